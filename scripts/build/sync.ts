@@ -1,0 +1,67 @@
+// Compares the outputs a build would write with what is on disk (for `kb check`) and makes the disk
+// match them (for `kb build`): only changed files are rewritten, files no entry produces are removed.
+import { readFile, rm, rmdir, readdir } from "node:fs/promises";
+import path from "node:path";
+import fg from "fast-glob";
+import { VIEW_HEADER_PREFIX } from "../render/links.ts";
+import { writeFileAtomic } from "../write/atomic.ts";
+import type { Outputs } from "./outputs.ts";
+
+export interface OutputDrift {
+  readonly stale: string[];
+  readonly missing: string[];
+  readonly extra: string[];
+}
+
+export async function listOutputFolder(outDir: string): Promise<string[]> {
+  return (await fg("**", { cwd: outDir, dot: true, onlyFiles: true, followSymbolicLinks: false })).sort();
+}
+
+export async function compareOutputs(outDir: string, outputs: Outputs): Promise<OutputDrift> {
+  const onDisk = await listOutputFolder(outDir);
+  const present = new Set(onDisk);
+  const stale: string[] = [];
+  const missing: string[] = [];
+  await Promise.all(
+    [...outputs.entries()].map(async ([rel, content]) => {
+      if (!present.has(rel)) missing.push(rel);
+      else if ((await readFile(path.join(outDir, rel), "utf8").catch(() => undefined)) !== content) stale.push(rel);
+    }),
+  );
+  const extra = onDisk.filter((f) => !outputs.has(f));
+  return { stale: stale.sort(), missing: missing.sort(), extra };
+}
+
+/**
+ * Refuses to manage a non-empty folder that error-kb did not write (a mistyped --out must never
+ * delete someone's files): the catalogue README.md with our header marks ours.
+ */
+export async function assertOwnedOutputFolder(outDir: string): Promise<void> {
+  const files = await readdir(outDir).catch(() => [] as string[]);
+  if (files.length === 0) return;
+  const readme = await readFile(path.join(outDir, "README.md"), "utf8").catch(() => "");
+  if (!readme.startsWith(VIEW_HEADER_PREFIX)) {
+    throw new Error(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md)`);
+  }
+}
+
+export async function syncOutputs(outDir: string, outputs: Outputs): Promise<OutputDrift> {
+  await assertOwnedOutputFolder(outDir);
+  const drift = await compareOutputs(outDir, outputs);
+  // The catalogue goes first: it marks the folder as ours, so a run cut off after it can be repaired.
+  const toWrite = [...drift.missing, ...drift.stale].sort((a, b) => (a === "README.md" ? -1 : b === "README.md" ? 1 : a < b ? -1 : 1));
+  for (const rel of toWrite) await writeFileAtomic(path.join(outDir, rel), outputs.get(rel)!);
+  for (const rel of drift.extra) await rm(path.join(outDir, rel), { force: true });
+  await removeEmptyFolders(outDir);
+  return drift;
+}
+
+async function removeEmptyFolders(dir: string): Promise<boolean> {
+  const items = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let empty = true;
+  for (const item of items) {
+    if (item.isDirectory() && (await removeEmptyFolders(path.join(dir, item.name)))) await rmdir(path.join(dir, item.name)).catch(() => undefined);
+    else empty = false;
+  }
+  return empty;
+}

@@ -1,0 +1,61 @@
+// Parses a contributor regex with regexpp, as JavaScript reads it under the "iu" flags, so that the
+// portability, ReDoS, ranking and prefilter code all reason about the same syntax tree.
+import { RegExpParser, type AST } from "@eslint-community/regexpp";
+
+/** The flags of the regex contract: case-insensitive, Unicode. */
+export const JS_FLAGS = "iu";
+
+export type ParsedPattern =
+  | { readonly ok: true; readonly ast: AST.Pattern }
+  | { readonly ok: false; readonly index: number; readonly message: string };
+
+// Node 20's V8 implements ECMAScript 2024 regexes; a newer grammar would accept what Node rejects.
+const parser = new RegExpParser({ ecmaVersion: 2024 });
+
+export function parsePattern(source: string): ParsedPattern {
+  try {
+    return { ok: true, ast: parser.parsePattern(source, 0, source.length, { unicode: true }) };
+  } catch (e) {
+    const err = e as { index?: number; message?: string };
+    return { ok: false, index: typeof err.index === "number" ? err.index : 0, message: String(err.message ?? e) };
+  }
+}
+
+/** The verdict that counts: does V8 itself compile it with the contract's flags? */
+export function compileJs(source: string): { ok: true; regex: RegExp } | { ok: false; message: string } {
+  try {
+    return { ok: true, regex: new RegExp(source, JS_FLAGS) };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
+/** Number of literal characters outside classes: how specific a pattern is, for ranking. */
+export function countLiteralCharacters(ast: AST.Pattern): number {
+  let count = 0;
+  const visit = (node: AST.Node): void => {
+    switch (node.type) {
+      case "Character":
+        count++;
+        return;
+      case "CharacterClass":
+      case "CharacterSet":
+        return;
+      case "Pattern":
+      case "Group":
+      case "CapturingGroup":
+        node.alternatives.forEach(visit);
+        return;
+      case "Alternative":
+        node.elements.forEach(visit);
+        return;
+      case "Quantifier":
+        if (node.min > 0) visit(node.element);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(ast);
+  return count;
+}

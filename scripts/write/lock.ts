@@ -1,0 +1,44 @@
+// Serialises runs that write the same folder (two `kb build` at once): an exclusive lock file next to
+// it, holding the owner's pid; a lock whose owner is dead is taken over.
+import { open, readFile, rm } from "node:fs/promises";
+
+export async function withLock<T>(lockFile: string, run: () => Promise<T>, waitMs = 120_000): Promise<T> {
+  const started = Date.now();
+  while (true) {
+    try {
+      const handle = await open(lockFile, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      if (await ownerIsDead(lockFile)) {
+        await rm(lockFile, { force: true });
+        continue;
+      }
+      if (Date.now() - started > waitMs) throw new Error(`another kb process holds ${lockFile}; remove it if no kb is running`);
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 50));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    await rm(lockFile, { force: true });
+  }
+}
+
+async function ownerIsDead(lockFile: string): Promise<boolean> {
+  const pid = Number((await readFile(lockFile, "utf8").catch(() => "")).trim());
+  if (!Number.isInteger(pid) || pid <= 0) {
+    // A lock being written right now has no pid yet; only a lock that stays empty is stale.
+    await new Promise((r) => setTimeout(r, 200));
+    const again = Number((await readFile(lockFile, "utf8").catch(() => "")).trim());
+    return !Number.isInteger(again) || again <= 0;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
