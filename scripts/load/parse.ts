@@ -55,9 +55,17 @@ export function parseEntryText(file: string, text: string, limits: Limits): Pars
 
   const errors: ParseError[] = [];
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const reportedAt = new Set<number>();
   for (const e of errors) {
-    const code = printParseErrorCode(e.error);
-    report(e.offset, "kb/json-syntax", `invalid JSON: ${humanise(code)}`, SYNTAX_HINTS[code]);
+    const comma = trailingCommaBefore(body, e.offset);
+    const offset = comma ?? e.offset;
+    if (reportedAt.has(offset)) continue; // one mistake often yields several parser errors at one place
+    reportedAt.add(offset);
+    if (comma !== undefined) report(comma, "kb/json-syntax", "invalid JSON: trailing comma", "JSON allows no comma after the last item; remove it");
+    else {
+      const code = printParseErrorCode(e.error);
+      report(e.offset, "kb/json-syntax", `invalid JSON: ${humanise(code)}`, SYNTAX_HINTS[code]);
+    }
   }
   if (errors.length > 0 || !tree) return { file, text, lines, diagnostics };
 
@@ -76,6 +84,15 @@ export function parseEntryText(file: string, text: string, limits: Limits): Pars
     report(tree.offset, "kb/not-an-object", `an entry is a JSON object, not ${article(tree.type)}`, "wrap the fields in { }");
   }
   return { file, text, lines, tree, value: nodeValue(tree), diagnostics };
+}
+
+/** Offset of a comma directly before a closing bracket at `offset` (white space between), if any. */
+function trailingCommaBefore(text: string, offset: number): number | undefined {
+  const closer = text[offset];
+  if (closer !== "}" && closer !== "]") return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === "," ? i : undefined;
 }
 
 function humanise(code: string): string {

@@ -2,6 +2,7 @@
 // naming the quantifiers involved. Runs in-process on the parsed pattern (scslre), no execution.
 import { RegExpParser } from "@eslint-community/regexpp";
 import { analyse, type Report } from "scslre";
+import { findAmbiguousAlternations } from "../regex/ambiguity.ts";
 import { JS_FLAGS } from "../regex/pattern.ts";
 import type { EntryRule } from "./types.ts";
 
@@ -20,11 +21,13 @@ export const regexRedos: EntryRule = {
       return; // analysis gave up on this pattern; the runtime deadline still protects every run
     }
     const seen = new Set<string>();
+    const quantifiersReported = new Set<number>();
     for (const r of reports) {
       const [a, b] = r.type === "Trade" ? [r.startQuant, r.endQuant] : r.type === "Self" ? [r.quant, r.parentQuant] : [r.quant, r.quant];
       const key = `${a.start}:${b.start}:${r.exponential}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      quantifiersReported.add(a.start).add(b.start);
       const where = r.type === "Self" ? `${a.raw} nested inside ${b.raw}` : r.type === "Trade" ? `${a.raw} and ${b.raw}` : a.raw;
       report({
         pointer: "/regex",
@@ -32,6 +35,16 @@ export const regexRedos: EntryRule = {
         severity: r.exponential ? "error" : "warning",
         message: `${r.exponential ? "exponential" : "polynomial"} backtracking: ${where} can match the same text (a run of ${JSON.stringify(r.character.pick)}) in many ways (column ${a.start + 1} of the pattern)`,
         hint: fixHint(r, doc.entry.regex),
+      });
+    }
+    for (const a of findAmbiguousAlternations(facts.parsed.ast, parsedFlags())) {
+      if (quantifiersReported.has(a.quantifier.start)) continue;
+      report({
+        pointer: "/regex",
+        charIndex: a.quantifier.start,
+        severity: "error",
+        message: `exponential backtracking: in ${a.quantifier.raw} the alternatives ${a.first.raw} and ${a.second.raw} can match the same text, so a repeated run is split in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`,
+        hint: "make the alternatives mutually exclusive, or merge them into one",
       });
     }
   },
