@@ -1,5 +1,5 @@
 // `kb build` writes generated/ when lint finds no errors; `kb check` verifies it is up to date.
-import { hasErrors, type Diagnostic } from "../../core/diagnostic.ts";
+import { compareDiagnostics, hasErrors, type Diagnostic } from "../../core/diagnostic.ts";
 import { renderOutputs } from "../../build/outputs.ts";
 import { compareOutputs, syncOutputs } from "../../build/sync.ts";
 import { lintEntries } from "../../lint/run.ts";
@@ -51,6 +51,7 @@ export async function checkCommand(opts: CommonFlags & { format?: string }): Pro
     for (const rel of drift.missing) diagnostics.push(note(rel, "is missing: kb build writes it"));
     for (const rel of drift.extra) diagnostics.push(note(rel, "is extra: no entry produces it"));
   }
+  diagnostics.sort(compareDiagnostics);
   printDiagnostics(diagnostics, format);
   return hasErrors(diagnostics) ? 1 : 0;
 }
