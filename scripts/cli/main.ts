@@ -2,8 +2,11 @@
 // (0 clean, 1 problems found, 2 bad usage, 3 internal error) and never prints a stack trace.
 import { Command, CommanderError, Option } from "commander";
 import { buildCommand, checkCommand } from "./commands/build.ts";
+import { registerCiCommands } from "./commands/ci.ts";
 import { fixCommand } from "./commands/fix.ts";
 import { lintCommand } from "./commands/lint.ts";
+import { lookupCommand } from "./commands/lookup.ts";
+import { statsCommand } from "./commands/stats.ts";
 import { FORMATS } from "./report.ts";
 import { UsageError } from "./settings.ts";
 
@@ -41,6 +44,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(formatOption())
     .option("--dry-run", "print a diff instead of writing")
     .action(async (files: string[], opts) => setExit(await fixCommand(files, opts)));
+
+  commonOptions(program.command("lookup").description("find the known errors in a message or a log (- reads stdin)").argument("<text>", "the error text, or - for stdin"))
+    .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .option("--limit <n>", "most results", "5")
+    .option("--index <file>", "bundled index to read (default: <out>/index.json)")
+    .action(async (text: string, opts) => setExit(await lookupCommand(text, opts)));
+
+  commonOptions(program.command("stats").description("print knowledge-base figures, including the self-resolution share"))
+    .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .action(async (opts) => setExit(await statsCommand(opts)));
+
+  registerCiCommands(program, setExit, commonOptions);
 
   return program;
 }

@@ -30,32 +30,25 @@ export function compileJs(source: string): { ok: true; regex: RegExp } | { ok: f
   }
 }
 
-/** Number of literal characters outside classes: how specific a pattern is, for ranking. */
+/**
+ * Literal characters every match must contain (outside classes; the shortest alternative counts):
+ * how specific a pattern is, for ranking.
+ */
 export function countLiteralCharacters(ast: AST.Pattern): number {
-  let count = 0;
-  const visit = (node: AST.Node): void => {
+  const ofAlternatives = (alternatives: readonly AST.Alternative[]): number =>
+    alternatives.length === 0 ? 0 : Math.min(...alternatives.map((alt) => alt.elements.reduce((n, el) => n + ofElement(el), 0)));
+  const ofElement = (node: AST.Element): number => {
     switch (node.type) {
       case "Character":
-        count++;
-        return;
-      case "CharacterClass":
-      case "CharacterSet":
-        return;
-      case "Pattern":
+        return 1;
       case "Group":
       case "CapturingGroup":
-        node.alternatives.forEach(visit);
-        return;
-      case "Alternative":
-        node.elements.forEach(visit);
-        return;
+        return ofAlternatives(node.alternatives);
       case "Quantifier":
-        if (node.min > 0) visit(node.element);
-        return;
+        return node.min === 0 ? 0 : ofElement(node.element) * Math.min(node.min, 1_000);
       default:
-        return;
+        return 0;
     }
   };
-  visit(ast);
-  return count;
+  return ofAlternatives(ast.alternatives);
 }
