@@ -4,8 +4,11 @@ import { Command, CommanderError, Option } from "commander";
 import { buildCommand, checkCommand } from "./commands/build.ts";
 import { registerCiCommands } from "./commands/ci.ts";
 import { fixCommand } from "./commands/fix.ts";
+import { hooksCommand } from "./commands/hooks.ts";
 import { lintCommand } from "./commands/lint.ts";
 import { lookupCommand } from "./commands/lookup.ts";
+import { newCommand } from "./commands/new.ts";
+import { rulesCommand } from "./commands/rules.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { FORMATS } from "./report.ts";
 import { UsageError } from "./settings.ts";
@@ -30,6 +33,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   commonOptions(program.command("lint").description("check entries and report problems").argument("[files...]", "only these entry files (collection rules still see all)"))
     .addOption(formatOption())
+    .option("--watch", "lint again after every change under entries/")
     .action(async (files: string[], opts) => setExit(await lintCommand(files, opts)));
 
   commonOptions(program.command("build").description("lint, then write generated/ (nothing is written when there are errors)"))
@@ -50,6 +54,25 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--limit <n>", "most results", "5")
     .option("--index <file>", "bundled index to read (default: <out>/index.json)")
     .action(async (text: string, opts) => setExit(await lookupCommand(text, opts)));
+
+  commonOptions(program.command("new").description("scaffold a new entry with placeholders lint rejects until filled").argument("<id>", "<domain>/<slug>, lowercase kebab-case"))
+    .option("--from <text>", "pre-fill the signature and a matching regex from this error text")
+    .action(async (id: string, opts) => setExit(await newCommand(id, opts)));
+
+  program
+    .command("rules")
+    .description("list every rule (id, severity, fixable, description), or show one")
+    .argument("[id]", "one rule, e.g. kb/empty-text")
+    .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .option("--write-docs", "regenerate docs/rules.md from the rules and their fixtures")
+    .action(async (id: string | undefined, opts) => setExit(await rulesCommand(id, opts)));
+
+  program
+    .command("hooks")
+    .description("install the opt-in git pre-commit hook (fix + lint staged entries)")
+    .argument("<action>", "install")
+    .option("--force", "replace an existing pre-commit hook")
+    .action(async (action: string, opts) => setExit(await hooksCommand(action, opts)));
 
   commonOptions(program.command("stats").description("print knowledge-base figures, including the self-resolution share"))
     .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))

@@ -13,7 +13,7 @@ const EXAMPLES: Record<string, string> = {
 
 export const emptyText: EntryRule = {
   id: "kb/empty-text",
-  description: "dead-end actions and reasons, and workaround actions, are real text, not empty or placeholders",
+  description: "signature, root cause, regex, dead-end actions and reasons, and workaround actions and steps are real text, not empty or placeholders",
   severity: "error",
   scope: "entry",
   docs: { why: "An empty dead-end action renders as a bold nothing and teaches the reader nothing: the exact rot this project exists to stop." },
@@ -25,6 +25,9 @@ export const emptyText: EntryRule = {
         const what = value.trim() === "" ? (value === "" ? "is empty" : "is only white space") : `is a placeholder ("${value.trim()}")`;
         report({ pointer, message: `${describePointer(pointer)} ${what}`, hint: EXAMPLES[`${list}.${field}`] });
       });
+    for (const field of ["signature", "root_cause", "regex"] as const) {
+      if (isPlaceholder(doc.entry[field])) report({ pointer: `/${field}`, message: `${field} is a placeholder ("${doc.entry[field].trim()}")`, hint: `write the real ${field.replace("_", " ")}` });
+    }
     check("dead_ends", "action", doc.entry.dead_ends.map((d) => d.action));
     check("dead_ends", "why_fails", doc.entry.dead_ends.map((d) => d.why_fails));
     check("workarounds", "action", doc.entry.workarounds.map((w) => w.action));

@@ -19,5 +19,7 @@ export const fileRules: readonly StageRule[] = [
   stage("kb/duplicate-key", "no key appears twice in one object", "JSON keeps only the last of two equal keys, silently discarding the first value."),
   stage("kb/not-an-object", "the file holds one JSON object", "An entry is an object of fields; anything else cannot be one."),
   stage("kb/generated-up-to-date", "generated/ is exactly what kb build writes (reported by kb check)", "Outputs that drift from their entries are the rot this project exists to stop; nobody edits generated/ by hand."),
+  stage("kb/exception-invalid", "lint-exceptions.json is an array of {rule, entry, reason} with known rules and a real reason", "An exception without a reason cannot be reviewed, and one naming an unknown rule silences nothing."),
+  stage("kb/exception-unused", "every exception in lint-exceptions.json still silences a diagnostic", "Stale exceptions would hide future problems; the list must only shrink."),
   stage("kb/schema", "fields, types, enums, ranges, dates and URLs follow the entry schema; no unknown keys", "The schema is the contract consumers rely on; unknown keys are almost always typos."),
 ];

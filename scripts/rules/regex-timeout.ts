@@ -5,7 +5,7 @@ import type { EntryRule } from "./types.ts";
 
 export const regexTimeout: EntryRule = {
   id: "kb/regex-timeout",
-  description: "regex finishes within the time limit (regexTimeoutMs) on each of the entry's texts",
+  description: "regex finishes within the time limit (regexTimeoutMs) on each of the entry's texts, and within the run's total budget (totalBudgetMs)",
   severity: "error",
   scope: "entry",
   docs: { why: "Catastrophic backtracking freezes whoever runs the regex; lint runs it under a deadline and reports the overrun." },
@@ -17,6 +17,15 @@ export const regexTimeout: EntryRule = {
         pointer: "/regex",
         message: `regex ran longer than ${limits.regexTimeoutMs} ms on ${describePointer(t.pointer)} in ${engines.join(" and ")} and was stopped`,
         hint: "remove nested or adjacent quantifiers that can match the same text (see kb/regex-redos)",
+      });
+    }
+    // Past the total budget the remaining tests never ran: unchecked is not the same as passing.
+    const unchecked = facts.texts.filter((t) => (facts.js.ok && t.js.kind === "skipped") || t.py?.kind === "skipped").length + facts.skippedCollisionChecks;
+    if (unchecked > 0) {
+      report({
+        pointer: "/regex",
+        message: `the regex checks stopped when the total time budget of ${limits.totalBudgetMs} ms (totalBudgetMs) ran out; ${unchecked} test${unchecked === 1 ? "" : "s"} of this regex did not run`,
+        hint: "make slow regexes faster (see kb/regex-redos), or raise limits.totalBudgetMs in kb.config.json",
       });
     }
   },

@@ -1,0 +1,40 @@
+// `kb hooks install` (npm run hooks): an opt-in git pre-commit hook that runs `kb fix` on the staged
+// entries, re-stages them, and blocks the commit while errors remain. Plain sh, no extra dependency.
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { writeFileAtomic } from "../../write/atomic.ts";
+import { UsageError } from "../settings.ts";
+
+const MARKER = "# installed by error-kb (npm run hooks)";
+
+export const PRE_COMMIT = `#!/bin/sh
+${MARKER}: fixes staged entries, re-stages them, and blocks the commit on remaining errors.
+files=$(git diff --cached --name-only --diff-filter=ACMR -- 'entries/*.json')
+[ -z "$files" ] && exit 0
+node bin/kb.mjs fix -- $files
+status=$?
+git add -- $files
+if [ $status -ne 0 ]; then
+  echo "error-kb: commit blocked; fix the problems above (npx kb lint) and commit again" >&2
+fi
+exit $status
+`;
+
+export async function hooksCommand(action: string, opts: { force?: boolean }): Promise<number> {
+  if (action !== "install") throw new UsageError(`unknown hooks action "${action}"; use: kb hooks install`);
+  let hooksDir: string;
+  try {
+    hooksDir = execFileSync("git", ["rev-parse", "--git-path", "hooks"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    throw new UsageError("not inside a git repository");
+  }
+  const file = path.resolve(hooksDir, "pre-commit");
+  if (existsSync(file) && !readFileSync(file, "utf8").includes(MARKER) && !opts.force) {
+    throw new UsageError(`${file} exists and was not installed by error-kb; use --force to replace it`);
+  }
+  await writeFileAtomic(file, PRE_COMMIT);
+  chmodSync(file, 0o755);
+  process.stdout.write(`installed ${file}: staged entries are fixed and linted before each commit\n`);
+  return 0;
+}
