@@ -52,7 +52,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   commonOptions(program.command("lookup").description("find the known errors in a message or a log (- reads stdin)").argument("<text>", "the error text, or - for stdin"))
     .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
     .option("--limit <n>", "most results", "5")
-    .option("--index <file>", "bundled index to read (default: <out>/index.json)")
+    .option("--index <file>", "index to read: match.json or index.json (default: <out>/match.json)")
     .action(async (text: string, opts) => setExit(await lookupCommand(text, opts)));
 
   commonOptions(program.command("new").description("scaffold a new entry with placeholders lint rejects until filled").argument("<id>", "<domain>/<slug>, lowercase kebab-case"))

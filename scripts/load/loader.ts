@@ -8,6 +8,7 @@ import type { Diagnostic } from "../core/diagnostic.ts";
 import type { Limits } from "../core/limits.ts";
 import { LineIndex } from "../core/location.ts";
 import { parseEntryText, type ParsedSource } from "./parse.ts";
+import { isTempFile } from "../write/atomic.ts";
 
 export interface LoadedFile {
   /** Display path, relative to the working directory, with forward slashes. */
@@ -23,6 +24,8 @@ export interface LoadedFile {
 
 const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+/** Domains whose generated/<domain>.json or folder would collide with the build's own outputs. */
+const RESERVED_DOMAINS = new Set(["index", "match", "readme", "entry"]);
 const READ_CONCURRENCY = 64;
 
 export function displayPath(absolute: string, cwd: string = process.cwd()): string {
@@ -36,6 +39,7 @@ export function idFromRelativePath(relative: string): { id: string } | { problem
   if (parts.length !== 2 || !parts[1]!.endsWith(".json")) return { problem: "entries live at entries/<domain>/<slug>.json, exactly one folder deep" };
   const [domain, file] = parts as [string, string];
   const slug = file.slice(0, -".json".length);
+  if (RESERVED_DOMAINS.has(domain)) return { problem: `"${domain}" is reserved for generated/${domain === "readme" ? "README.md" : `${domain}.json`}; choose another domain name` };
   for (const segment of [domain, slug]) {
     if (!SEGMENT.test(segment)) return { problem: `"${segment}" is not lowercase kebab-case (a-z, 0-9 and single hyphens)` };
     if (WINDOWS_RESERVED.test(segment)) return { problem: `"${segment}" is a reserved device name on Windows; choose another name` };
@@ -74,6 +78,7 @@ export async function loadEntries(entriesDir: string, options: LoadOptions): Pro
     else if (d.isDirectory()) {
       if (item.path.endsWith(".json")) tasks.push(async () => stray("is a directory named like an entry file", "rename the directory; entries are files"));
     } else if (!d.isFile()) tasks.push(async () => stray("is not a regular file", "remove it from entries/"));
+    else if (isTempFile(item.path)) tasks.push(async () => stray("is a temporary file left by an interrupted kb fix", "run npx kb fix, which removes it, or delete it"));
     else if (!item.path.endsWith(".json")) tasks.push(async () => stray("is not a .json file; entries/ holds only entries", "move it out of entries/ (docs belong in docs/)"));
     else {
       const implied = idFromRelativePath(item.path);

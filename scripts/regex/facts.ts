@@ -4,7 +4,7 @@
 import type { Limits } from "../core/limits.ts";
 import type { EntryDoc } from "../rules/types.ts";
 import { compileJs, countLiteralCharacters, JS_FLAGS, parsePattern, type ParsedPattern } from "./pattern.ts";
-import { LiteralIndex, requiredLiterals } from "./prefilter.ts";
+import { LiteralIndex, selectiveLiterals } from "./prefilter.ts";
 import { probePython, type PythonCompile } from "./python-probe.ts";
 import { runMatchJobs, type MatchJob, type MatchOutcome } from "./safe-matcher.ts";
 
@@ -31,6 +31,8 @@ export interface EntryRegexFacts {
   readonly literalChars: number;
   readonly texts: readonly OwnText[];
   readonly python: PythonFacts;
+  /** Tests of this regex against other entries' texts that the total time budget cut off. */
+  readonly skippedCollisionChecks: number;
 }
 
 export interface Collision {
@@ -90,8 +92,9 @@ export async function computeRegexFacts(docs: readonly EntryDoc[], options: Fact
   });
 
   const index = new LiteralIndex<number>();
+  const literals = selectiveLiterals(prepared.map((p) => (p.js.ok && p.parsed.ok ? p.parsed.ast : undefined)));
   prepared.forEach((p, i) => {
-    if (p.js.ok) index.add(i, p.parsed.ok ? requiredLiterals(p.parsed.ast) : undefined);
+    if (p.js.ok) index.add(i, literals[i]);
   });
   const probes = new Map<number, { owner: number; textIndex: number }[]>();
   prepared.forEach((p, owner) => {
@@ -126,6 +129,8 @@ export async function computeRegexFacts(docs: readonly EntryDoc[], options: Fact
   if (pyResults?.available) pythonJobs.forEach((p, i) => pyByDoc.set(p.doc, pyResults.jobs[i]!));
 
   let skipped = 0;
+  const skippedProbes = new Map<number, number>();
+  collisionJobs.forEach(([matcher], j) => skippedProbes.set(matcher, jsResults[collisionStart + j]!.filter((o) => o.kind === "skipped").length));
   const byFile = new Map<string, EntryRegexFacts>();
   const ownTexts: OwnText[][] = [];
   prepared.forEach((p, i) => {
@@ -145,7 +150,7 @@ export async function computeRegexFacts(docs: readonly EntryDoc[], options: Fact
         : py
           ? { status: "checked", compile: py.compile }
           : { status: "not-run" };
-    byFile.set(p.doc.file, { tooLong: p.tooLong, js: p.js, parsed: p.parsed, literalChars: p.literalChars, texts, python });
+    byFile.set(p.doc.file, { tooLong: p.tooLong, js: p.js, parsed: p.parsed, literalChars: p.literalChars, texts, python, skippedCollisionChecks: skippedProbes.get(i) ?? 0 });
   });
 
   const collisions: Collision[] = [];

@@ -1,13 +1,15 @@
 // @ts-check
 // Runs contributor regexes against texts inside a worker thread, so that the main thread can
 // terminate it when one test runs past its deadline. Progress is published per test through a
-// shared counter; the watchdog in safe-matcher.ts reads it. Plain JavaScript: no loader needed.
+// shared counter (-1 until the batch starts, so a slow worker start is not a timeout); the watchdog
+// in safe-matcher.ts reads it. Plain JavaScript: no loader needed.
 import { parentPort, workerData } from "node:worker_threads";
 
 const progress = new Int32Array(workerData.progress);
 
 parentPort?.on("message", (/** @type {{id: number, jobs: {pattern: string, flags: string, texts: string[]}[], skip: number[]}} */ batch) => {
   const skip = new Set(batch.skip);
+  Atomics.store(progress, 0, 0); // started: from here on the watchdog's deadline applies
   /** @type {unknown[]} */
   const results = [];
   let done = 0;

@@ -1,5 +1,5 @@
 // Finds which regexes could possibly match a text without running them: every pattern is reduced to
-// literal strings one of which any match must contain, indexed by their first three characters. This
+// literal strings one of which any match must contain, indexed by a rare n-gram of each. This
 // replaces the full regexes × texts cross-product of collision checks and lookup with a few tests.
 import type { AST } from "@eslint-community/regexpp";
 
@@ -26,8 +26,15 @@ function fromAlternatives(alternatives: readonly AST.Alternative[]): string[] | 
 
 function fromAlternative(alt: AST.Alternative): string[] | undefined {
   let best: string[] | undefined;
+  for (const set of alternativeOptions(alt)) if (!best || quality(set) > quality(best)) best = set;
+  return best;
+}
+
+/** Every literal set that a match of this alternative must contain one of, in pattern order. */
+function alternativeOptions(alt: AST.Alternative): string[][] {
+  const options: string[][] = [];
   const consider = (set: string[] | undefined) => {
-    if (set && set.length > 0 && (!best || quality(set) > quality(best))) best = set;
+    if (set && set.length > 0) options.push(set);
   };
   let run = "";
   const endRun = () => {
@@ -46,7 +53,45 @@ function fromAlternative(alt: AST.Alternative): string[] | undefined {
     }
   }
   endRun();
-  return best;
+  return options;
+}
+
+/**
+ * For each pattern, one set of required literals chosen to be selective across the whole corpus:
+ * per top-level alternative, the option whose literals the fewest other patterns could also use
+ * (a prefix that thousands of patterns share makes every text a candidate for all of them), longer
+ * literals breaking ties. Any option is a correct filter; this only chooses the cheapest one.
+ */
+export function selectiveLiterals(patterns: readonly (AST.Pattern | undefined)[]): (string[] | undefined)[] {
+  const choices = patterns.map((ast) => {
+    if (!ast) return undefined;
+    const perAlternative = ast.alternatives.map(alternativeOptions);
+    return perAlternative.some((options) => options.length === 0) ? undefined : perAlternative;
+  });
+  const patternsUsing = new Map<string, number>();
+  for (const choice of choices) {
+    const seen = new Set<string>();
+    for (const options of choice ?? []) for (const set of options) for (const literal of set) seen.add(literal);
+    for (const literal of seen) patternsUsing.set(literal, (patternsUsing.get(literal) ?? 0) + 1);
+  }
+  const cost = (set: string[]) => {
+    let worst = 0;
+    for (const l of set) worst = Math.max(worst, l.length < MIN_LITERAL ? Infinity : patternsUsing.get(l)!);
+    return worst;
+  };
+  return choices.map((choice) => {
+    if (!choice) return undefined;
+    const chosen = choice.map((options) => {
+      let best = options[0]!;
+      let bestCost = cost(best);
+      for (const set of options.slice(1)) {
+        const c = cost(set);
+        if (c < bestCost || (c === bestCost && quality(set) > quality(best))) [best, bestCost] = [set, c];
+      }
+      return best;
+    });
+    return [...new Set(chosen.flat())];
+  });
 }
 
 /** A set is as selective as its shortest member; fewer members break ties. */
@@ -64,33 +109,87 @@ export function foldText(text: string): string {
   return text.toLowerCase().replace(/\u017f/g, "s");
 }
 
-/** Index from literal trigrams to the patterns that require them; `always` holds unfilterable ones. */
+/** Literals at least this long are keyed by one of their 6-grams, shorter ones by a 3-gram. */
+const LONG_KEY = 6;
+
+interface Posting<T> {
+  readonly literal: string;
+  /** Where the key starts inside the literal. */
+  readonly offset: number;
+  readonly item: T;
+  readonly order: number;
+}
+
+/**
+ * Index from literal n-grams to the patterns that require them; `always` holds unfilterable ones.
+ * Each literal is filed under its n-gram with the fewest literals so far, so that literals sharing a
+ * long common prefix (thousands of "module-…" names) do not all land in one bucket that every text
+ * position then scans.
+ */
 export class LiteralIndex<T> {
-  private readonly byTrigram = new Map<string, { literal: string; item: T }[]>();
-  private readonly always: T[] = [];
+  private readonly short = new Map<number, Posting<T>[]>();
+  private readonly long = new Map<number, Posting<T>[]>();
+  private readonly always: { item: T; order: number }[] = [];
+  private added = 0;
 
   add(item: T, literals: string[] | undefined): void {
-    if (!literals || literals.length === 0 || literals.some((l) => l.length < MIN_LITERAL)) {
-      this.always.push(item);
+    const order = this.added++;
+    if (!literals || literals.length === 0 || literals.some((l) => l.length < MIN_LITERAL || !isAsciiKeyable(l))) {
+      this.always.push({ item, order });
       return;
     }
     for (const literal of literals) {
-      const key = literal.slice(0, MIN_LITERAL);
-      let bucket = this.byTrigram.get(key);
-      if (!bucket) this.byTrigram.set(key, (bucket = []));
-      bucket.push({ literal, item });
+      const n = literal.length >= LONG_KEY ? LONG_KEY : MIN_LITERAL;
+      const map = n === LONG_KEY ? this.long : this.short;
+      let best = 0;
+      let bestSize = Infinity;
+      for (let offset = 0; offset + n <= literal.length; offset++) {
+        const size = map.get(gramCode(literal, offset, n))?.length ?? 0;
+        if (size < bestSize) [best, bestSize] = [offset, size];
+      }
+      const key = gramCode(literal, best, n);
+      let bucket = map.get(key);
+      if (!bucket) map.set(key, (bucket = []));
+      bucket.push({ literal, offset: best, item, order });
     }
   }
 
-  /** Every item whose regex might match `text` (no false negatives), each once, in insertion-stable order. */
+  /** Every item whose regex might match `text` (no false negatives), each once, in insertion order. */
   candidates(text: string): T[] {
     const folded = foldText(text);
-    const found = new Set<T>(this.always);
-    for (let i = 0; i + MIN_LITERAL <= folded.length; i++) {
-      const bucket = this.byTrigram.get(folded.slice(i, i + MIN_LITERAL));
-      if (!bucket) continue;
-      for (const { literal, item } of bucket) if (!found.has(item) && folded.startsWith(literal, i)) found.add(item);
+    const found = new Map<number, T>();
+    for (const a of this.always) found.set(a.order, a.item);
+    let run = 0; // ASCII characters in a row ending at i
+    for (let i = 0; i < folded.length; i++) {
+      if (folded.charCodeAt(i) >= 0x80) {
+        run = 0;
+        continue;
+      }
+      run++;
+      if (run >= MIN_LITERAL && this.short.size > 0) this.collect(this.short.get(gramCode(folded, i + 1 - MIN_LITERAL, MIN_LITERAL)), folded, i + 1 - MIN_LITERAL, found);
+      if (run >= LONG_KEY && this.long.size > 0) this.collect(this.long.get(gramCode(folded, i + 1 - LONG_KEY, LONG_KEY)), folded, i + 1 - LONG_KEY, found);
     }
-    return [...found];
+    if (found.size <= 1) return [...found.values()];
+    return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
   }
+
+  private collect(bucket: Posting<T>[] | undefined, folded: string, keyStart: number, found: Map<number, T>): void {
+    if (!bucket) return;
+    for (const p of bucket) {
+      const start = keyStart - p.offset;
+      if (start >= 0 && !found.has(p.order) && folded.startsWith(p.literal, start)) found.set(p.order, p.item);
+    }
+  }
+}
+
+function isAsciiKeyable(literal: string): boolean {
+  for (let i = 0; i < literal.length; i++) if (literal.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** A hash of n characters that stays a small integer (fast as a Map key); collisions only cost a check. */
+function gramCode(s: string, offset: number, n: number): number {
+  let code = 0;
+  for (let i = offset; i < offset + n; i++) code = (Math.imul(code, 31) + s.charCodeAt(i)) & 0x3fffffff;
+  return code;
 }

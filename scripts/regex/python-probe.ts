@@ -16,6 +16,7 @@ export type PythonProbeResult =
   | { readonly available: true; readonly jobs: PythonJobResult[] }
   | { readonly available: false; readonly reason: string };
 
+const PYTHON_START_LIMIT_MS = 30_000;
 const SCRIPT = fileURLToPath(new URL("./python_probe.py", import.meta.url));
 
 export interface PythonProbeOptions {
@@ -84,9 +85,11 @@ function runOnce(
     };
     const child = spawn(options.python ?? "python3", ["-I", SCRIPT], { stdio: ["pipe", "pipe", "ignore"] });
     let lastOutputAt = Date.now();
+    let answered = false;
     let buffer = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {
+      answered = true;
       lastOutputAt = Date.now();
       buffer += chunk;
       let nl: number;
@@ -104,7 +107,8 @@ function runOnce(
       if (spent + (Date.now() - began) > options.totalBudgetMs) {
         child.kill("SIGKILL");
         settle("budget");
-      } else if (Date.now() - lastOutputAt > options.timeoutMs) {
+      } else if (Date.now() - lastOutputAt > (answered ? options.timeoutMs : PYTHON_START_LIMIT_MS)) {
+        // Before its first line, python3 is starting up, not running a regex: only a start that never ends is a stall.
         child.kill("SIGKILL");
         settle("stalled");
       }

@@ -34,6 +34,8 @@ interface Batch {
 
 const WORKER_URL = new URL("./match-worker.mjs", import.meta.url);
 const TESTS_PER_BATCH = 2_000;
+const NOT_STARTED = -1;
+const WORKER_START_LIMIT_MS = 30_000;
 const TEXT_UNITS_PER_BATCH = 4_000_000;
 
 /** Runs every job; the result has one outcome per text, in job and text order. Never rejects. */
@@ -67,8 +69,10 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
 
     const start = (batch: Batch) => {
       const shared = new SharedArrayBuffer(4);
+      const progress = new Int32Array(shared);
+      Atomics.store(progress, 0, NOT_STARTED);
       const worker = new Worker(WORKER_URL, { workerData: { progress: shared } });
-      const slot: Slot = { worker, progress: new Int32Array(shared), batch, lastProgress: 0, lastChangeAt: Date.now() };
+      const slot: Slot = { worker, progress, batch, lastProgress: NOT_STARTED, lastChangeAt: Date.now() };
       active.add(slot);
       running++;
       worker.on("message", (msg: { id: number; results: WorkerResult[] }) => {
@@ -77,8 +81,8 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
         const next = queue.shift();
         if (next) {
           slot.batch = next;
-          Atomics.store(slot.progress, 0, 0);
-          slot.lastProgress = 0;
+          Atomics.store(slot.progress, 0, NOT_STARTED);
+          slot.lastProgress = NOT_STARTED;
           slot.lastChangeAt = Date.now();
           worker.postMessage(next);
         } else retire(slot);
@@ -98,7 +102,7 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
     };
 
     const restartAfterStuckTest = (slot: Slot) => {
-      const stuck = Atomics.load(slot.progress, 0);
+      const stuck = Math.max(0, Atomics.load(slot.progress, 0));
       const b = slot.batch;
       queue.unshift({ ...b, skip: [...b.skip, stuck] });
       retire(slot);
@@ -128,7 +132,10 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
       }
       for (const slot of [...active]) {
         const p = Atomics.load(slot.progress, 0);
-        if (p !== slot.lastProgress) {
+        if (p === NOT_STARTED) {
+          // Starting a worker is not running a regex: only a start that never ends is a failure.
+          if (now - slot.lastChangeAt > WORKER_START_LIMIT_MS) restartAfterStuckTest(slot);
+        } else if (p !== slot.lastProgress) {
           slot.lastProgress = p;
           slot.lastChangeAt = now;
         } else if (now - slot.lastChangeAt > options.timeoutMs) restartAfterStuckTest(slot);

@@ -139,7 +139,7 @@ describe("kb lookup", () => {
     };
     writeFileSync(path.join(r.dir, "generated/index.json"), JSON.stringify(index));
     const line = "a".repeat(500_000) + " Error: listen EADDRINUSE: address already in use :::3000 " + "a".repeat(500_000) + "!";
-    const res = await runKb(["lookup", "-", "--format", "json"], { cwd: r.dir, input: line, timeoutMs: 60_000, env: { KB_TODAY: TODAY } });
+    const res = await runKb(["lookup", "-", "--format", "json", "--index", "generated/index.json"], { cwd: r.dir, input: line, timeoutMs: 60_000, env: { KB_TODAY: TODAY } });
     expect(res.code).toBe(0);
     const report = JSON.parse(res.stdout) as { results: { id: string }[]; timedOut: string[] };
     expect(report.results.map((x) => x.id)).toEqual(["node/eaddrinuse"]);

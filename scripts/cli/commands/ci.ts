@@ -11,7 +11,7 @@ import { decideRegeneration } from "../../ci/regeneration.ts";
 import { changeSummary, regenerationSummary } from "../../ci/summary.ts";
 import { formatGithubAnnotations } from "../../report/github.ts";
 import { toMarkdown } from "../../report/markdown.ts";
-import { resolveSettings, UsageError, type CommonFlags } from "../settings.ts";
+import { resolveSettings, UsageError, type CommonFlags, type Settings } from "../settings.ts";
 import { runBuild } from "./build.ts";
 
 interface EventFlags {
@@ -80,8 +80,7 @@ function writeSummary(markdown: string): void {
 }
 
 /** Entries and output folders relative to the top of the git working tree, as git names paths. */
-async function repoLayout(flags: CommonFlags, cwd: string): Promise<Layout> {
-  const settings = resolveSettings(flags, cwd);
+async function repoLayout(settings: Settings, cwd: string): Promise<Layout> {
   const top = realpathSync(await topLevel(cwd));
   const rel = (abs: string) => {
     const r = path.relative(top, path.resolve(realpathSync(cwd), path.relative(cwd, abs))).split(path.sep).join("/");
@@ -101,7 +100,7 @@ async function ciPlanCommand(flags: EventFlags): Promise<number> {
 async function ciRegenerateCommand(flags: CommonFlags & BaseFlags): Promise<number> {
   const cwd = process.cwd();
   const plan = readPlan(flags);
-  const layout = await repoLayout(flags, cwd);
+  const layout = await repoLayout(resolveSettings(flags, cwd), cwd);
   const head = await headCommit(cwd);
   const build = await runBuild({ ...flags, format: "stylish" });
   const notBuilt = { built: "false", stale: "false", commit: "false", hand_edited: "false" };
@@ -124,9 +123,8 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   const hasEvent = Boolean((flags.eventName ?? process.env.GITHUB_EVENT_NAME) && (flags.eventPath ?? process.env.GITHUB_EVENT_PATH));
   if (flags.base === undefined && !hasEvent) throw new UsageError("give --base <commit> to compare with (inside GitHub Actions the event's base is used)");
   const base = flags.base ?? readPlan(flags).baseSha;
-  const layout = await repoLayout(flags, cwd);
-  const indexPath = `${layout.outDir}/index.json`;
   const settings = resolveSettings(flags, cwd);
+  const indexPath = `${(await repoLayout(settings, cwd)).outDir}/index.json`;
   let headText: string;
   try {
     headText = readFileSync(path.join(settings.outDir, "index.json"), "utf8");
@@ -135,18 +133,17 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   }
   const headIndex = parseIndexEntries(headText);
   if ("problem" in headIndex) throw new UsageError(`${indexPath} ${headIndex.problem}`);
-
-  let baseEntries: IndexedRecord[] = [];
-  let note: string | undefined;
   const head = await headCommit(cwd);
-  if (!base || !head) note = "There is no base commit to compare with, so every entry counts as added.";
-  else {
-    const from = await mergeBase(base, head, cwd);
-    const baseText = await fileAtCommit(from, indexPath, cwd);
-    const parsed = baseText === undefined ? undefined : parseIndexEntries(baseText);
-    if (parsed && "entries" in parsed) baseEntries = parsed.entries;
-    else note = `The base commit ${from.slice(0, 12)} has no readable ${indexPath}${parsed && "problem" in parsed ? ` (it ${parsed.problem})` : ""}, so every entry counts as added.`;
-  }
-  writeSummary(toMarkdown(changeSummary(diffIndexes(baseEntries, headIndex.entries), note)));
+  const before = base && head ? await baseIndexEntries(await mergeBase(base, head, cwd), indexPath, cwd) : { entries: [], note: "There is no base commit to compare with, so every entry counts as added." };
+  writeSummary(toMarkdown(changeSummary(diffIndexes(before.entries, headIndex.entries), before.note)));
   return 0;
+}
+
+/** The index as the merge base has it; an unreadable one counts as empty, with a note saying so. */
+async function baseIndexEntries(commit: string, indexPath: string, cwd: string): Promise<{ entries: IndexedRecord[]; note?: string }> {
+  const text = await fileAtCommit(commit, indexPath, cwd);
+  const parsed = text === undefined ? undefined : parseIndexEntries(text);
+  if (parsed && "entries" in parsed) return { entries: parsed.entries };
+  const why = parsed && "problem" in parsed ? ` (it ${parsed.problem})` : "";
+  return { entries: [], note: `The base commit ${commit.slice(0, 12)} has no readable ${indexPath}${why}, so every entry counts as added.` };
 }

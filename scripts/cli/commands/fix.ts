@@ -6,6 +6,7 @@ import { unifiedDiff } from "../../fix/diff.ts";
 import { lintEntries } from "../../lint/run.ts";
 import { loadEntries } from "../../load/loader.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
+import { removeStaleTempFiles } from "../../write/leftovers.ts";
 import { parseFormat, printDiagnostics } from "../report.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 
@@ -13,6 +14,10 @@ export async function fixCommand(files: string[], opts: CommonFlags & { format?:
   const format = parseFormat(opts.format);
   const settings = resolveSettings(opts);
   const only = files.length > 0 ? files : undefined;
+  if (!opts.dryRun) {
+    const removed = await removeStaleTempFiles(settings.entriesDir);
+    if (removed.length > 0) process.stderr.write(`kb fix: removed ${removed.length} temporary file${removed.length === 1 ? "" : "s"} left by an interrupted run\n`);
+  }
   const loaded = await loadEntries(settings.entriesDir, { limits: settings.limits, cwd: settings.cwd, only });
   let fixed = 0;
   const untouched: string[] = [];
