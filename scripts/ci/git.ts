@@ -1,0 +1,66 @@
+// The few questions `kb ci` asks git, run as `git` child processes with arguments (never a shell) and
+// --end-of-options, so a ref that comes from outside can never be read as an option.
+import { execFile } from "node:child_process";
+import type { ChangeStatus, FileChange } from "./hand-edits.ts";
+
+interface GitResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function git(args: readonly string[], cwd: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    execFile("git", [...args], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== "number") reject(new Error(`cannot run git: ${error.message}`));
+      else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function gitOrThrow(args: readonly string[], cwd: string): Promise<string> {
+  const r = await git(args, cwd);
+  if (r.code !== 0) throw new GitError(`git ${args.join(" ")} failed: ${r.stderr.trim() || `exit code ${r.code}`}`);
+  return r.stdout;
+}
+
+/** git could not answer (not a repository, unknown commit): the CLI reports it as a usage problem. */
+export class GitError extends Error {}
+
+export async function headCommit(cwd: string): Promise<string | null> {
+  const r = await git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], cwd);
+  return r.code === 0 ? r.stdout.trim() : null;
+}
+
+/** The working tree's top folder: git paths are relative to it, whatever the working directory. */
+export async function topLevel(cwd: string): Promise<string> {
+  return (await gitOrThrow(["rev-parse", "--show-toplevel"], cwd)).trim();
+}
+
+export async function mergeBase(a: string, b: string, cwd: string): Promise<string> {
+  return (await gitOrThrow(["merge-base", "--end-of-options", a, b], cwd)).trim();
+}
+
+/** A file's text at a commit, or undefined when it does not exist there. */
+export async function fileAtCommit(commit: string, repoPath: string, cwd: string): Promise<string | undefined> {
+  const r = await git(["show", "--no-textconv", "--end-of-options", `${commit}:${repoPath}`], cwd);
+  return r.code === 0 ? r.stdout : undefined;
+}
+
+/** Files the change from `base` to `head` touches (renames count as a deletion and an addition). */
+export async function changedFiles(base: string, head: string, cwd: string): Promise<FileChange[]> {
+  return parseNameStatus(await gitOrThrow(["diff", "--name-status", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, head, "--"], cwd));
+}
+
+const STATUS: Record<string, ChangeStatus> = { A: "added", M: "modified", D: "deleted", T: "modified" };
+
+/** Parses `git diff --name-status -z` output: NUL-separated status, path pairs. */
+export function parseNameStatus(output: string): FileChange[] {
+  const parts = output.split("\0");
+  const changes: FileChange[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const status = STATUS[parts[i]!.charAt(0)];
+    if (status) changes.push({ status, path: parts[i + 1]! });
+  }
+  return changes;
+}

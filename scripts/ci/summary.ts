@@ -1,0 +1,82 @@
+// The job summary sections a CI run writes for people: what happened to generated/, and what the change
+// does to the knowledge base. Built as mdast trees; user text enters only as text and inline code.
+import type { List, PhrasingContent, Root, RootContent } from "mdast";
+import { code, heading, paragraph, table, text } from "../report/markdown.ts";
+import type { IndexDiff, IndexedRecord } from "./index-diff.ts";
+import type { RegenerationOutcome } from "./regeneration.ts";
+
+/** The artifact holding the regenerated generated/ folder (the workflow uploads it under this name). */
+export const GENERATED_ARTIFACT = "kb-generated";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const bulletList = (items: PhrasingContent[][]): List => ({
+  type: "list",
+  ordered: false,
+  spread: false,
+  children: items.map((children) => ({ type: "listItem", spread: false, children: [{ type: "paragraph", children }] })),
+});
+
+/** `a`, `b` and `c` as inline code separated by commas. */
+function codeList(values: readonly string[]): PhrasingContent[] {
+  return values.flatMap((v, i) => (i === 0 ? [code(v)] : [text(", "), code(v)]));
+}
+
+export function regenerationSummary(outcome: RegenerationOutcome, outDisplay: string): Root {
+  const children: RootContent[] = [heading(2, text("Generated files"))];
+  const fileList = (files: readonly string[]) => bulletList(files.map((f) => [code(f)]));
+  switch (outcome.kind) {
+    case "up-to-date":
+      children.push(paragraph(code(`${outDisplay}/`), text(" is up to date with the entries: nothing to commit.")));
+      break;
+    case "commit":
+      children.push(
+        paragraph(text(`${plural(outcome.files.length, "file")} in `), code(`${outDisplay}/`), text(` ${outcome.files.length === 1 ? "was" : "were"} out of date. The bot commits the rebuilt files to branch `), code(outcome.branch), text(" (job “Commit regenerated files”); pull before you push again.")),
+        fileList(outcome.files),
+      );
+      break;
+    case "cannot-push":
+      children.push(
+        paragraph(text(`${plural(outcome.files.length, "file")} in `), code(`${outDisplay}/`), text(` ${outcome.files.length === 1 ? "is" : "are"} out of date, and this run cannot commit the rebuilt files: ${outcome.reason}.`)),
+        paragraph(text("To fix it, run "), code("npx kb build"), text(" in your clone and commit "), code(`${outDisplay}/`), text(", or download the "), code(GENERATED_ARTIFACT), text(" artifact of this run and copy its files into "), code(`${outDisplay}/`), text(".")),
+        fileList(outcome.files),
+      );
+      break;
+    case "hand-edited":
+      children.push(
+        paragraph(text("These files under "), code(`${outDisplay}/`), text(" were changed by hand. kb build rewrites them from the entries, so the change would be lost:")),
+        table(
+          ["File", "Edit instead", "Problem"],
+          outcome.edits.map((e) => [[code(e.file)], [code(e.editInstead)], [text(e.message)]]),
+        ),
+        paragraph(text("Make the change in the entry, run "), code("npx kb build"), text(" (it also restores the generated files) and commit both.")),
+      );
+      break;
+  }
+  return { type: "root", children };
+}
+
+/** Short description of an entry for the table: its signature when it has one. */
+const describe = (e: IndexedRecord): PhrasingContent[] => (typeof e.signature === "string" ? [text(e.signature)] : []);
+
+export function changeSummary(diff: IndexDiff, note?: string): Root {
+  const { added, changed, removed } = diff;
+  const children: RootContent[] = [heading(2, text("Knowledge base changes"))];
+  if (note) children.push(paragraph(text(note)));
+  if (added.length + changed.length + removed.length === 0) {
+    children.push(paragraph(text("No entry is added, changed or removed.")));
+    return { type: "root", children };
+  }
+  children.push(paragraph(text(`${plural(added.length, "entry", "entries")} added, ${changed.length} changed, ${removed.length} removed.`)));
+  children.push(
+    table(
+      ["Change", "Entry", "Details"],
+      [
+        ...added.map((e) => [[text("added")], [code(e.id)], describe(e)]),
+        ...changed.map((c) => [[text("changed")], [code(c.id)], codeList(c.fields)]),
+        ...removed.map((e) => [[text("removed")], [code(e.id)], describe(e)]),
+      ],
+    ),
+  );
+  return { type: "root", children };
+}
