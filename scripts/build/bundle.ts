@@ -6,7 +6,12 @@ import type { Entry } from "../schema/entry-schema.ts";
 /** Semver of the index format; bump major when a consumer's code would break. */
 export const INDEX_SCHEMA_VERSION = "1.0.0";
 
-export type IndexedEntry = Required<Omit<Entry, "transition_graph" | "examples">> & {
+/** Optional fields an entry may leave out but not set to null, which the index fills with null. */
+type NullWhenAbsent = "signature_zh" | "root_cause_type" | "root_cause_zh" | "evidence_count";
+
+export type IndexedEntry = Required<Omit<Entry, "transition_graph" | "examples" | NullWhenAbsent>> & {
+  [K in NullWhenAbsent]: Exclude<Entry[K], undefined> | null;
+} & {
   transition_graph: NonNullable<Entry["transition_graph"]>;
   examples: { match: string[]; no_match: string[] };
 };
@@ -17,27 +22,32 @@ export interface BundledIndex {
   entries: IndexedEntry[];
 }
 
-export function fillEntry(e: Entry): IndexedEntry {
-  const filled = {
-    ...e,
-    signature_zh: e.signature_zh ?? null,
-    subcategory: e.subcategory ?? null,
-    root_cause_type: e.root_cause_type ?? null,
-    root_cause_zh: e.root_cause_zh ?? null,
-    versions: e.versions ?? [],
-    os_specific: e.os_specific ?? {},
-    workarounds_zh: e.workarounds_zh ?? [],
-    transition_graph: e.transition_graph ?? { leads_to: [], preceded_by: [], frequently_confused_with: [] },
-    official_doc_url: e.official_doc_url ?? null,
-    official_doc_section: e.official_doc_section ?? null,
-    error_code: e.error_code ?? null,
-    first_seen: e.first_seen ?? null,
-    last_confirmed: e.last_confirmed ?? null,
-    evidence_count: e.evidence_count ?? null,
-    tags: e.tags ?? [],
-    aliases: e.aliases ?? [],
-    examples: { match: e.examples?.match ?? [], no_match: e.examples?.no_match ?? [] },
+/** What the index holds for each optional field an entry leaves out: its empty value. */
+export function indexDefaults() {
+  return {
+    signature_zh: null,
+    subcategory: null,
+    root_cause_type: null,
+    root_cause_zh: null,
+    versions: [],
+    os_specific: {},
+    workarounds_zh: [],
+    transition_graph: { leads_to: [], preceded_by: [], frequently_confused_with: [] },
+    official_doc_url: null,
+    official_doc_section: null,
+    error_code: null,
+    first_seen: null,
+    last_confirmed: null,
+    evidence_count: null,
+    tags: [],
+    aliases: [],
+    examples: { match: [], no_match: [] },
   };
+}
+
+export function fillEntry(e: Entry): IndexedEntry {
+  const given = Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined));
+  const filled = { ...indexDefaults(), ...given, examples: { match: e.examples?.match ?? [], no_match: e.examples?.no_match ?? [] } };
   return canonicalValue(filled) as IndexedEntry;
 }
 

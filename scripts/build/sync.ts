@@ -1,10 +1,10 @@
 // Compares the outputs a build would write with what is on disk (for `kb check`) and makes the disk
 // match them (for `kb build`): only changed files are rewritten, files no entry produces are removed.
-import { readFile, rm, rmdir, readdir } from "node:fs/promises";
+import { lstat, readFile, rm, rmdir, readdir } from "node:fs/promises";
 import path from "node:path";
-import fg from "fast-glob";
 import { VIEW_HEADER_PREFIX } from "../render/links.ts";
-import { writeFileAtomic } from "../write/atomic.ts";
+import { listTree } from "../load/list-tree.ts";
+import { isTempFile, writeFileAtomic } from "../write/atomic.ts";
 import type { Outputs } from "./outputs.ts";
 
 export interface OutputDrift {
@@ -13,8 +13,9 @@ export interface OutputDrift {
   readonly extra: string[];
 }
 
+/** Everything in the output folder but folders: links and oddly named files are outputs no entry produces. */
 export async function listOutputFolder(outDir: string): Promise<string[]> {
-  return (await fg("**", { cwd: outDir, dot: true, onlyFiles: true, followSymbolicLinks: false })).sort();
+  return (await listTree(outDir)).filter((item) => !item.dirent.isDirectory()).map((item) => item.path);
 }
 
 export async function compareOutputs(outDir: string, outputs: Outputs): Promise<OutputDrift> {
@@ -25,7 +26,8 @@ export async function compareOutputs(outDir: string, outputs: Outputs): Promise<
   await Promise.all(
     [...outputs.entries()].map(async ([rel, content]) => {
       if (!present.has(rel)) missing.push(rel);
-      else if ((await readFile(path.join(outDir, rel), "utf8").catch(() => undefined)) !== content) stale.push(rel);
+      // A link where an output belongs is stale even if what it points at reads the same.
+      else if (!(await lstat(path.join(outDir, rel))).isFile() || (await readFile(path.join(outDir, rel), "utf8").catch(() => undefined)) !== content) stale.push(rel);
     }),
   );
   const extra = onDisk.filter((f) => !outputs.has(f));
@@ -37,7 +39,9 @@ export async function compareOutputs(outDir: string, outputs: Outputs): Promise<
  * delete someone's files): the catalogue README.md with our header marks ours.
  */
 export async function assertOwnedOutputFolder(outDir: string): Promise<void> {
-  const files = await readdir(outDir).catch(() => [] as string[]);
+  if ((await lstat(outDir).catch(() => undefined))?.isSymbolicLink()) throw new Error(`refusing to write into ${outDir}: it is a symbolic link, and kb writes only inside the repository`);
+  // A first build killed before its first rename leaves only temporary files: still ours to repair.
+  const files = (await readdir(outDir).catch(() => [] as string[])).filter((f) => !isTempFile(f));
   if (files.length === 0) return;
   const readme = await readFile(path.join(outDir, "README.md"), "utf8").catch(() => "");
   if (!readme.startsWith(VIEW_HEADER_PREFIX)) {
@@ -50,13 +54,14 @@ export async function syncOutputs(outDir: string, outputs: Outputs): Promise<Out
   const drift = await compareOutputs(outDir, outputs);
   // The catalogue goes first: it marks the folder as ours, so a run cut off after it can be repaired.
   const toWrite = [...drift.missing, ...drift.stale].sort((a, b) => (a === "README.md" ? -1 : b === "README.md" ? 1 : a < b ? -1 : 1));
-  for (const rel of toWrite) await writeFileAtomic(path.join(outDir, rel), outputs.get(rel)!);
+  // Extras go first: one may be a link to a folder outside, which a write below must never go through.
   for (const rel of drift.extra) await rm(path.join(outDir, rel), { force: true });
+  for (const rel of toWrite) await writeFileAtomic(path.join(outDir, rel), outputs.get(rel)!);
   await removeEmptyFolders(outDir);
   return drift;
 }
 
-async function removeEmptyFolders(dir: string): Promise<boolean> {
+export async function removeEmptyFolders(dir: string): Promise<boolean> {
   const items = await readdir(dir, { withFileTypes: true }).catch(() => []);
   let empty = true;
   for (const item of items) {

@@ -20,7 +20,8 @@ const commonOptions = (cmd: Command) =>
     .option("--entries <dir>", "folder of entries", "entries")
     .option("--out <dir>", "folder of generated outputs", "generated")
     .option("--config <file>", "config file with limits (default: kb.config.json if present)")
-    .option("--threads <n>", "worker threads for regex checks (default: CPU count, at most 4)");
+    .option("--threads <n>", "worker threads for regex checks (default: CPU count, at most 4)")
+    .option("--no-cache", "neither use nor update the cache of unchanged entries' results (node_modules/.cache/error-kb/)");
 
 const formatOption = () => new Option("--format <format>", "report format").choices([...FORMATS]).default("stylish");
 

@@ -12,6 +12,8 @@ export interface Settings {
   readonly limits: Limits;
   readonly today: string;
   readonly threads: number;
+  /** Reuse results of unchanged entries from node_modules/.cache/error-kb/ (default true). */
+  readonly cache?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -23,6 +25,8 @@ export interface CommonFlags {
   out?: string;
   config?: string;
   threads?: string;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd()): Settings {
@@ -36,7 +40,7 @@ export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd())
       throw new UsageError(`${path.relative(cwd, configPath)} is not valid JSON: ${(e as Error).message}`);
     }
     const limits = (parsed as { limits?: unknown } | null)?.limits;
-    if (limits !== undefined && (typeof limits !== "object" || limits === null)) throw new UsageError(`"limits" in ${CONFIG_FILE} must be an object`);
+    if (limits !== undefined && (typeof limits !== "object" || limits === null || Array.isArray(limits))) throw new UsageError(`"limits" in ${CONFIG_FILE} must be an object`);
     overrides = (limits as Record<string, unknown>) ?? {};
   } else if (flags.config) throw new UsageError(`config file ${flags.config} does not exist`);
   const { limits, problems } = resolveLimits(overrides);
@@ -50,5 +54,6 @@ export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd())
     limits,
     today: process.env.KB_TODAY ?? new Date().toISOString().slice(0, 10),
     threads,
+    cache: flags.cache !== false,
   };
 }

@@ -32,32 +32,62 @@ export async function lintFiles(files: readonly LoadedFile[], options: LintOptio
   const diagnostics: Diagnostic[] = [];
   const docs: EntryDoc[] = [];
   for (const f of files) {
-    diagnostics.push(...f.diagnostics);
-    const source = f.source;
-    if (!source?.tree || source.tree.type !== "object" || f.diagnostics.some((d) => d.rule === "kb/json-syntax")) continue;
-    const result = validateEntry(source.value);
-    if (result.ok) docs.push({ file: f.file, pathId: f.pathId, source, entry: result.entry });
-    else for (const p of result.problems) diagnostics.push(locate(source, "kb/schema", "error", p));
+    const staged = schemaStage(f, options.limits);
+    diagnostics.push(...staged.diagnostics);
+    if (staged.doc) docs.push(staged.doc);
   }
-
   const facts = await computeRegexFacts(docs, options);
-  for (const doc of docs) {
-    const entryFacts = facts.byFile.get(doc.file) as EntryRegexFacts;
-    for (const rule of entryRules) {
-      guarded(rule, doc, diagnostics, () =>
-        rule.check({ doc, facts: entryFacts, limits: options.limits, today: options.today, report: (p) => diagnostics.push(locate(doc.source, rule.id, rule.severity, p, rule.fixable)) }),
-      );
-    }
+  for (const doc of docs) diagnostics.push(...entryRuleDiagnostics(doc, facts.byFile.get(doc.file) as EntryRegexFacts, options));
+  diagnostics.push(...collectionDiagnostics(docs, knownIdsOf(files, docs), facts));
+  return { diagnostics: finishDiagnostics(diagnostics, options.limits), docs, facts };
+}
+
+/** The loader's diagnostics for one file plus its schema problems; the doc when the entry is schema-valid. */
+export function schemaStage(f: LoadedFile, limits: Limits): { diagnostics: Diagnostic[]; doc?: EntryDoc } {
+  const diagnostics: Diagnostic[] = [...f.diagnostics];
+  const source = f.source;
+  if (!source?.tree || source.tree.type !== "object" || f.diagnostics.some((d) => d.rule === "kb/json-syntax")) return { diagnostics };
+  const result = validateEntry(source.value);
+  if (result.ok) return { diagnostics, doc: { file: f.file, pathId: f.pathId, source, entry: result.entry } };
+  // Locating costs a scan per pointer (50,000 unknown keys would take minutes): problems past the
+  // per-file cap go to the end of the file unlocated, where the cap drops and counts them.
+  result.problems.forEach((p, i) => diagnostics.push(locate(source, "kb/schema", "error", i < limits.maxDiagnosticsPerFile ? p : { ...p, offset: source.text.length })));
+  return { diagnostics };
+}
+
+/** Every entry rule on one entry, given its regex facts. */
+export function entryRuleDiagnostics(doc: EntryDoc, facts: EntryRegexFacts, options: Pick<LintOptions, "limits" | "today">): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of entryRules) {
+    guarded(rule, doc, diagnostics, () =>
+      rule.check({ doc, facts, limits: options.limits, today: options.today, report: (p) => diagnostics.push(locate(doc.source, rule.id, rule.severity, p, rule.fixable)) }),
+    );
   }
+  return diagnostics;
+}
+
+/** Ids links may point at: every entry file's path id (schema errors or not) and every valid entry's id. */
+export function knownIdsOf(files: Iterable<{ readonly pathId: string | undefined }>, docs: readonly EntryDoc[]): Set<string> {
   const knownIds = new Set<string>();
   for (const f of files) if (f.pathId) knownIds.add(f.pathId);
   for (const d of docs) knownIds.add(d.entry.id);
+  return knownIds;
+}
+
+/** Every collection rule over all valid entries. */
+export function collectionDiagnostics(docs: readonly EntryDoc[], knownIds: ReadonlySet<string>, facts: RegexFacts): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   for (const rule of collectionRules) {
     guarded(rule, docs[0], diagnostics, () =>
       rule.check({ docs, knownIds, facts, report: (doc, p) => diagnostics.push(locate(doc.source, rule.id, rule.severity, p, rule.fixable)) }),
     );
   }
-  return { diagnostics: capPerFile(diagnostics.sort(compareDiagnostics), options.limits.maxDiagnosticsPerFile), docs, facts };
+  return diagnostics;
+}
+
+/** The run's diagnostics in report order, at most maxDiagnosticsPerFile per file. */
+export function finishDiagnostics(diagnostics: Diagnostic[], limits: Limits): Diagnostic[] {
+  return capPerFile(diagnostics.sort(compareDiagnostics), limits.maxDiagnosticsPerFile);
 }
 
 function guarded(rule: Rule, doc: EntryDoc | undefined, out: Diagnostic[], run: () => void): void {

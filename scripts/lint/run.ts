@@ -3,20 +3,33 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { compareDiagnostics } from "../core/diagnostic.ts";
-import { displayPath, loadEntries } from "../load/loader.ts";
+import { displayPath } from "../load/loader.ts";
 import { allRules } from "../rules/registry.ts";
 import type { Settings } from "../cli/settings.ts";
-import { lintFiles, type LintResult } from "./engine.ts";
+import { terminalProgress } from "../cli/progress.ts";
+import { lintCorpus, type CorpusLintResult } from "./corpus.ts";
 import { applyExceptions, EXCEPTIONS_FILE, parseExceptions } from "./exceptions.ts";
 
 export interface RunOptions {
   readonly only?: readonly string[];
   readonly python?: boolean;
+  /** Called as the run advances: phase, done, total (for a progress bar). */
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
-export async function lintEntries(settings: Settings, options: RunOptions = {}): Promise<LintResult & { fileCount: number }> {
-  const files = await loadEntries(settings.entriesDir, { limits: settings.limits, cwd: settings.cwd, only: options.only });
-  const result = await lintFiles(files, { limits: settings.limits, today: settings.today, threads: settings.threads, python: options.python ?? true });
+export async function lintEntries(settings: Settings, options: RunOptions = {}): Promise<CorpusLintResult> {
+  const progress = options.onProgress ? undefined : terminalProgress();
+  const result = await lintCorpus(settings.entriesDir, {
+    cwd: settings.cwd,
+    only: options.only,
+    limits: settings.limits,
+    today: settings.today,
+    threads: settings.threads,
+    python: options.python ?? true,
+    cache: settings.cache ?? true,
+    onProgress: options.onProgress ?? progress?.update,
+  }).finally(() => progress?.done());
+  const files = { length: result.fileCount };
   const exceptionsPath = path.join(settings.cwd, EXCEPTIONS_FILE);
   const text = await readFile(exceptionsPath, "utf8").catch(() => undefined);
   if (text === undefined) return { ...result, fileCount: files.length };

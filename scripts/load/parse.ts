@@ -64,7 +64,9 @@ export function parseEntryText(file: string, text: string, limits: Limits): Pars
     if (comma !== undefined) report(comma, "kb/json-syntax", "invalid JSON: trailing comma", "JSON allows no comma after the last item; remove it");
     else {
       const code = printParseErrorCode(e.error);
-      report(e.offset, "kb/json-syntax", `invalid JSON: ${humanise(code)}`, SYNTAX_HINTS[code]);
+      // jsonc-parser blames the whole string token; point at the control character itself.
+      const at = code === "InvalidCharacter" ? firstControlCharacter(body, e.offset, e.offset + e.length) : e.offset;
+      report(at, "kb/json-syntax", `invalid JSON: ${humanise(code)}`, SYNTAX_HINTS[code]);
     }
   }
   if (errors.length > 0 || !tree) return { file, text, lines, diagnostics };
@@ -80,6 +82,19 @@ export function parseEntryText(file: string, text: string, limits: Limits): Pars
       hint: "keep one of the two and merge their content",
     });
   });
+  if (body.includes("\\u")) {
+    findUnpairedSurrogates(tree, [], (node, path) => {
+      diagnostics.push({
+        file,
+        ...at(node.offset),
+        pointer: toPointer(path),
+        severity: "error",
+        rule: "kb/encoding",
+        message: "a \\u escape leaves half of a surrogate pair (\\uD800-\\uDFFF) on its own: the text cannot be written as UTF-8",
+        hint: "write the character itself, or escape both halves of the pair",
+      });
+    });
+  }
   if (tree.type !== "object") {
     report(tree.offset, "kb/not-an-object", `an entry is a JSON object, not ${article(tree.type)}`, "wrap the fields in { }");
   }
@@ -93,6 +108,11 @@ function trailingCommaBefore(text: string, offset: number): number | undefined {
   let i = offset - 1;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
   return text[i] === "," ? i : undefined;
+}
+
+function firstControlCharacter(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) < 0x20) return i;
+  return from;
 }
 
 function humanise(code: string): string {
@@ -136,6 +156,20 @@ function findDuplicateKeys(node: Node, path: PathSegment[], onDuplicate: (key: N
     (node.children ?? []).forEach((child, i) => findDuplicateKeys(child, [...path, i], onDuplicate));
   }
 }
+
+/** Strings (keys included) holding a lone surrogate, which only a \u escape can produce in decoded text. */
+function findUnpairedSurrogates(node: Node, path: PathSegment[], onFound: (node: Node, path: PathSegment[]) => void): void {
+  if (node.type === "string" && LONE_SURROGATE.test(String(node.value))) onFound(node, path);
+  else if (node.type === "property") {
+    const [key, value] = node.children ?? [];
+    if (key && LONE_SURROGATE.test(String(key.value))) onFound(key, path);
+    if (value) findUnpairedSurrogates(value, path, onFound);
+  } else if (node.type === "object") for (const prop of node.children ?? []) findUnpairedSurrogates(prop, [...path, String(prop.children?.[0]?.value)], onFound);
+  else if (node.type === "array") (node.children ?? []).forEach((child, i) => findUnpairedSurrogates(child, [...path, i], onFound));
+}
+
+/** With the u flag a surrogate range matches only halves that are not part of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** The value of a tree, iteratively built so that the last duplicate key wins, as in JSON.parse. */
 function nodeValue(node: Node): unknown {

@@ -56,18 +56,22 @@ function alternativeOptions(alt: AST.Alternative): string[][] {
   return options;
 }
 
+/** Per top-level alternative of a pattern, the literal sets any one of which its matches must contain. */
+export type LiteralChoices = string[][][];
+
+/** The literal choices of a pattern, or undefined when some alternative has no literal to filter on. */
+export function literalChoices(ast: AST.Pattern): LiteralChoices | undefined {
+  const perAlternative = ast.alternatives.map(alternativeOptions);
+  return perAlternative.some((options) => options.length === 0) ? undefined : perAlternative;
+}
+
 /**
  * For each pattern, one set of required literals chosen to be selective across the whole corpus:
  * per top-level alternative, the option whose literals the fewest other patterns could also use
  * (a prefix that thousands of patterns share makes every text a candidate for all of them), longer
  * literals breaking ties. Any option is a correct filter; this only chooses the cheapest one.
  */
-export function selectiveLiterals(patterns: readonly (AST.Pattern | undefined)[]): (string[] | undefined)[] {
-  const choices = patterns.map((ast) => {
-    if (!ast) return undefined;
-    const perAlternative = ast.alternatives.map(alternativeOptions);
-    return perAlternative.some((options) => options.length === 0) ? undefined : perAlternative;
-  });
+export function selectiveLiterals(choices: readonly (LiteralChoices | undefined)[]): (string[] | undefined)[] {
   const patternsUsing = new Map<string, number>();
   for (const choice of choices) {
     const seen = new Set<string>();
@@ -111,6 +115,7 @@ export function foldText(text: string): string {
 
 /** Literals at least this long are keyed by one of their 6-grams, shorter ones by a 3-gram. */
 const LONG_KEY = 6;
+const KEY_BITS = 1 << 21;
 
 interface Posting<T> {
   readonly literal: string;
@@ -129,6 +134,8 @@ interface Posting<T> {
 export class LiteralIndex<T> {
   private readonly short = new Map<number, Posting<T>[]>();
   private readonly long = new Map<number, Posting<T>[]>();
+  /** One bit per possible key hash: most text positions are ruled out without a Map lookup. */
+  private readonly keyBits = new Uint8Array(KEY_BITS >> 3);
   private readonly always: { item: T; order: number }[] = [];
   private added = 0;
 
@@ -148,6 +155,7 @@ export class LiteralIndex<T> {
         if (size < bestSize) [best, bestSize] = [offset, size];
       }
       const key = gramCode(literal, best, n);
+      this.keyBits[(key & (KEY_BITS - 1)) >> 3]! |= 1 << (key & 7);
       let bucket = map.get(key);
       if (!bucket) map.set(key, (bucket = []));
       bucket.push({ literal, offset: best, item, order });
@@ -166,14 +174,16 @@ export class LiteralIndex<T> {
         continue;
       }
       run++;
-      if (run >= MIN_LITERAL && this.short.size > 0) this.collect(this.short.get(gramCode(folded, i + 1 - MIN_LITERAL, MIN_LITERAL)), folded, i + 1 - MIN_LITERAL, found);
-      if (run >= LONG_KEY && this.long.size > 0) this.collect(this.long.get(gramCode(folded, i + 1 - LONG_KEY, LONG_KEY)), folded, i + 1 - LONG_KEY, found);
+      if (run >= MIN_LITERAL && this.short.size > 0) this.collect(this.short, gramCode(folded, i + 1 - MIN_LITERAL, MIN_LITERAL), folded, i + 1 - MIN_LITERAL, found);
+      if (run >= LONG_KEY && this.long.size > 0) this.collect(this.long, gramCode(folded, i + 1 - LONG_KEY, LONG_KEY), folded, i + 1 - LONG_KEY, found);
     }
     if (found.size <= 1) return [...found.values()];
     return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
   }
 
-  private collect(bucket: Posting<T>[] | undefined, folded: string, keyStart: number, found: Map<number, T>): void {
+  private collect(map: Map<number, Posting<T>[]>, key: number, folded: string, keyStart: number, found: Map<number, T>): void {
+    if ((this.keyBits[(key & (KEY_BITS - 1)) >> 3]! & (1 << (key & 7))) === 0) return;
+    const bucket = map.get(key);
     if (!bucket) return;
     for (const p of bucket) {
       const start = keyStart - p.offset;

@@ -1,15 +1,18 @@
-// The Markdown view of one entry, as an mdast tree: a pure function of the entry. User text only ever
-// enters as text or inlineCode nodes, so remark escapes it; the one html node is our own header.
+// The Markdown view of one entry, in one language, as an mdast tree: a pure function of the entry
+// (and of the catalogue, to name and link its neighbours). Every word the view adds comes from the
+// labels table, so both languages share this one renderer. User text only ever enters as text,
+// inlineCode or code nodes, so remark escapes it; the one html node is our own header.
 import type { List, ListItem, PhrasingContent, Root, RootContent } from "mdast";
 import type { Entry } from "../schema/entry-schema.ts";
 import { code, heading, link, paragraph, strong, table, text } from "../report/markdown.ts";
+import { catalogueOf, chartBlock, entryChart, targetLocale, type Catalogue } from "./chains.ts";
+import { LABELS, type Locale, type ViewLabels } from "./labels.ts";
 import { isSafeUrl, percent, relativeViewLink, urlLabel, VIEW_HEADER_PREFIX } from "./links.ts";
+import { hasChineseView, localizedAction, localizedRootCause, localizedSignature, type LocalizedText } from "./translation.ts";
 
 export function headerComment(entryFile: string): RootContent {
   return { type: "html", value: `${VIEW_HEADER_PREFIX}${entryFile}; do not edit: edit the entry and run npx kb build -->` };
 }
-
-const RESOLVABLE: Record<Entry["resolvable"], string> = { true: "yes", partial: "partially", false: "no" };
 
 /**
  * Prose with `backtick` spans, as contributors write it: the spans become inlineCode nodes and the
@@ -26,109 +29,159 @@ export function prose(value: string): PhrasingContent[] {
   return out;
 }
 
-export function renderEntryView(entry: Entry): Root {
-  const children: RootContent[] = [headerComment(`entries/${entry.id}.json`), heading(1, text(entry.signature))];
-  children.push(metadataList(entry));
+export interface ViewOptions {
+  /** Language of the view; "zh" falls back to English, marked, where a field has no translation. */
+  readonly locale?: Locale;
+  /** Every entry by id, to label and link neighbours; without it they are shown by id. */
+  readonly catalogue?: Catalogue;
+}
 
-  children.push(heading(2, text("Root cause")), paragraph(...prose(entry.root_cause)));
-  if (entry.root_cause_type) children.push(paragraph(text("Kind of cause: "), text(entry.root_cause_type.replace(/_/g, " "))));
+interface ViewContext {
+  readonly entry: Entry;
+  readonly locale: Locale;
+  readonly L: ViewLabels;
+  readonly catalogue: Catalogue;
+}
+
+export function renderEntryView(entry: Entry, options: ViewOptions = {}): Root {
+  const locale = options.locale ?? "en";
+  const ctx: ViewContext = { entry, locale, L: LABELS[locale], catalogue: options.catalogue ?? catalogueOf([entry]) };
+  const { L } = ctx;
+  const children: RootContent[] = [headerComment(`entries/${entry.id}.json`), heading(1, ...localized(ctx, localizedSignature(entry, locale), false))];
+  children.push(...languageLinks(ctx));
+  children.push(metadataList(ctx));
+
+  children.push(heading(2, text(L.rootCause)), paragraph(...localized(ctx, localizedRootCause(entry, locale))));
+  if (entry.root_cause_type) children.push(paragraph(text(L.kindOfCause), text(L.causeTypes[entry.root_cause_type])));
 
   if (entry.versions && entry.versions.length > 0) {
     children.push(
-      heading(2, text("Versions")),
+      heading(2, text(L.versions)),
       table(
-        ["Version", "Status", "Introduced", "Deprecated", "Removed", "Behaviour change"],
-        entry.versions.map((v) => [[text(v.version)], [text(v.status)], ...[v.introduced, v.deprecated, v.removed, v.behavior_change].map((x) => [text(x ?? "—")])]),
+        [...L.versionColumns],
+        entry.versions.map((v) => [[text(v.version)], [text(L.versionStatus[v.status])], ...[v.introduced, v.deprecated, v.removed, v.behavior_change].map((x) => [text(x ?? "—")])]),
       ),
     );
   }
 
   const os = Object.entries(entry.os_specific ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   if (os.length > 0) {
-    children.push(heading(2, text("Operating systems")), list(os.map(([name, note]) => [strong(text(name)), text(`: ${note}`)])));
+    children.push(heading(2, text(L.operatingSystems)), list(os.map(([name, note]) => [strong(text(name)), text(L.colon), ...prose(note)])));
   }
 
-  children.push(heading(2, text("Workarounds")));
+  children.push(heading(2, text(L.workarounds)));
   children.push(
     orderedList(
-      entry.workarounds.map((w) => [
-        paragraph(strong(...prose(w.action)), text(` (${percent(w.success_rate)} success)`)),
+      entry.workarounds.map((w, i) => [
+        paragraph(...boldLocalized(ctx, localizedAction(entry, i, locale)), text(L.success(percent(w.success_rate)))),
         paragraph(...prose(w.how)),
-        ...conditionAndSources(w.condition, w.sources),
+        ...conditionAndSources(ctx, w.condition, w.sources),
       ]),
     ),
   );
 
-  children.push(heading(2, text("Dead ends")), paragraph(text("Fixes people try that do not work, and why.")));
+  children.push(heading(2, text(L.deadEnds)), paragraph(text(L.deadEndsIntro)));
   children.push(
     listOfBlocks(
       entry.dead_ends.map((d) => [
-        paragraph(strong(...prose(d.action)), text(` (${percent(d.fail_rate)} fail): `), ...prose(d.why_fails)),
-        ...conditionAndSources(d.condition, d.sources),
+        paragraph(strong(...prose(d.action)), text(L.fail(percent(d.fail_rate))), ...prose(d.why_fails)),
+        ...conditionAndSources(ctx, d.condition, d.sources),
       ]),
     ),
   );
 
-  const related = relatedItems(entry);
-  if (related.length > 0) children.push(heading(2, text("Related errors")), ...related);
+  const related = relatedItems(ctx);
+  if (related.length > 0) children.push(heading(2, text(L.related)), ...related);
 
-  children.push(heading(2, text("Recognising it")));
-  const recognise: PhrasingContent[][] = [[text("Regex (case-insensitive): "), code(entry.regex)]];
-  for (const alias of entry.aliases ?? []) recognise.push([text("Also written as: "), code(alias)]);
-  for (const example of entry.examples?.match ?? []) recognise.push([text("Example: "), code(example)]);
+  children.push(heading(2, text(L.recognising)));
+  const recognise: PhrasingContent[][] = [[text(L.regex), code(entry.regex)]];
+  for (const alias of entry.aliases ?? []) recognise.push([text(L.alsoWrittenAs), code(alias)]);
+  for (const example of entry.examples?.match ?? []) recognise.push([text(L.example), code(example)]);
   children.push(list(recognise));
 
   const sources = collectSources(entry);
   if (sources.length > 0 || entry.official_doc_url) {
-    children.push(heading(2, text("Sources")));
+    children.push(heading(2, text(L.sources)));
     const items: PhrasingContent[][] = [];
-    if (entry.official_doc_url) items.push([text("Official documentation: "), urlNode(entry.official_doc_url, entry.official_doc_section ?? undefined)]);
+    if (entry.official_doc_url) items.push([text(L.officialDocs), urlNode(entry.official_doc_url, entry.official_doc_section ?? undefined)]);
     for (const url of sources) items.push([urlNode(url)]);
     children.push(list(items));
   }
   return { type: "root", children };
 }
 
-function metadataList(entry: Entry): List {
-  const items: PhrasingContent[][] = [
-    [strong(text("ID:")), text(" "), code(entry.id)],
-    [strong(text("Domain:")), text(" "), link("README.md", text(entry.domain))],
-    [strong(text("Category:")), text(" "), text(entry.subcategory ? `${entry.category} / ${entry.subcategory}` : entry.category)],
-  ];
-  if (entry.error_code) items.push([strong(text("Error code:")), text(" "), code(entry.error_code)]);
-  items.push(
-    [strong(text("Fix rate:")), text(` ${percent(entry.fix_success_rate)}`)],
-    [strong(text("Resolvable:")), text(` ${RESOLVABLE[entry.resolvable]}`)],
-    [strong(text("Verification:")), text(` ${entry.verification_tier.replace(/_/g, " ")}, confidence ${percent(entry.confidence)}`)],
-  );
-  const dates = [
-    entry.first_seen ? `first seen ${entry.first_seen}` : "",
-    entry.last_confirmed ? `last confirmed ${entry.last_confirmed}` : "",
-    `last updated ${entry.last_updated}`,
-  ].filter(Boolean);
-  items.push([strong(text("Dates:")), text(` ${dates.join(", ")}`)]);
-  if (entry.tags && entry.tags.length > 0) items.push([strong(text("Tags:")), text(" "), ...joinPhrasing(entry.tags.map((t) => code(t)))]);
-  return list(items);
+/** Text that may be the English original standing in for a translation, marked as such. */
+function localized({ L }: ViewContext, t: LocalizedText, asProse = true): PhrasingContent[] {
+  return [...(asProse ? prose(t.value) : [text(t.value)]), ...(t.fallback ? [text(L.untranslated)] : [])];
 }
 
-function conditionAndSources(condition: string, sources: readonly string[]): RootContent[] {
-  const out: RootContent[] = [];
-  if (condition.trim() !== "") out.push(paragraph(text("When: "), ...prose(condition)));
-  if (sources.length > 0) out.push(paragraph(text("Sources: "), ...joinPhrasing(sources.map((s) => urlNode(s)))));
+/** Bold text, with the untranslated mark (if any) after the bold. */
+function boldLocalized({ L }: ViewContext, t: LocalizedText): PhrasingContent[] {
+  return [strong(...prose(t.value)), ...(t.fallback ? [text(L.untranslated)] : [])];
+}
+
+/** Each language's view links to the other; the translated one also says what is not translated. */
+function languageLinks({ entry, locale, L }: ViewContext): RootContent[] {
+  if (!hasChineseView(entry)) return [];
+  const other: Locale = locale === "en" ? "zh" : "en";
+  const out = [paragraph(link(relativeViewLink(entry.id, entry.id, other), text(L.otherLanguage)))];
+  if (L.translationNote) out.push(paragraph(text(L.translationNote)));
   return out;
 }
 
-function relatedItems(entry: Entry): RootContent[] {
+function labelled({ L }: ViewContext, label: string, ...value: PhrasingContent[]): PhrasingContent[] {
+  return [strong(text(label)), ...(L.labelGap ? [text(L.labelGap)] : []), ...value];
+}
+
+function metadataList(ctx: ViewContext): List {
+  const { entry, L } = ctx;
+  const items: PhrasingContent[][] = [
+    labelled(ctx, L.id, code(entry.id)),
+    labelled(ctx, L.domain, link("README.md", text(entry.domain))),
+    labelled(ctx, L.category, text(entry.subcategory ? `${entry.category} / ${entry.subcategory}` : entry.category)),
+  ];
+  if (entry.error_code) items.push(labelled(ctx, L.errorCode, code(entry.error_code)));
+  items.push(
+    labelled(ctx, L.fixRate, text(percent(entry.fix_success_rate))),
+    labelled(ctx, L.resolvable, text(L.resolvableValues[entry.resolvable])),
+    labelled(ctx, L.verification, text(`${L.tiers[entry.verification_tier]}${L.confidence(percent(entry.confidence))}`)),
+  );
+  const dates = [
+    entry.first_seen ? L.firstSeen(entry.first_seen) : "",
+    entry.last_confirmed ? L.lastConfirmed(entry.last_confirmed) : "",
+    L.lastUpdated(entry.last_updated),
+  ].filter(Boolean);
+  items.push(labelled(ctx, L.dates, text(dates.join(L.clauseSeparator))));
+  if (entry.tags && entry.tags.length > 0) items.push(labelled(ctx, L.tags, ...joinPhrasing(entry.tags.map((t) => code(t)), L.listSeparator)));
+  return list(items);
+}
+
+function conditionAndSources({ L }: ViewContext, condition: string, sources: readonly string[]): RootContent[] {
+  const out: RootContent[] = [];
+  if (condition.trim() !== "") out.push(paragraph(text(L.when), ...prose(condition)));
+  if (sources.length > 0) out.push(paragraph(text(`${L.sources}${L.colon}`), ...joinPhrasing(sources.map((s) => urlNode(s)), L.listSeparator)));
+  return out;
+}
+
+function relatedItems(ctx: ViewContext): RootContent[] {
+  const { entry, locale, L, catalogue } = ctx;
   const g = entry.transition_graph;
   if (!g) return [];
   const out: RootContent[] = [];
+  const chart = entryChart(entry, catalogue, locale);
+  if (chart) out.push(chartBlock(chart));
   const section = (title: string, items: PhrasingContent[][]) => {
     if (items.length > 0) out.push(paragraph(strong(text(title))), list(items));
   };
-  const to = (id: string) => link(relativeViewLink(entry.id, id), code(id));
-  section("Leads to", g.leads_to.map((t) => [to(t.error_id), text(` (${percent(t.probability)})`), ...(t.condition ? [text(`: ${t.condition}`)] : [])]));
-  section("Preceded by", g.preceded_by.map((t) => [to(t.error_id), text(` (${percent(t.probability)})`), ...(t.condition ? [text(`: ${t.condition}`)] : [])]));
-  section("Often confused with", g.frequently_confused_with.map((t) => [to(t.error_id), text(`: ${t.distinction}`)]));
+  const to = (id: string) => link(relativeViewLink(entry.id, id, targetLocale(catalogue.get(id), locale)), code(id));
+  const transition = (t: { error_id: string; probability: number; condition: string }) => [
+    to(t.error_id),
+    text(` (${percent(t.probability)})`),
+    ...(t.condition ? [text(L.colon), ...prose(t.condition)] : []),
+  ];
+  section(L.leadsTo, g.leads_to.map(transition));
+  section(L.precededBy, g.preceded_by.map(transition));
+  section(L.confusedWith, g.frequently_confused_with.map((t) => [to(t.error_id), text(L.colon), ...prose(t.distinction)]));
   return out;
 }
 

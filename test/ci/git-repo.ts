@@ -78,7 +78,8 @@ export async function pullRequestRepo(steps: { files: Record<string, string | nu
 let baseTemplate: Promise<{ dir: string; cleanup: () => void }> | undefined;
 
 async function makeBaseTemplate(): Promise<{ dir: string; cleanup: () => void }> {
-  const repo = makeRepo(BASE_ENTRIES);
+  // Like every real checkout, the repository ignores node_modules/ (where kb keeps its cache).
+  const repo = makeRepo({ ...BASE_ENTRIES, ".gitignore": "node_modules/\n" });
   git(repo.dir, "init", "--quiet", "--initial-branch=main");
   git(repo.dir, "config", "user.name", "Test Author");
   git(repo.dir, "config", "user.email", "author@example.com");

@@ -1,8 +1,9 @@
 // `kb build` writes generated/ when lint finds no errors; `kb check` verifies it is up to date.
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../../core/diagnostic.ts";
-import { renderOutputs } from "../../build/outputs.ts";
+import { planOutputs } from "../../build/outputs.ts";
+import { outputOptions, syncPlanned } from "../../build/incremental-sync.ts";
 import { driftCount, driftDiagnostics } from "../../build/drift-diagnostics.ts";
-import { compareOutputs, syncOutputs, type OutputDrift } from "../../build/sync.ts";
+import type { OutputDrift } from "../../build/sync.ts";
 import { lintEntries } from "../../lint/run.ts";
 import { withLock } from "../../write/lock.ts";
 import { displayPath } from "../../load/loader.ts";
@@ -24,12 +25,12 @@ export async function runBuild(opts: CommonFlags & { format?: string }): Promise
     return { code: 1 };
   }
   if (format !== "json" || result.diagnostics.length > 0) printDiagnostics(result.diagnostics, format);
-  const outputs = renderOutputs(result.docs.map((d) => d.entry));
+  const outputs = planOutputs(result.docs.map((d) => d.entry));
   const lockFile = `${settings.outDir.replace(/[\\/]+$/, "")}.lock`;
-  const drift = await withLock(lockFile, () => syncOutputs(settings.outDir, outputs));
+  const drift = await withLock(lockFile, () => syncPlanned(settings.outDir, outputs, outputOptions(settings, result, true)));
   const changed = driftCount(drift);
   process.stderr.write(
-    `kb build: ${outputs.size} files in ${displayPath(settings.outDir, settings.cwd)}; ${changed === 0 ? "all up to date" : `${drift.missing.length} added, ${drift.stale.length} updated, ${drift.extra.length} removed`}\n`,
+    `kb build: ${outputs.length} files in ${displayPath(settings.outDir, settings.cwd)}; ${changed === 0 ? "all up to date" : `${drift.missing.length} added, ${drift.stale.length} updated, ${drift.extra.length} removed`}\n`,
   );
   return { code: 0, drift };
 }
@@ -40,8 +41,7 @@ export async function checkCommand(opts: CommonFlags & { format?: string }): Pro
   const result = await lintEntries(settings);
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   if (!hasErrors(result.diagnostics)) {
-    const outputs = renderOutputs(result.docs.map((d) => d.entry));
-    const drift = await compareOutputs(settings.outDir, outputs);
+    const drift = await syncPlanned(settings.outDir, planOutputs(result.docs.map((d) => d.entry)), outputOptions(settings, result, false));
     diagnostics.push(...driftDiagnostics(drift, displayPath(settings.outDir, settings.cwd)));
   }
   diagnostics.sort(compareDiagnostics);

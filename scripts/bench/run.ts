@@ -1,0 +1,100 @@
+// `npm run bench`: generates synthetic corpora (default 1k, 10k and 100k entries) in a temporary
+// folder, runs the real CLI on each (cold lint, cold build, warm check, build after one change) next
+// to a floor, and prints a table with the machine it ran on. Options: --sizes 1000,2500 and --keep.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { CACHE_DIR } from "../cache/store.ts";
+import { canonicalText } from "../fix/canonical.ts";
+import { DEFAULT_SEED } from "./corpus.ts";
+import { measureNode, usesGnuTime, type Measurement } from "./measure.ts";
+import { formatTable, type BenchRow } from "./table.ts";
+import { entryFile, writeCorpus } from "./write-corpus.ts";
+
+const KB = fileURLToPath(new URL("../../bin/kb.mjs", import.meta.url));
+const FLOOR = fileURLToPath(new URL("./floor.mjs", import.meta.url));
+
+interface Options {
+  readonly sizes: number[];
+  readonly keep: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  let sizes = [1_000, 10_000, 100_000];
+  let keep = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--keep") keep = true;
+    else if (a === "--sizes" || a.startsWith("--sizes=")) {
+      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      sizes = (value ?? "").split(",").map((s) => Number(s.trim().replace(/_/g, "")));
+      if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 2)) throw new Error(`--sizes takes whole numbers of at least 2, e.g. --sizes 1000,2500`);
+    } else throw new Error(`unknown option ${a} (options: --sizes 1000,2500 --keep)`);
+  }
+  return { sizes, keep };
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+/** Changes one entry the way a contributor would: one more sentence in its root cause. */
+function changeOneEntry(file: string): void {
+  const value = JSON.parse(readFileSync(file, "utf8")) as { root_cause: string };
+  value.root_cause += " This sentence was added by the benchmark's one-entry change.";
+  writeFileSync(file, canonicalText(value));
+}
+
+async function benchSize(size: number, keep: boolean, log: (s: string) => void): Promise<{ rows: BenchRow[]; floor: Measurement }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `kb-bench-${size}-`));
+  const entries = path.join(dir, "entries");
+  const env = { ...process.env, KB_TODAY: "2026-11-22", NO_COLOR: "1", GITHUB_STEP_SUMMARY: "" };
+  try {
+    log(`${size}: writing the corpus to ${dir}`);
+    const corpus = writeCorpus(entries, size, DEFAULT_SEED);
+    // A repository that uses kb has its packages installed; the cache lives in node_modules/.cache.
+    mkdirSync(path.join(dir, "node_modules"));
+    log(`${size}: ${corpus.files} entries, ${(corpus.bytes / 2 ** 20).toFixed(1)} MB`);
+    const run = async (step: string, args: string[]): Promise<BenchRow> => {
+      const m = await measureNode(KB, args, { cwd: dir, env });
+      log(`${size}: ${step}: ${m.wallS.toFixed(2)} s, exit ${m.exitCode}${m.exitCode === 0 ? "" : `\n${m.stdout.slice(-1500)}\n${m.stderr}`}`);
+      return { size, step, m };
+    };
+    const clearCache = () => rmSync(path.join(dir, CACHE_DIR), { recursive: true, force: true });
+
+    const floor = await measureNode(FLOOR, [entries, path.join(dir, "floor-out")], { cwd: dir, env });
+    rmSync(path.join(dir, "floor-out"), { recursive: true, force: true });
+    log(`${size}: floor: ${floor.wallS.toFixed(2)} s`);
+    const rows: BenchRow[] = [{ size, step: "floor", m: floor }];
+    clearCache();
+    rows.push(await run("cold `lint`", ["lint", "--format", "json"]));
+    clearCache();
+    rows.push(await run("cold `build`", ["build"]));
+    rows.push(await run("warm `check`, nothing changed", ["check"]));
+    changeOneEntry(path.join(entries, entryFile(Math.floor(size / 2), DEFAULT_SEED)));
+    rows.push(await run("`build` after one entry changed", ["build"]));
+    return { rows, floor };
+  } finally {
+    if (keep) log(`${size}: kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+  const rows: BenchRow[] = [];
+  const floors = new Map<number, Measurement>();
+  for (const size of options.sizes) {
+    const result = await benchSize(size, options.keep, log);
+    rows.push(...result.rows);
+    floors.set(size, result.floor);
+  }
+  process.stdout.write(`\nMachine: ${machine()}\n`);
+  process.stdout.write(`Command: npm run bench -- --sizes ${options.sizes.join(",")}  (CPU and RSS from ${usesGnuTime() ? "GNU time" : "the process's own resource usage"})\n\n`);
+  process.stdout.write(formatTable(rows, floors));
+}
+
+await main();
