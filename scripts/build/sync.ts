@@ -7,6 +7,9 @@ import { listTree } from "../load/list-tree.ts";
 import { isTempFile, writeFileAtomic } from "../write/atomic.ts";
 import type { Outputs } from "./outputs.ts";
 
+/** The output folder is not one kb may manage: a usage problem (a wrong --out), not a bug. */
+export class OutputFolderError extends Error {}
+
 export interface OutputDrift {
   readonly stale: string[];
   readonly missing: string[];
@@ -39,13 +42,13 @@ export async function compareOutputs(outDir: string, outputs: Outputs): Promise<
  * delete someone's files): the catalogue README.md with our header marks ours.
  */
 export async function assertOwnedOutputFolder(outDir: string): Promise<void> {
-  if ((await lstat(outDir).catch(() => undefined))?.isSymbolicLink()) throw new Error(`refusing to write into ${outDir}: it is a symbolic link, and kb writes only inside the repository`);
+  if ((await lstat(outDir).catch(() => undefined))?.isSymbolicLink()) throw new OutputFolderError(`refusing to write into ${outDir}: it is a symbolic link, and kb writes only inside the repository`);
   // A first build killed before its first rename leaves only temporary files: still ours to repair.
   const files = (await readdir(outDir).catch(() => [] as string[])).filter((f) => !isTempFile(f));
   if (files.length === 0) return;
   const readme = await readFile(path.join(outDir, "README.md"), "utf8").catch(() => "");
   if (!readme.startsWith(VIEW_HEADER_PREFIX)) {
-    throw new Error(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md)`);
+    throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md)`);
   }
 }
 

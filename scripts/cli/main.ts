@@ -11,6 +11,7 @@ import { newCommand } from "./commands/new.ts";
 import { rulesCommand } from "./commands/rules.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { FORMATS } from "./report.ts";
+import { OutputFolderError } from "../build/sync.ts";
 import { UsageError } from "./settings.ts";
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
@@ -102,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputFolderError) {
       process.stderr.write(`kb: ${e.message}\n`);
       return EXIT.usage;
     }

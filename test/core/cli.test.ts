@@ -113,7 +113,8 @@ describe("kb build", () => {
     const r0 = makeRepo({ [`entries/demo/sample-error.json`]: canonicalText(validEntry("demo/sample-error")), "notes/keep.txt": "mine\n" });
     cleanups.push(r0.cleanup);
     const r = await runKb(["build", "--out", "notes"], { cwd: r0.dir });
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain("internal error");
     expect(r.stderr).toContain("refusing to write");
     expect(readFileSync(path.join(r0.dir, "notes/keep.txt"), "utf8")).toBe("mine\n");
     noStackTrace(r);
