@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { CACHE_DIR } from "../cache/store.ts";
 import { canonicalText } from "../fix/canonical.ts";
 import { DEFAULT_SEED } from "./corpus.ts";
+import { machine } from "./machine.ts";
 import { measureNode, usesGnuTime, type Measurement } from "./measure.ts";
 import { formatTable, type BenchRow } from "./table.ts";
 import { entryFile, writeCorpus } from "./write-corpus.ts";
@@ -35,10 +36,6 @@ function parseArgs(argv: readonly string[]): Options {
   return { sizes, keep };
 }
 
-export function machine(): string {
-  const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
-}
 
 /** Changes one entry the way a contributor would: one more sentence in its root cause. */
 function changeOneEntry(file: string): void {
