@@ -4,9 +4,10 @@ import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from "nod
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { canonicalText } from "../../scripts/fix/canonical.ts";
-import { copyShippedRepo, makeRepo, runKb, snapshotTree, validEntry, type RunResult } from "../helpers/repo.ts";
+import { copyShippedRepo, FIXTURES, makeRepo, runKb, snapshotTree, validEntry, type RunResult } from "../helpers/repo.ts";
 
-const SEED = path.resolve(__dirname, "../../../shared/seeds/001_52ce155dc92739c3.txt");
+// The raw seed entry the project started from (shared/seeds/001_*.txt), kept verbatim in the repo.
+const SEED = path.join(FIXTURES, "seed/raw-seed-entry.json");
 const SEED_TARGET = "entries/api/oauth2-invalid-grant-refresh-token-expired.json";
 
 const cleanups: (() => void)[] = [];

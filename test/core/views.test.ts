@@ -78,3 +78,13 @@ function toText(node: unknown): string {
   const n = node as { value?: string; children?: unknown[] };
   return n.value ?? (n.children ?? []).map(toText).join("");
 }
+
+describe("the old tool's view", () => {
+  it("had the defects ours must not repeat", () => {
+    const old = readFileSync(path.join(FIXTURES, "seed/old-tool-view.md"), "utf8");
+    expect(old).toContain("- **** —");
+    const ours = toMarkdown(renderEntryView(seed));
+    expect(ours).not.toMatch(/\*\*\*\*/);
+    expect(ours).not.toMatch(/^```\n/m);
+  });
+});
