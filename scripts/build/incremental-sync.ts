@@ -16,6 +16,7 @@ import type { Entry } from "../schema/entry-schema.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
 import { renderView, type PlannedOutput } from "./outputs.ts";
 import { assertOwnedOutputFolder, listOutputFolder, removeEmptyFolders, type OutputDrift } from "./sync.ts";
+import { FieldTracker, fieldsDigest } from "./field-tracker.ts";
 import { TrackingCatalogue } from "./tracking-catalogue.ts";
 
 export interface IncrementalOptions {
@@ -35,7 +36,7 @@ export interface IncrementalOptions {
 interface OutputRecord {
   /** Digest of what the content was made from. */
   readonly inputs: string;
-  /** For a view: the neighbours it looked up (null: it read every entry). */
+  /** For a view: the neighbours it looked up; for an output made from entries: the fields it read (null: everything). */
   readonly deps: string[] | null;
   readonly hash: string;
   /** The file last seen holding exactly this content: inode, size, mtime, ctime. */
@@ -103,10 +104,12 @@ async function syncWith(outDir: string, planned: readonly PlannedOutput[], optio
     } else {
       if (state === undefined) onDiskHash = await hashFile(abs);
       const hasher = contentHasher();
-      const pieces = hasher.tee(p.chunks());
+      const tracker = new FieldTracker();
+      const pieces = hasher.tee(p.from ? p.from.render(tracker.track(p.from.entries)) : p.chunks());
       if (options.write) await writeFileAtomic(abs, pieces, () => hasher.digest() !== onDiskHash);
       else for (const _ of pieces);
       hash = hasher.digest();
+      if (p.from) deps = tracker.fields();
     }
     const upToDate = state === undefined && onDiskHash === hash;
     if (!upToDate) (state === "missing" ? missing : stale).push(p.path);
@@ -189,6 +192,8 @@ class InputKeys {
       const neighbours = deps === null ? [this.allKey()] : deps.map((id) => `${id}=${this.keyOf(id)}`);
       return digest("view", p.view.locale, p.view.entry.id, this.keyOf(p.view.entry.id), ...neighbours);
     }
+    // Made from a list of entries whose fields read are known: those fields of those entries.
+    if (p.from && deps !== null) return digest("fields output", p.path, fieldsDigest(p.from.entries, deps));
     return p.domain !== undefined ? digest("domain output", this.domainKey(p.domain)) : digest("collection output", this.allKey());
   }
 }

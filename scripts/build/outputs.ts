@@ -25,6 +25,11 @@ export interface PlannedOutput {
   readonly view?: { readonly entry: Entry; readonly locale: Locale };
   /** Set for a domain's own outputs: made from that domain's entries only. Neither set: from every entry. */
   readonly domain?: string;
+  /**
+   * Set for outputs made from a list of entries: the list, and the content made from it, so a build
+   * can pass entries that record which fields are read. `chunks()` is `render(entries)`.
+   */
+  readonly from?: { readonly entries: readonly Entry[]; render(entries: readonly Entry[]): Iterable<string> };
   /** The content; in pieces, because a 100,000-entry index is longer than a string can be. */
   chunks(): Iterable<string>;
 }
@@ -45,15 +50,22 @@ export function planOutputs(entries: readonly Entry[]): PlannedOutput[] {
   };
   const byDomain = groupByDomain(sorted);
   const catalogue = catalogueOf(sorted);
-  put({ path: "README.md", chunks: () => [toMarkdown(renderCatalogue(byDomain, INDEX_SCHEMA_VERSION))] });
-  put({ path: "index.json", chunks: () => jsonChunks(bundleIndex(sorted)) });
-  put({ path: "index.schema.json", chunks: () => [json(buildIndexSchema())] });
-  put({ path: "match.json", chunks: () => [matchIndexText(buildMatchIndex(sorted))] });
-  put({ path: "entry.schema.json", chunks: () => [json(entrySchema)] });
+  // Made from a list of entries, and only from it: the closures use their argument, nothing captured.
+  const from = (path: string, entries: readonly Entry[], render: (list: readonly Entry[]) => Iterable<string>, domain?: string): PlannedOutput => ({
+    path,
+    domain,
+    from: { entries, render },
+    chunks: () => render(entries),
+  });
+  put(from("README.md", sorted, (list) => [toMarkdown(renderCatalogue(groupByDomain(list), INDEX_SCHEMA_VERSION))]));
+  put(from("index.json", sorted, (list) => jsonChunks(bundleIndex(list))));
+  put(from("index.schema.json", [], () => [json(buildIndexSchema())]));
+  put(from("match.json", sorted, (list) => [matchIndexText(buildMatchIndex(list))]));
+  put(from("entry.schema.json", [], () => [json(entrySchema)]));
   for (const e of sorted) for (const locale of viewLocales(e)) put({ path: viewPath(e.id, locale), view: { entry: e, locale }, chunks: () => [renderView(e, locale, catalogue)] });
   for (const [domain, list] of byDomain) {
-    put({ path: `${domain}/README.md`, domain, chunks: () => [toMarkdown(renderDomainPage(domain, list))] });
-    put({ path: domainJsonPath(domain), domain, chunks: () => jsonChunks(bundleIndex(list)) });
+    put(from(`${domain}/README.md`, list, (entries) => [toMarkdown(renderDomainPage(domain, entries))], domain));
+    put(from(domainJsonPath(domain), list, (entries) => jsonChunks(bundleIndex(entries)), domain));
   }
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -5,34 +5,47 @@ import { entrySchema } from "../schema/entry-schema.ts";
 
 type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; additionalProperties?: unknown };
 
-/** Fields whose leading or trailing white space is meaningful and must be kept. */
-const VERBATIM = new Set(["/regex"]);
+/** Top-level fields whose leading or trailing white space is meaningful and must be kept. */
+const VERBATIM = new Set(["regex"]);
 
 export function canonicalValue(value: unknown): unknown {
-  return normalise(value, entrySchema as unknown as SchemaNode, "");
+  return normalise(value, entrySchema as unknown as SchemaNode, undefined, true);
 }
 
 export function canonicalText(value: unknown): string {
   return JSON.stringify(canonicalValue(value), null, 2) + "\n";
 }
 
-function normalise(value: unknown, schema: SchemaNode | undefined, pointer: string): unknown {
-  if (typeof value === "string") return VERBATIM.has(pointer) ? value : value.trim();
+/** Each schema node's own property names, in order: computed once, not per value. */
+const propertyNames = new WeakMap<Record<string, SchemaNode>, string[]>();
+
+/**
+ * `field` is the top-level key the value sits under (tags and regex are treated specially there);
+ * `top` marks the entry object itself. Runs for every entry of the bundled index, so it avoids
+ * building pointers and re-reading the schema per value.
+ */
+function normalise(value: unknown, schema: SchemaNode | undefined, field: string | undefined, top = false): unknown {
+  if (typeof value === "string") return field !== undefined && VERBATIM.has(field) ? value : value.trim();
   if (Array.isArray(value)) {
-    const items = value.map((v) => normalise(v, schema?.items, `${pointer}/*`));
-    if (pointer === "/tags" && items.every((t) => typeof t === "string")) return [...new Set(items as string[])].sort();
+    const items = value.map((v) => normalise(v, schema?.items, field === "tags" ? "tags/*" : undefined));
+    if (field === "tags" && items.every((t) => typeof t === "string")) return [...new Set(items as string[])].sort();
     return items;
   }
   if (value !== null && typeof value === "object") {
     const source = value as Record<string, unknown>;
     const props = schema?.properties ?? {};
-    const known = Object.keys(props).filter((k) => Object.hasOwn(source, k));
-    const unknown = Object.keys(source).filter((k) => !Object.hasOwn(props, k));
+    let names = propertyNames.get(props);
+    if (!names) propertyNames.set(props, (names = Object.keys(props)));
     const out: Record<string, unknown> = {};
-    for (const key of [...known, ...unknown]) {
-      const child = props[key] ?? (typeof schema?.additionalProperties === "object" ? (schema.additionalProperties as SchemaNode) : undefined);
-      Object.defineProperty(out, key, { value: normalise(source[key], child, `${pointer}/${key}`), enumerable: true, writable: true, configurable: true });
-    }
+    const put = (key: string, child: SchemaNode | undefined) => {
+      const normalised = normalise(source[key], child, top ? key : undefined);
+      // A key named __proto__ must become an own property, not the object's prototype.
+      if (key === "__proto__") Object.defineProperty(out, key, { value: normalised, enumerable: true, writable: true, configurable: true });
+      else out[key] = normalised;
+    };
+    for (const key of names) if (Object.hasOwn(source, key)) put(key, props[key]);
+    const extra = typeof schema?.additionalProperties === "object" ? (schema.additionalProperties as SchemaNode) : undefined;
+    for (const key of Object.keys(source)) if (!Object.hasOwn(props, key)) put(key, extra);
     return out;
   }
   return value;

@@ -7,6 +7,8 @@ import { Worker } from "node:worker_threads";
 import type { TaskKind, TaskPayload, TaskResult } from "./tasks.ts";
 
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
+/** Run from the TypeScript sources (not dist/): the worker must register the loader itself. */
+const FROM_TYPESCRIPT = import.meta.url.endsWith(".ts");
 const WORKER_HEAP_MB = 256;
 
 interface Pending {
@@ -27,7 +29,7 @@ export class WorkerPool {
   constructor(size: number) {
     this.slots = Array.from({ length: size }, () => {
       // A worker holds one batch at a time; a bounded heap makes it collect garbage early instead of growing.
-      const slot: Slot = { worker: new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: new Map() };
+      const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { typescript: FROM_TYPESCRIPT }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: new Map() };
       slot.worker.on("message", (msg: { id?: number; result?: unknown; error?: string; ready?: boolean }) => {
         if (msg.id === undefined) return;
         const p = slot.pending.get(msg.id);

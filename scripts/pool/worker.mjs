@@ -1,11 +1,14 @@
 // @ts-check
-// Entry point of a pool worker thread: registers the TypeScript loader (workers do not inherit the
-// main thread's), then answers tasks from tasks.ts, one message at a time. Plain JavaScript so that it
-// can start before any loader exists.
-import { parentPort } from "node:worker_threads";
-import { register } from "tsx/esm/api";
+// Entry point of a pool worker thread: answers tasks from tasks.ts, one message at a time. Plain
+// JavaScript so that it can start before any loader exists: run from scripts/, it registers the
+// TypeScript loader first (workers do not inherit the main thread's); compiled into dist/, the import
+// below points at tasks.js and no loader is needed.
+import { parentPort, workerData } from "node:worker_threads";
 
-register();
+if (workerData?.typescript) {
+  const { register } = await import("tsx/esm/api");
+  register();
+}
 const { runTask } = await import("./tasks.ts");
 
 parentPort?.on("message", async (/** @type {{ id: number; kind: string; payload: unknown }} */ msg) => {

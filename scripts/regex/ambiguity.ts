@@ -3,7 +3,10 @@
 // are compared exactly with refa's automata (intersection is empty or not).
 import type { AST } from "@eslint-community/regexpp";
 import { visitRegExpAST } from "@eslint-community/regexpp";
-import { isDisjointWith, JS, NFA } from "refa";
+import type { JS } from "refa";
+import { lazyModule } from "../core/lazy-module.ts";
+
+const refa = lazyModule<typeof import("refa")>("refa");
 
 export interface AmbiguousAlternation {
   readonly quantifier: AST.Quantifier;
@@ -16,6 +19,7 @@ const MAX_NODES = 10_000;
 
 export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags): AmbiguousAlternation[] {
   const found: AmbiguousAlternation[] = [];
+  const { isDisjointWith, JS, NFA } = refa();
   let parser: JS.Parser;
   try {
     parser = JS.Parser.fromAst({ pattern, flags });

@@ -17,7 +17,8 @@ export type PythonProbeResult =
   | { readonly available: false; readonly reason: string };
 
 const PYTHON_START_LIMIT_MS = 30_000;
-const SCRIPT = fileURLToPath(new URL("./python_probe.py", import.meta.url));
+// The same path from scripts/regex/ and from dist/regex/: the script is not copied into dist/.
+const SCRIPT = fileURLToPath(new URL("../../scripts/regex/python_probe.py", import.meta.url));
 
 export interface PythonProbeOptions {
   readonly timeoutMs: number;

@@ -1,17 +1,37 @@
 // The one serialisation step from mdast trees to Markdown (GFM), shared by views, index pages and
 // job summaries, so escaping of user text is done by remark and nowhere else.
 import type { Root, RootContent, PhrasingContent, TableCell, TableRow, Table, AlignType, Code } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkStringify from "remark-stringify";
-import { unified } from "unified";
+import { lazyModule } from "../core/lazy-module.ts";
 import { makeTextInert } from "./inert-text.ts";
+import { rootWithUnsafeSubsets } from "./unsafe-subset.ts";
 
-const processor = unified()
-  .use(remarkGfm, { tablePipeAlign: false })
-  .use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*", fence: "`", fences: true, rule: "-", listItemIndent: "one", incrementListMarker: true });
+const remarkGfm = lazyModule<typeof import("remark-gfm")>("remark-gfm");
+const remarkStringify = lazyModule<typeof import("remark-stringify")>("remark-stringify");
+const unified = lazyModule<typeof import("unified")>("unified");
 
-export function toMarkdown(root: Root): string {
-  const out = processor.stringify(makeTextInert(root));
+/** remark's own serialiser with our settings; `fast` only adds the byte-identical escaping speed-up. */
+export function markdownProcessor(fast: boolean) {
+  return unified()
+    .unified()
+    .use(remarkGfm().default, { tablePipeAlign: false })
+    .use(remarkStringify().default, {
+      bullet: "-",
+      emphasis: "_",
+      strong: "*",
+      fence: "`",
+      fences: true,
+      rule: "-",
+      listItemIndent: "one",
+      incrementListMarker: true,
+      ...(fast ? { handlers: { root: rootWithUnsafeSubsets } } : {}),
+    });
+}
+
+type Processor = ReturnType<typeof markdownProcessor>;
+let processor: Processor | undefined;
+
+export function toMarkdown(root: Root, using?: Processor): string {
+  const out = (using ?? (processor ??= markdownProcessor(true))).stringify(makeTextInert(root));
   return out.endsWith("\n") ? out : out + "\n";
 }
 

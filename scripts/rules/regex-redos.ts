@@ -1,10 +1,13 @@
 // Static ReDoS check on every lint: exponential backtracking is an error, polynomial a warning, each
 // naming the quantifiers involved. Runs in-process on the parsed pattern (scslre), no execution.
 import { RegExpParser } from "@eslint-community/regexpp";
-import { analyse, type Report } from "scslre";
+import type { Report } from "scslre";
+import { lazyModule } from "../core/lazy-module.ts";
 import { findAmbiguousAlternations } from "../regex/ambiguity.ts";
 import { JS_FLAGS } from "../regex/pattern.ts";
 import type { EntryRule } from "./types.ts";
+
+const scslre = lazyModule<typeof import("scslre")>("scslre");
 
 export const regexRedos: EntryRule = {
   id: "kb/regex-redos",
@@ -16,7 +19,7 @@ export const regexRedos: EntryRule = {
     if (!facts.parsed.ok || !facts.js.ok) return;
     let reports: Report[];
     try {
-      reports = analyse({ pattern: facts.parsed.ast, flags: parsedFlags() }, { reportTypes: { Move: false }, maxReports: 5 }).reports;
+      reports = scslre().analyse({ pattern: facts.parsed.ast, flags: parsedFlags() }, { reportTypes: { Move: false }, maxReports: 5 }).reports;
     } catch {
       return; // analysis gave up on this pattern; the runtime deadline still protects every run
     }

@@ -1,15 +1,16 @@
 // Validates entry values against the schema (compiled once per process) and maps every ajv error
 // to the exact key or value it is about, with a message in the contributor's language.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { lazyModule } from "../core/lazy-module.ts";
 import { describePointer } from "../core/pointer.ts";
 import type { Target } from "../core/location.ts";
 import { entrySchema, type Entry } from "./entry-schema.ts";
 
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
+// Loaded when the first entry is validated: a run where the cache knows every entry never needs ajv.
+const ajv2020 = lazyModule<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js");
+// ajv-formats is CommonJS; its function is the module itself or, under some loaders, its default.
 type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
-const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
+const ajvFormats = lazyModule<AddFormats & { default?: AddFormats }>("ajv-formats");
 
 export interface SchemaProblem {
   readonly pointer: string;
@@ -22,8 +23,9 @@ let compiled: ValidateFunction<Entry> | undefined;
 
 function validator(): ValidateFunction<Entry> {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ["date", "uri"]);
+    const ajv = new (ajv2020().Ajv2020)({ allErrors: true, strict: true, allowUnionTypes: true });
+    const formats = ajvFormats();
+    (formats.default ?? formats)(ajv, ["date", "uri"]);
     compiled = ajv.compile<Entry>(entrySchema as object);
   }
   return compiled;

@@ -1,7 +1,7 @@
 // The cache must never change results: cold and warm runs of the real CLI on the same corpus give
 // byte-identical diagnostics and generated trees, and a cache that is corrupted, or written by another
 // version or with other settings, is ignored rather than trusted.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { canonicalText } from "../../scripts/fix/canonical.ts";
@@ -92,6 +92,36 @@ describe("build and check: cold and warm", () => {
 
     removeCache(dir);
     const { rmSync } = await import("node:fs");
+    rmSync(path.join(dir, "generated"), { recursive: true });
+    await kb(dir, ["build", "--no-cache"]);
+    expect(warmTree).toEqual(outputs(dir));
+  });
+
+  it("re-renders an output made from many entries only when a field it read changed, and still equals a cold build", async () => {
+    const dir = repo(40);
+    await kb(dir, ["build"]);
+    const catalogue = readCacheFile(dir, "outputs").records["README.md"] as { deps: string[] | null };
+    expect(catalogue.deps).toEqual(expect.arrayContaining(["id", "signature"]));
+    expect(catalogue.deps).not.toContain("root_cause");
+    expect((readCacheFile(dir, "outputs").records["index.json"] as { deps: unknown }).deps).toBeNull(); // it lists every key
+
+    const readme = path.join(dir, "generated", "README.md");
+    const inode = statSync(readme).ino;
+    const file = path.join(dir, "entries", entryFile(7));
+    const value = JSON.parse(readFileSync(file, "utf8"));
+    writeFileSync(file, canonicalText({ ...value, root_cause: `${value.root_cause} A sentence the catalogue never shows.` }));
+    const quiet = await kb(dir, ["build"]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toContain("3 updated"); // the view, index.json and the domain's JSON; not the catalogue
+    expect(statSync(readme).ino).toBe(inode);
+
+    writeFileSync(file, canonicalText({ ...value, signature: `${value.signature} (renamed)` }));
+    const loud = await kb(dir, ["build"]);
+    expect(loud.code).toBe(0);
+    expect(statSync(readme).ino).not.toBe(inode);
+    const warmTree = outputs(dir);
+
+    removeCache(dir);
     rmSync(path.join(dir, "generated"), { recursive: true });
     await kb(dir, ["build", "--no-cache"]);
     expect(warmTree).toEqual(outputs(dir));
