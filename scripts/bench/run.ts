@@ -1,10 +1,12 @@
 // `npm run bench`: generates synthetic corpora (default 1k, 10k and 100k entries) in a temporary
 // folder, runs the real CLI on each (cold lint, cold build, warm check, build after one change) next
 // to a floor, and prints a table with the machine it ran on. Options: --sizes 1000,2500 and --keep.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { distIsCurrent, ROOT } from "../cache/source-digest.mjs";
 import { CACHE_DIR } from "../cache/store.ts";
 import { canonicalText } from "../fix/canonical.ts";
 import { DEFAULT_SEED } from "./corpus.ts";
@@ -82,6 +84,12 @@ async function benchSize(size: number, keep: boolean, log: (s: string) => void):
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+  // kb runs the compiled dist/ only while it matches the sources; measure that, not the tsx fallback.
+  if (!distIsCurrent()) {
+    log("dist/ does not match the sources: npm run prepare");
+    execFileSync("npm", ["run", "--silent", "prepare"], { cwd: ROOT, stdio: "inherit" });
+    if (!distIsCurrent()) throw new Error("npm run prepare did not leave a current dist/");
+  }
   const rows: BenchRow[] = [];
   const floors = new Map<number, Measurement>();
   for (const size of options.sizes) {

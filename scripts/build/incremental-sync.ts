@@ -39,6 +39,11 @@ interface OutputRecord {
   /** For a view: the neighbours it looked up; for an output made from entries: the fields it read (null: everything). */
   readonly deps: string[] | null;
   readonly hash: string;
+  /**
+   * For an output made from entries: the digest of those entries' whole files when it was made. While
+   * it is unchanged the output is valid without digesting the fields it read (the common case).
+   */
+  readonly whole?: string;
   /** The file last seen holding exactly this content: inode, size, mtime, ctime. */
   readonly stat: number[] | null;
 }
@@ -71,7 +76,14 @@ async function syncWith(outDir: string, planned: readonly PlannedOutput[], optio
   const valid = new Map<string, OutputRecord | undefined>();
   for (const p of planned) {
     const record = cache.get(p.path);
-    valid.set(p.path, record && record.inputs === keys.inputsOf(p, record.deps) ? record : undefined);
+    if (!record) continue;
+    if (p.from && record.whole === keys.wholeOf(p)) valid.set(p.path, record);
+    else if (record.inputs === keys.inputsOf(p, record.deps)) {
+      // Other fields of its entries changed: still valid, and known to be so next time without digesting fields.
+      const current = p.from ? { ...record, whole: keys.wholeOf(p) } : record;
+      if (current !== record) cache.set(p.path, current);
+      valid.set(p.path, current);
+    }
   }
   const toRender = planned.filter((p) => p.view && !valid.get(p.path)).length;
   const pool = poolFor(toRender, options.threads);
@@ -114,7 +126,7 @@ async function syncWith(outDir: string, planned: readonly PlannedOutput[], optio
     const upToDate = state === undefined && onDiskHash === hash;
     if (!upToDate) (state === "missing" ? missing : stale).push(p.path);
     const after = upToDate || options.write ? lstatOrUndefined(abs) : undefined;
-    cache.set(p.path, { inputs: keys.inputsOf(p, deps), deps, hash, stat: after ? statOf(after) : null });
+    cache.set(p.path, { inputs: keys.inputsOf(p, deps), deps, hash, stat: after ? statOf(after) : null, ...(p.from ? { whole: keys.wholeOf(p) } : {}) });
   };
 
   // The catalogue goes first: it marks the folder as ours, so a run cut off after it can be repaired.
@@ -194,6 +206,11 @@ class InputKeys {
     }
     // Made from a list of entries whose fields read are known: those fields of those entries.
     if (p.from && deps !== null) return digest("fields output", p.path, fieldsDigest(p.from.entries, deps));
+    return this.wholeOf(p);
+  }
+
+  /** For an output not made from one entry: its domain's or every entry's file contents. */
+  wholeOf(p: PlannedOutput): string {
     return p.domain !== undefined ? digest("domain output", this.domainKey(p.domain)) : digest("collection output", this.allKey());
   }
 }
@@ -258,7 +275,8 @@ function isOutputRecord(v: unknown): v is OutputRecord {
     typeof r.inputs === "string" &&
     typeof r.hash === "string" &&
     (r.deps === null || (Array.isArray(r.deps) && r.deps.every((d) => typeof d === "string"))) &&
-    (r.stat === null || (Array.isArray(r.stat) && r.stat.every((n) => typeof n === "number")))
+    (r.stat === null || (Array.isArray(r.stat) && r.stat.every((n) => typeof n === "number"))) &&
+    (r.whole === undefined || typeof r.whole === "string")
   );
 }
 
