@@ -1,5 +1,9 @@
 // Validates entry values against the schema (compiled once per process) and maps every ajv error
 // to the exact key or value it is about, with a message in the contributor's language.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { lazyModule } from "../core/lazy-module.ts";
 import { describePointer } from "../core/pointer.ts";
@@ -11,6 +15,8 @@ const ajv2020 = lazyModule<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js"
 // ajv-formats is CommonJS; its function is the module itself or, under some loaders, its default.
 type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
 const ajvFormats = lazyModule<AddFormats & { default?: AddFormats }>("ajv-formats");
+const requireFile = createRequire(import.meta.url);
+const ajvVersion = () => (requireFile("ajv/package.json") as { version: string }).version;
 
 export interface SchemaProblem {
   readonly pointer: string;
@@ -21,13 +27,36 @@ export interface SchemaProblem {
 
 let compiled: ValidateFunction<Entry> | undefined;
 
-function validator(): ValidateFunction<Entry> {
-  if (!compiled) {
-    const ajv = new (ajv2020().Ajv2020)({ allErrors: true, strict: true, allowUnionTypes: true });
-    const formats = ajvFormats();
-    (formats.default ?? formats)(ajv, ["date", "uri"]);
-    compiled = ajv.compile<Entry>(entrySchema as object);
+/** The one ajv set-up, for validating here and for the standalone code prepare writes. */
+export function entryAjv(options: { standaloneCode?: boolean } = {}): Ajv2020 {
+  const ajv = new (ajv2020().Ajv2020)({ allErrors: true, strict: true, allowUnionTypes: true, ...(options.standaloneCode ? { code: { source: true } } : {}) });
+  const formats = ajvFormats();
+  (formats.default ?? formats)(ajv, ["date", "uri"]);
+  return ajv;
+}
+
+/** What a precompiled validator must have been made from: this schema, by this ajv. */
+export function schemaDigest(): string {
+  return createHash("sha1").update(`ajv ${ajvVersion()}\0${JSON.stringify(entrySchema)}`).digest("hex");
+}
+
+/** Written next to the compiled validate.js by `npm run prepare` (see write-validator.ts). */
+export const PRECOMPILED_VALIDATOR = fileURLToPath(new URL("./entry-validator.cjs", import.meta.url));
+
+/** The precompiled validator in `file`, when there is one made from the current schema and ajv. */
+export function loadPrecompiled(file: string): ValidateFunction<Entry> | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const validate = requireFile(file) as ValidateFunction<Entry> & { schemaDigest?: string };
+    return typeof validate === "function" && validate.schemaDigest === schemaDigest() ? validate : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+function validator(): ValidateFunction<Entry> {
+  // Compiling the schema takes ~130 ms with ajv loaded; the precompiled code loads in a few.
+  compiled ??= loadPrecompiled(PRECOMPILED_VALIDATOR) ?? entryAjv().compile<Entry>(entrySchema as object);
   return compiled;
 }
 
