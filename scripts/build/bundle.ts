@@ -2,6 +2,7 @@
 // consumers never test for a missing key; sorted by id.
 import { canonicalValue } from "../fix/canonical.ts";
 import type { Entry } from "../schema/entry-schema.ts";
+import { LazyArray } from "./json-chunks.ts";
 
 /** Semver of the index format; bump major when a consumer's code would break. */
 export const INDEX_SCHEMA_VERSION = "1.0.0";
@@ -52,6 +53,12 @@ export function fillEntry(e: Entry): IndexedEntry {
 }
 
 export function bundleIndex(entries: readonly Entry[]): BundledIndex {
+  const lazy = lazyBundle(entries);
+  return { ...lazy, entries: lazy.entries.toJSON() };
+}
+
+/** The same index with each entry filled only when it is written (for jsonChunks), in the same key order. */
+export function lazyBundle(entries: readonly Entry[]): Omit<BundledIndex, "entries"> & { entries: LazyArray<IndexedEntry> } {
   const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { schema_version: INDEX_SCHEMA_VERSION, count: sorted.length, entries: sorted.map(fillEntry) };
+  return { schema_version: INDEX_SCHEMA_VERSION, count: sorted.length, entries: new LazyArray(sorted.length, (i) => fillEntry(sorted[i]!)) };
 }

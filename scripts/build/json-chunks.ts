@@ -3,6 +3,26 @@
 // one-string form (test/perf proves it on arbitrary JSON values).
 const INDENT = "  ";
 
+/**
+ * An array whose items are made only as they are written: a 100,000-entry index filled whole would
+ * hold every entry twice. jsonChunks writes it as the array it stands for; JSON.stringify sees that
+ * array through toJSON.
+ */
+export class LazyArray<T> {
+  constructor(
+    readonly length: number,
+    private readonly item: (index: number) => T,
+  ) {}
+
+  at(index: number): T {
+    return this.item(index);
+  }
+
+  toJSON(): T[] {
+    return Array.from({ length: this.length }, (_, i) => this.item(i));
+  }
+}
+
 /** The pieces of `JSON.stringify(value, null, 2) + "\n"`; containers down to `depth` are split per item. */
 export function* jsonChunks(value: unknown, depth = 2): Generator<string> {
   yield* chunksOf(value, "", depth, true);
@@ -10,6 +30,16 @@ export function* jsonChunks(value: unknown, depth = 2): Generator<string> {
 }
 
 function* chunksOf(value: unknown, indent: string, depth: number, inArray: boolean): Generator<string> {
+  if (value instanceof LazyArray && depth > 0) {
+    const inner = indent + INDENT;
+    if (value.length === 0) return yield "[]";
+    yield "[";
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? "" : ","}\n${inner}`;
+      yield* chunksOf(value.at(i), inner, depth - 1, true);
+    }
+    return yield `\n${indent}]`;
+  }
   const v = serialisable(value);
   if (depth <= 0 || v === null || typeof v !== "object") {
     const text = JSON.stringify(v, null, 2) ?? (inArray ? "null" : undefined);
@@ -26,7 +56,11 @@ function* chunksOf(value: unknown, indent: string, depth: number, inArray: boole
     }
     return yield `\n${indent}]`;
   }
-  const keys = Object.keys(v).filter((k) => isSerialised(serialisable((v as Record<string, unknown>)[k])));
+  // A LazyArray is always written; asking it for its JSON here would make every item.
+  const keys = Object.keys(v).filter((k) => {
+    const item = (v as Record<string, unknown>)[k];
+    return item instanceof LazyArray || isSerialised(serialisable(item));
+  });
   if (keys.length === 0) return yield "{}";
   yield "{";
   for (let i = 0; i < keys.length; i++) {

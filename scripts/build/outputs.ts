@@ -10,7 +10,7 @@ import { domainJsonPath, groupByDomain, renderCatalogue, renderDomainPage } from
 import { viewPath } from "../render/links.ts";
 import type { Locale } from "../render/labels.ts";
 import { viewLocales } from "../render/translation.ts";
-import { bundleIndex, INDEX_SCHEMA_VERSION } from "./bundle.ts";
+import { INDEX_SCHEMA_VERSION, lazyBundle } from "./bundle.ts";
 import { buildIndexSchema } from "./index-schema.ts";
 import { jsonChunks } from "./json-chunks.ts";
 
@@ -58,14 +58,14 @@ export function planOutputs(entries: readonly Entry[]): PlannedOutput[] {
     chunks: () => render(entries),
   });
   put(from("README.md", sorted, (list) => [toMarkdown(renderCatalogue(groupByDomain(list), INDEX_SCHEMA_VERSION))]));
-  put(from("index.json", sorted, (list) => jsonChunks(bundleIndex(list))));
+  put(from("index.json", sorted, (list) => jsonChunks(lazyBundle(list))));
   put(from("index.schema.json", [], () => [json(buildIndexSchema())]));
   put(from("match.json", sorted, (list) => [matchIndexText(buildMatchIndex(list))]));
   put(from("entry.schema.json", [], () => [json(entrySchema)]));
   for (const e of sorted) for (const locale of viewLocales(e)) put({ path: viewPath(e.id, locale), view: { entry: e, locale }, chunks: () => [renderView(e, locale, catalogue)] });
   for (const [domain, list] of byDomain) {
     put(from(`${domain}/README.md`, list, (entries) => [toMarkdown(renderDomainPage(domain, entries))], domain));
-    put(from(domainJsonPath(domain), list, (entries) => jsonChunks(bundleIndex(entries)), domain));
+    put(from(domainJsonPath(domain), list, (entries) => jsonChunks(lazyBundle(entries)), domain));
   }
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

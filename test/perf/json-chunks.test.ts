@@ -2,8 +2,8 @@
 // pieces must join to exactly what JSON.stringify(value, null, 2) + "\n" gives.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jsonChunks } from "../../scripts/build/json-chunks.ts";
-import { bundleIndex } from "../../scripts/build/bundle.ts";
+import { jsonChunks, LazyArray } from "../../scripts/build/json-chunks.ts";
+import { bundleIndex, lazyBundle } from "../../scripts/build/bundle.ts";
 import { generateEntry } from "../../scripts/bench/corpus.ts";
 import type { Entry } from "../../scripts/schema/entry-schema.ts";
 
@@ -24,5 +24,30 @@ describe("jsonChunks", () => {
     const pieces = [...jsonChunks(index)];
     expect(pieces.length).toBeGreaterThan(60);
     expect(pieces.join("")).toBe(whole(index));
+  });
+
+  it("writes a LazyArray as the array it stands for, at any depth, making each item only when written", () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue()), fc.integer({ min: 0, max: 4 }), (items, depth) => {
+        const made: number[] = [];
+        const lazy = new LazyArray(items.length, (i) => (made.push(i), items[i]));
+        const text = [...jsonChunks({ before: 1, list: lazy, after: [2] }, depth)].join("");
+        return text === whole({ before: 1, list: items, after: [2] });
+      }),
+      { numRuns: 1000 },
+    );
+    const made: number[] = [];
+    const pieces = jsonChunks({ list: new LazyArray(3, (i) => (made.push(i), { i })) });
+    pieces.next();
+    pieces.next();
+    expect(made).toEqual([]); // nothing made before the list is reached
+    [...pieces];
+    expect(made).toEqual([0, 1, 2]);
+  });
+
+  it("writes the lazily filled index byte for byte like the index filled whole", () => {
+    const entries = Array.from({ length: 25 }, (_, i) => generateEntry(i, 25) as unknown as Entry).reverse();
+    expect([...jsonChunks(lazyBundle(entries))].join("")).toBe(whole(bundleIndex(entries)));
+    expect(JSON.stringify(lazyBundle(entries))).toBe(JSON.stringify(bundleIndex(entries)));
   });
 });
