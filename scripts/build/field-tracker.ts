@@ -43,8 +43,9 @@ export class FieldTracker {
   }
 }
 
-/** A digest of the given fields of the given entries, in order (ids always included). */
+/** A digest of the given fields of the given entries, in order (ids always included; absent differs from null). */
 export function fieldsDigest(entries: readonly Entry[], fields: readonly string[]): string {
-  const values = entries.map((e) => JSON.stringify([e.id, ...fields.map((f) => (e as unknown as Record<string, unknown>)[f] ?? null)]));
+  const has = (e: Entry, f: string) => Object.hasOwn(e, f);
+  const values = entries.map((e) => JSON.stringify([e.id, ...fields.map((f) => (has(e, f) ? [(e as unknown as Record<string, unknown>)[f]] : []))]));
   return digest("fields", JSON.stringify(fields), ...values);
 }

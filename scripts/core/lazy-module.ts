@@ -3,10 +3,11 @@
 // second to load. Node.js 20.19 and later can require() ES modules, so the callers stay synchronous.
 import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
+/** Node's require, for packages and files that are loaded on demand (also used for file paths). */
+export const requireModule = createRequire(import.meta.url);
 
 /** A function that loads `name` the first time it is called and returns the same module after. */
 export function lazyModule<T>(name: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= require(name) as T);
+  return () => (loaded ??= requireModule(name) as T);
 }

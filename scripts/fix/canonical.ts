@@ -27,7 +27,7 @@ const propertyNames = new WeakMap<Record<string, SchemaNode>, string[]>();
 function normalise(value: unknown, schema: SchemaNode | undefined, field: string | undefined, top = false): unknown {
   if (typeof value === "string") return field !== undefined && VERBATIM.has(field) ? value : value.trim();
   if (Array.isArray(value)) {
-    const items = value.map((v) => normalise(v, schema?.items, field === "tags" ? "tags/*" : undefined));
+    const items = value.map((v) => normalise(v, schema?.items, undefined));
     if (field === "tags" && items.every((t) => typeof t === "string")) return [...new Set(items as string[])].sort();
     return items;
   }

@@ -1,4 +1,4 @@
-// Makes remark's escaping several times faster without changing a byte. mdast-util-to-markdown's
+// Makes remark's escaping faster (1.6× on views) without changing a byte. mdast-util-to-markdown's
 // `safe` tries each of its ~90 unsafe patterns (GFM included) on every string it escapes, and each
 // pattern can only ever match where its `character` occurs. So each call gets just the patterns whose
 // character is in the text it looks at (before + value + after): the same matches, the same output.
@@ -35,8 +35,12 @@ export function unsafeSubset(all: Unsafe[], text: string): Unsafe[] {
   return subset;
 }
 
-/** Gives `state.safe` the subset of unsafe patterns that can match the text of each call. */
+const installed = new WeakSet<State>();
+
+/** Gives `state.safe` the subset of unsafe patterns that can match the text of each call (once per state). */
 function useUnsafeSubsets(state: State): void {
+  if (installed.has(state)) return;
+  installed.add(state);
   const safe = state.safe;
   state.safe = (value, config) => {
     const all = state.unsafe;

@@ -2,10 +2,9 @@
 // to the exact key or value it is about, with a message in the contributor's language.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { lazyModule } from "../core/lazy-module.ts";
+import { lazyModule, requireModule } from "../core/lazy-module.ts";
 import { describePointer } from "../core/pointer.ts";
 import type { Target } from "../core/location.ts";
 import { entrySchema, type Entry } from "./entry-schema.ts";
@@ -15,8 +14,7 @@ const ajv2020 = lazyModule<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js"
 // ajv-formats is CommonJS; its function is the module itself or, under some loaders, its default.
 type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
 const ajvFormats = lazyModule<AddFormats & { default?: AddFormats }>("ajv-formats");
-const requireFile = createRequire(import.meta.url);
-const ajvVersion = () => (requireFile("ajv/package.json") as { version: string }).version;
+const ajvPackage = lazyModule<{ version: string }>("ajv/package.json");
 
 export interface SchemaProblem {
   readonly pointer: string;
@@ -37,7 +35,7 @@ export function entryAjv(options: { standaloneCode?: boolean } = {}): Ajv2020 {
 
 /** What a precompiled validator must have been made from: this schema, by this ajv. */
 export function schemaDigest(): string {
-  return createHash("sha1").update(`ajv ${ajvVersion()}\0${JSON.stringify(entrySchema)}`).digest("hex");
+  return createHash("sha1").update(`ajv ${ajvPackage().version}\0${JSON.stringify(entrySchema)}`).digest("hex");
 }
 
 /** Written next to the compiled validate.js by `npm run prepare` (see write-validator.ts). */
@@ -47,7 +45,7 @@ export const PRECOMPILED_VALIDATOR = fileURLToPath(new URL("./entry-validator.cj
 export function loadPrecompiled(file: string): ValidateFunction<Entry> | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const validate = requireFile(file) as ValidateFunction<Entry> & { schemaDigest?: string };
+    const validate = requireModule(file) as ValidateFunction<Entry> & { schemaDigest?: string };
     return typeof validate === "function" && validate.schemaDigest === schemaDigest() ? validate : undefined;
   } catch {
     return undefined;

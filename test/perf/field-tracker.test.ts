@@ -41,5 +41,8 @@ describe("fieldsDigest", () => {
     expect(fieldsDigest([{ ...a, id: "a/two" }], ["signature"])).not.toBe(base);
     expect(fieldsDigest([a, entry("a/two")], ["signature"])).not.toBe(base);
     expect(fieldsDigest([a], ["signature", "root_cause"])).not.toBe(base);
+    // A field left out and the same field set to null are different inputs.
+    const { aliases: _left, ...without } = a as unknown as Record<string, unknown>;
+    expect(fieldsDigest([without as unknown as Entry], ["aliases"])).not.toBe(fieldsDigest([{ ...a, aliases: null } as unknown as Entry], ["aliases"]));
   });
 });
