@@ -29,6 +29,20 @@ const rate = {
   maximum: 1,
 } as const;
 
+/** Where a rate comes from: the difference between a number that was counted and one that was guessed. */
+const rateBasis = {
+  enum: ["estimate", "reported", "measured"],
+  description:
+    "Where the rate comes from: \"estimate\" (a curator's judgement, shown as ≈), \"reported\" (stated in the cited sources) " +
+    "or \"measured\" (counted by the method in rate_method). Absent: unstated, which lint flags on high rates with no sources.",
+} as const;
+
+const shortDigest = {
+  type: "string",
+  pattern: "^[0-9a-f]{8}$",
+  description: "The first 8 hex digits of the SHA-256 of the English text this translation was checked against.",
+} as const;
+
 const date = {
   type: "string",
   format: "date",
@@ -95,6 +109,7 @@ export const entrySchema = {
     "locale",
   ],
   properties: {
+    $schema: { type: "string", description: "Where editors find this schema, e.g. ../../generated/entry.schema.json. Ignored by kb." },
     id: {
       ...errorId,
       description: "`<domain>/<slug>`, both lowercase kebab-case; must equal the file's path under entries/.",
@@ -189,6 +204,7 @@ export const entrySchema = {
           },
           why_fails: { type: "string", description: "Why it does not fix the error." },
           fail_rate: { ...rate, description: "Share of attempts that fail, from 0 to 1." },
+          rate_basis: rateBasis,
           condition: { type: "string", description: "When this applies; may be empty." },
           sources: sources,
         },
@@ -205,6 +221,17 @@ export const entrySchema = {
         properties: {
           action: { type: "string", description: "What to do, as a short imperative sentence." },
           success_rate: { ...rate, description: "Share of attempts that succeed, from 0 to 1." },
+          rate_basis: rateBasis,
+          risk: {
+            type: "object",
+            additionalProperties: false,
+            required: ["level", "why"],
+            description: "What the workaround costs even when it works (disabled checks, lost data, wider permissions). Required where its text matches a known risky pattern.",
+            properties: {
+              level: { enum: ["low", "medium", "high"], description: "How much it costs: low, medium or high." },
+              why: { type: "string", pattern: hasText, description: "What can go wrong, in one sentence." },
+            },
+          },
           how: { type: "string", description: "How to do it: steps, commands or code the action does not already say." },
           condition: { type: "string", description: "When this applies; may be empty." },
           sources: sources,
@@ -215,6 +242,16 @@ export const entrySchema = {
       type: "array",
       items: { type: "string", pattern: hasText },
       description: "Chinese translations of the workarounds' actions, one per workaround, same order.",
+    },
+    translated_from: {
+      type: "object",
+      additionalProperties: false,
+      description: "For each Chinese field, a short digest of the English text it translates, so lint can say when the English changed since.",
+      properties: {
+        signature: shortDigest,
+        root_cause: shortDigest,
+        workarounds: { type: "array", items: { anyOf: [shortDigest, { type: "null" }] }, description: "One per workarounds_zh item, same order." },
+      },
     },
     transition_graph: {
       type: "object",
@@ -253,6 +290,8 @@ export const entrySchema = {
     },
     confidence: { ...rate, description: "How sure we are of this entry, from 0 to 1." },
     fix_success_rate: { ...rate, description: "Share of people for whom the best workaround works, from 0 to 1." },
+    rate_basis: { ...rateBasis, description: `${rateBasis.description} Applies to confidence, fix_success_rate and every rate that states no basis of its own.` },
+    rate_method: { type: "string", pattern: hasText, description: "How reported or measured rates were obtained: the sample, who counted, when." },
     resolvable: {
       enum: ["true", "partial", "false"],
       description: "Whether the error can be fixed by the user: the strings \"true\", \"partial\" or \"false\".",
