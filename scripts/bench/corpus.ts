@@ -2,7 +2,7 @@
 // entry can be produced alone and the same corpus comes out on every machine. Entries are lint-clean
 // (their regexes compile in both engines, match their own texts and no other entry's), because a
 // clean corpus exercises the whole pipeline, build included.
-import { canonicalText } from "../fix/canonical.ts";
+import { canonicalText } from "../model/canonical.ts";
 import { seededRandom, type Random } from "./prng.ts";
 import {
   ACTIONS, COMMANDS, CONDITIONS, CONSEQUENCES, DOMAINS, FAILURES, OBJECTS, OS_NAMES, SOURCE_HOSTS, SUBJECTS, TAG_WORDS, VERBS, ZH_PHRASES,

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CACHE_DIR } from "../cache/store.ts";
+import { CACHE_DIR } from "../speed/cache-file.ts";
 import { DEFAULT_SEED } from "./corpus.ts";
 import { measureNode } from "./measure.ts";
 import { machine } from "./machine.ts";

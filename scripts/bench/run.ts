@@ -6,15 +6,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { distIsCurrent, ROOT } from "../cache/source-digest.mjs";
-import { CACHE_DIR } from "../cache/store.ts";
-import { canonicalText } from "../fix/canonical.ts";
+import { CACHE_DIR } from "../speed/cache-file.ts";
+import { canonicalText } from "../model/canonical.ts";
 import { DEFAULT_SEED } from "./corpus.ts";
 import { machine } from "./machine.ts";
 import { measureNode, usesGnuTime, type Measurement } from "./measure.ts";
 import { formatTable, type BenchRow } from "./table.ts";
 import { entryFile, writeCorpus } from "./write-corpus.ts";
 
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const KB = fileURLToPath(new URL("../../bin/kb.mjs", import.meta.url));
 const FLOOR = fileURLToPath(new URL("./floor.mjs", import.meta.url));
 
@@ -84,12 +84,9 @@ async function benchSize(size: number, keep: boolean, log: (s: string) => void):
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
-  // kb runs the compiled dist/ only while it matches the sources; measure that, not the tsx fallback.
-  if (!distIsCurrent()) {
-    log("dist/ does not match the sources: npm run prepare");
-    execFileSync("npm", ["run", "--silent", "prepare"], { cwd: ROOT, stdio: "inherit" });
-    if (!distIsCurrent()) throw new Error("npm run prepare did not leave a current dist/");
-  }
+  // kb runs the compiled dist/ only while it is newer than the sources; measure that, not the tsx fallback.
+  log("compiling dist/ (npm run prepare) so that kb runs the JavaScript");
+  execFileSync("npm", ["run", "--silent", "prepare"], { cwd: ROOT, stdio: "inherit" });
   const rows: BenchRow[] = [];
   const floors = new Map<number, Measurement>();
   for (const size of options.sizes) {

@@ -1,7 +1,7 @@
 // Finds files under generated/ that a change edited by hand: the change touches them, their content is
 // not what the build writes, and nothing they are built from changed. Each names the file to edit instead.
-import type { Diagnostic } from "../core/diagnostic.ts";
-import type { OutputDrift } from "../build/sync.ts";
+import { createDiagnostic, type Diagnostic } from "../model/diagnostic.ts";
+import type { OutputDrift } from "../write/sync.ts";
 
 export type ChangeStatus = "added" | "modified" | "deleted";
 
@@ -85,15 +85,14 @@ function handEditMessage(change: FileChange, sources: Sources, producedByNothing
 }
 
 export function handEditDiagnostics(edits: readonly HandEdit[]): Diagnostic[] {
-  return edits.map((e) => ({
-    file: e.file,
-    line: 1,
-    column: 1,
-    pointer: "",
-    severity: "error",
-    // The same invariant kb check reports (generated/ is what kb build writes), with the entry to edit.
-    rule: "kb/generated-up-to-date",
-    message: e.message,
-    hint: `make the change in ${e.editInstead}, run npx kb build (it rewrites generated/ from the entries) and commit both`,
-  }));
+  // The same invariant kb check reports (generated/ is what kb build writes), with the entry to edit.
+  return edits.map((e) =>
+    createDiagnostic({
+      file: e.file,
+      severity: "error",
+      rule: "kb/generated-up-to-date",
+      message: e.message,
+      hint: `make the change in ${e.editInstead}, run npx kb build (it rewrites generated/ from the entries) and commit both`,
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 // What a change does to the knowledge base, for people reviewing it: the entries added, removed and
 // changed (with the fields that changed), found by comparing two bundled indexes (generated/index.json).
 import { isDeepStrictEqual } from "node:util";
-import { compareText } from "../core/diagnostic.ts";
-import type { BundledIndex } from "../build/bundle.ts";
+import { compareText } from "../model/diagnostic.ts";
+import type { BundledIndex } from "../model/index-format.ts";
 
 export type IndexedRecord = Readonly<Record<string, unknown>> & { readonly id: string };
 

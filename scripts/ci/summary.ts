@@ -1,7 +1,7 @@
 // The job summary sections a CI run writes for people: what happened to generated/, and what the change
 // does to the knowledge base. Built as mdast trees; user text enters only as text and inline code.
 import type { List, PhrasingContent, Root, RootContent } from "mdast";
-import { code, heading, paragraph, table, text } from "../report/markdown.ts";
+import { code, heading, paragraph, table, text } from "../markdown/build.ts";
 import type { IndexDiff, IndexedRecord } from "./index-diff.ts";
 import type { RegenerationOutcome } from "./regeneration.ts";
 
@@ -39,6 +39,12 @@ export function regenerationSummary(outcome: RegenerationOutcome, outDisplay: st
       children.push(
         paragraph(text(`${plural(outcome.files.length, "file")} in `), code(`${outDisplay}/`), text(` ${outcome.files.length === 1 ? "is" : "are"} out of date, and this run cannot commit the rebuilt files: ${outcome.reason}.`)),
         paragraph(text("To fix it, run "), code("npx kb build"), text(" in your clone and commit "), code(`${outDisplay}/`), text(", or download the "), code(GENERATED_ARTIFACT), text(" artifact of this run and copy its files into "), code(`${outDisplay}/`), text(".")),
+        fileList(outcome.files),
+      );
+      break;
+    case "fork-stale":
+      children.push(
+        paragraph(text(`${plural(outcome.files.length, "file")} in `), code(`${outDisplay}/`), text(` ${outcome.files.length === 1 ? "is" : "are"} not regenerated in this pull request (${outcome.reason}). Nothing to do: after the merge, the run on the default branch regenerates and commits ${outcome.files.length === 1 ? "it" : "them"}. Reviewers can see the rebuilt files in the `), code(GENERATED_ARTIFACT), text(" artifact of this run.")),
         fileList(outcome.files),
       );
       break;

@@ -1,6 +1,12 @@
 // The `kb` command line: parses arguments, runs one command, maps the outcome to an exit code
-// (0 clean, 1 problems found, 2 bad usage, 3 internal error) and never prints a stack trace.
+// (0 clean, 1 problems found, 2 bad usage or an environment problem kb can name, 3 internal error)
+// and never prints a stack trace unless KB_DEBUG=1.
 import { Command, CommanderError, Option } from "commander";
+import { LockError } from "../write/lock.ts";
+import { OutputFolderError } from "../write/output-folder.ts";
+import { WriteError } from "../write/atomic.ts";
+import { SourceError } from "../source/list-entries.ts";
+import { terminalSafe } from "../report/terminal-text.ts";
 import { buildCommand, checkCommand } from "./commands/build.ts";
 import { registerCiCommands } from "./commands/ci.ts";
 import { fixCommand } from "./commands/fix.ts";
@@ -10,55 +16,68 @@ import { lookupCommand } from "./commands/lookup.ts";
 import { newCommand } from "./commands/new.ts";
 import { rulesCommand } from "./commands/rules.ts";
 import { statsCommand } from "./commands/stats.ts";
-import { FORMATS } from "./report.ts";
-import { OutputFolderError } from "../build/sync.ts";
-import { UsageError } from "./settings.ts";
+import { completionScript, SHELLS, type Shell } from "./completion.ts";
+import { FORMATS } from "./output.ts";
+import { UsageError } from "./usage-error.ts";
+import { KB_VERSION } from "./version.ts";
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
 
 const commonOptions = (cmd: Command) =>
   cmd
-    .option("--entries <dir>", "folder of entries", "entries")
-    .option("--out <dir>", "folder of generated outputs", "generated")
-    .option("--config <file>", "config file with limits (default: kb.config.json if present)")
-    .option("--threads <n>", "worker threads for regex checks (default: CPU count, at most 4)")
-    .option("--no-cache", "neither use nor update the cache of unchanged entries' results (node_modules/.cache/error-kb/)");
+    .option("--entries <dir>", "folder of entries (default: entries/ at the repository root)")
+    .option("--out <dir>", "folder of generated outputs (default: generated/ at the repository root)")
+    .option("--config <file>", "config file (default: kb.config.json at the repository root)")
+    .option("--threads <n>", "worker threads (default: CPU count, at most 4)")
+    .option("--no-cache", "neither use nor update the cache of unchanged entries and outputs (node_modules/.cache/error-kb/)")
+    .option("--no-python", "skip the Python half of the regex contract (CI always runs it)");
 
-const formatOption = () => new Option("--format <format>", "report format").choices([...FORMATS]).default("stylish");
+const reportOptions = (cmd: Command) =>
+  cmd
+    .addOption(new Option("--format <format>", "report format").choices([...FORMATS]).default("stylish"))
+    .option("--quiet", "report errors only, no warnings")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)")
+    .option("-o, --output-file <file>", "write the report to a file instead of stdout");
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("kb")
     .description("error-kb: lint, fix, build and look up a knowledge base of error messages")
+    .version(KB_VERSION, "-V, --version", "print the version")
+    .option("--color", "colour the output even when it is not a terminal")
+    .option("--no-color", "never colour the output (NO_COLOR does the same)")
     .showHelpAfterError("(run kb --help for usage)")
+    .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  const color = () => program.opts<{ color?: boolean }>().color;
+  const colorFlag = () => (process.argv.some((a) => a === "--color" || a === "--no-color") ? color() : undefined);
 
-  commonOptions(program.command("lint").description("check entries and report problems").argument("[files...]", "only these entry files (collection rules still see all)"))
-    .addOption(formatOption())
+  reportOptions(commonOptions(program.command("lint").description("check entries and report every problem").argument("[paths...]", "only these entry files or folders (collection rules still see all)")))
     .option("--watch", "lint again after every change under entries/")
-    .action(async (files: string[], opts) => setExit(await lintCommand(files, opts)));
+    .option("--print-config", "print the settings kb would use, and exit")
+    .action(async (paths: string[], opts) => setExit(await lintCommand(paths, { ...opts, color: colorFlag() })));
 
-  commonOptions(program.command("build").description("lint, then write generated/ (nothing is written when there are errors)"))
-    .addOption(formatOption())
-    .action(async (opts) => setExit(await buildCommand(opts)));
+  reportOptions(commonOptions(program.command("build").description("lint, then write generated/ (nothing is written when there are errors)"))).action(async (opts) =>
+    setExit(await buildCommand({ ...opts, color: colorFlag() })),
+  );
 
-  commonOptions(program.command("check").description("lint and verify that generated/ is exactly what kb build would write"))
-    .addOption(formatOption())
-    .action(async (opts) => setExit(await checkCommand(opts)));
+  reportOptions(commonOptions(program.command("check").description("lint and verify that generated/ is exactly what kb build would write"))).action(async (opts) =>
+    setExit(await checkCommand({ ...opts, color: colorFlag() })),
+  );
 
-  commonOptions(program.command("fix").description("rewrite entries in canonical form, then lint again").argument("[files...]", "only these entry files"))
-    .addOption(formatOption())
+  reportOptions(commonOptions(program.command("fix").description("repair values, rewrite entries in canonical form, then lint again").argument("[paths...]", "only these entry files or folders")))
     .option("--dry-run", "print a diff instead of writing")
-    .action(async (files: string[], opts) => setExit(await fixCommand(files, opts)));
+    .option("--refresh-translation-digests", "record every Chinese field as checked against the current English (translated_from)")
+    .action(async (paths: string[], opts) => setExit(await fixCommand(paths, { ...opts, color: colorFlag() })));
 
-  commonOptions(program.command("lookup").description("find the known errors in a message or a log (- reads stdin)").argument("<text>", "the error text, or - for stdin"))
-    .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+  commonOptions(program.command("lookup").description("find the known errors in a message or a log (- reads stdin), with what to do").argument("<text>", "the error text, or - for stdin"))
+    .addOption(new Option("--format <format>", "output format").choices(["stylish", "json", "markdown"]).default("stylish"))
     .option("--limit <n>", "most results", "5")
-    .option("--index <file>", "index to read: match.json or index.json (default: <out>/match.json)")
-    .action(async (text: string, opts) => setExit(await lookupCommand(text, opts)));
+    .option("--index <file>", "another match.json to read (run guarded: it was not built here)")
+    .action(async (text: string, opts) => setExit(await lookupCommand(text, { ...opts, color: colorFlag() })));
 
   commonOptions(program.command("new").description("scaffold a new entry with placeholders lint rejects until filled").argument("<id>", "<domain>/<slug>, lowercase kebab-case"))
-    .option("--from <text>", "pre-fill the signature and a matching regex from this error text")
+    .option("--from <text>", "the pasted error output: its error line becomes the signature, a first regex and an example")
     .action(async (id: string, opts) => setExit(await newCommand(id, opts)));
 
   program
@@ -66,8 +85,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description("list every rule (id, severity, fixable, description), or show one")
     .argument("[id]", "one rule, e.g. kb/empty-text")
     .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
-    .option("--write-docs", "regenerate docs/rules.md from the rules and their fixtures")
     .action(async (id: string | undefined, opts) => setExit(await rulesCommand(id, opts)));
+
+  commonOptions(program.command("stats").description("print knowledge-base figures, including the self-resolution share"))
+    .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .action(async (opts) => setExit(await statsCommand(opts)));
 
   program
     .command("hooks")
@@ -76,12 +98,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--force", "replace an existing pre-commit hook")
     .action(async (action: string, opts) => setExit(await hooksCommand(action, opts)));
 
-  commonOptions(program.command("stats").description("print knowledge-base figures, including the self-resolution share"))
-    .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
-    .action(async (opts) => setExit(await statsCommand(opts)));
+  program
+    .command("completion")
+    .description("print a shell completion script (bash: source <(kb completion bash))")
+    .addArgument(new Command().createArgument("<shell>", "bash, zsh or fish").choices([...SHELLS]))
+    .action((shell: Shell) => {
+      process.stdout.write(completionScript(program, shell));
+      setExit(0);
+    });
 
   registerCiCommands(program, setExit, commonOptions);
-
   return program;
 }
 
@@ -94,6 +120,9 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/** Problems kb can name and the user can act on: exit 2 with one line. */
+const USAGE_ERRORS = [UsageError, SourceError, OutputFolderError, WriteError, LockError];
+
 export async function main(argv: string[]): Promise<number> {
   exitQuietlyOnClosedPipe(process.stdout);
   let code: number = EXIT.ok;
@@ -103,12 +132,13 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (e instanceof UsageError || e instanceof OutputFolderError) {
-      process.stderr.write(`kb: ${e.message}\n`);
+    if (USAGE_ERRORS.some((k) => e instanceof k)) {
+      process.stderr.write(`kb: ${terminalSafe((e as Error).message)}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`kb: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (process.env.KB_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
+    process.stderr.write(`kb: internal error: ${terminalSafe((e as Error)?.message ?? String(e))}\n`);
+    if (process.env.KB_DEBUG === "1") process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
+    else process.stderr.write("kb: this is a bug in error-kb; run again with KB_DEBUG=1 for details and please report it\n");
     return EXIT.internal;
   }
 }

@@ -1,24 +1,11 @@
-// Settings every command shares: where entries and outputs live, the limits (kb.config.json and
-// flags), today's date and the number of worker threads. Read once, at the CLI edge.
-import { existsSync, readFileSync } from "node:fs";
+// Turns the flags every command shares into the plain RunSettings the runner takes: the repository
+// root (walking up, like ESLint), kb.config.json, the entries and output folders, limits, today's
+// date, threads and rule severities. The one place that reads flags, environment and config.
 import os from "node:os";
 import path from "node:path";
-import { resolveLimits, type Limits } from "../core/limits.ts";
-
-export interface Settings {
-  readonly cwd: string;
-  readonly entriesDir: string;
-  readonly outDir: string;
-  readonly limits: Limits;
-  readonly today: string;
-  readonly threads: number;
-  /** Reuse results of unchanged entries from node_modules/.cache/error-kb/ (default true). */
-  readonly cache?: boolean;
-}
-
-export class UsageError extends Error {}
-
-export const CONFIG_FILE = "kb.config.json";
+import type { RunSettings } from "../runner/settings.ts";
+import { findRoot, loadConfig, type LoadedConfig } from "./config.ts";
+import { UsageError } from "./usage-error.ts";
 
 export interface CommonFlags {
   entries?: string;
@@ -27,33 +14,36 @@ export interface CommonFlags {
   threads?: string;
   /** false with --no-cache. */
   cache?: boolean;
+  /** false with --no-python. */
+  python?: boolean;
 }
 
-export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd()): Settings {
-  const configPath = path.resolve(cwd, flags.config ?? CONFIG_FILE);
-  let overrides: Record<string, unknown> = {};
-  if (existsSync(configPath)) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(configPath, "utf8"));
-    } catch (e) {
-      throw new UsageError(`${path.relative(cwd, configPath)} is not valid JSON: ${(e as Error).message}`);
-    }
-    const limits = (parsed as { limits?: unknown } | null)?.limits;
-    if (limits !== undefined && (typeof limits !== "object" || limits === null || Array.isArray(limits))) throw new UsageError(`"limits" in ${CONFIG_FILE} must be an object`);
-    overrides = (limits as Record<string, unknown>) ?? {};
-  } else if (flags.config) throw new UsageError(`config file ${flags.config} does not exist`);
-  const { limits, problems } = resolveLimits(overrides);
-  if (problems.length > 0) throw new UsageError(`${CONFIG_FILE}: ${problems.join("; ")}`);
+export interface Resolved {
+  readonly settings: RunSettings;
+  readonly config: LoadedConfig;
+}
+
+export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Resolved {
+  const root = findRoot(cwd);
+  const config = loadConfig(root, cwd, flags.config);
   const threads = flags.threads === undefined ? Math.max(1, Math.min(4, os.availableParallelism())) : Number(flags.threads);
-  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a whole number of at least 1`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError("--threads must be a whole number from 1 to 64");
+  const today = env.KB_TODAY ?? new Date().toISOString().slice(0, 10);
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today)) throw new UsageError(`KB_TODAY must be YYYY-MM-DD, not "${today}"`);
   return {
-    cwd,
-    entriesDir: path.resolve(cwd, flags.entries ?? "entries"),
-    outDir: path.resolve(cwd, flags.out ?? "generated"),
-    limits,
-    today: process.env.KB_TODAY ?? new Date().toISOString().slice(0, 10),
-    threads,
-    cache: flags.cache !== false,
+    config,
+    settings: {
+      cwd,
+      root,
+      // Named folders are relative to where kb runs; the defaults are the repository's own.
+      entriesDir: flags.entries ? path.resolve(cwd, flags.entries) : path.join(root, "entries"),
+      outDir: flags.out ? path.resolve(cwd, flags.out) : path.join(root, "generated"),
+      limits: config.limits,
+      today,
+      threads,
+      cache: flags.cache !== false,
+      python: flags.python !== false,
+      severities: config.rules,
+    },
   };
 }

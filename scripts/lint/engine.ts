@@ -1,114 +1,173 @@
-// Lint: from loaded files to a sorted list of diagnostics. Schema-validates every parsed entry,
-// computes the regex facts once (bounded in time), then runs every entry and collection rule. A rule
-// that throws becomes a diagnostic naming the rule, never a crashed run.
-import { compareDiagnostics, type Diagnostic, type RuleId, type Severity } from "../core/diagnostic.ts";
-import type { Limits } from "../core/limits.ts";
-import { offsetInStringLiteral, offsetOfPointer } from "../core/location.ts";
-import type { LoadedFile } from "../load/loader.ts";
-import { computeRegexFacts, type EntryRegexFacts, type RegexFacts } from "../regex/facts.ts";
-import { collectionRules, entryRules } from "../rules/registry.ts";
-import type { EntryDoc, Problem, Rule } from "../rules/types.ts";
-import { validateEntry } from "../schema/validate.ts";
-import type { ParsedSource } from "../load/parse.ts";
+// The one lint engine: from entry files to located diagnostics. Per file (lintFiles): parse once,
+// check the schema, find the regex facts (all regexes of a batch run together, time-bounded), run every
+// entry rule whose fields passed the schema, keep a compact summary. Over the collection
+// (lintCollection): collisions between entries, then the collection rules. A rule that throws
+// becomes a diagnostic naming the rule, never a crashed run. Caching and worker threads wrap
+// lintFiles from speed/ with the same signature; this file knows nothing of them.
 import { findNodeAtLocation } from "jsonc-parser";
-import { fromPointer } from "../core/pointer.ts";
+import { compareDiagnostics, createDiagnostic, type Diagnostic, type RuleId, type Severity } from "../model/diagnostic.ts";
+import { digest } from "../model/digest.ts";
+import type { Entry } from "../model/entry.ts";
+import type { Limits } from "../model/limits.ts";
+import { offsetInStringLiteral, offsetOfPointer } from "../model/location.ts";
+import { fromPointer } from "../model/pointer.ts";
+import { parseEntryFile, type EntryRef, type Source } from "../source/entry-file.ts";
+import { findCollisions } from "./collisions.ts";
+import { prepareRegex, resolveRegexFacts, type PreparedRegex, type RegexFacts } from "./facts.ts";
+import type { RegexBudget, RegexRunner } from "./regex-runner.ts";
+import { collectionRules, entryRules } from "./registry.ts";
+import type { CheckedEntry, EntryRule, Problem, Rule } from "./rule.ts";
+import { checkSchema } from "./schema-check.ts";
+import { summarise, type EntrySummary } from "./summary.ts";
 
-export interface LintOptions {
+export interface EngineOptions {
   readonly limits: Limits;
   /** YYYY-MM-DD; dates after it are "in the future". */
   readonly today: string;
-  readonly threads: number;
-  readonly python: boolean;
+  readonly runner: RegexRunner;
 }
 
-export interface LintResult {
+/** An entry file to lint: where it is and its bytes. */
+export interface FileInput extends Pick<EntryRef, "file" | "pathId" | "pathProblem"> {
+  readonly bytes: Uint8Array;
+}
+
+/** The lint of one file: plain data, so caches can keep it and threads can pass it. */
+export interface FileVerdict {
+  readonly file: string;
+  readonly pathId: string | undefined;
+  /** Located diagnostics of the file's own checks (parse, schema, entry rules). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Present when the entry's id passed the schema. */
+  readonly summary: EntrySummary | undefined;
+  /** A digest of the file's bytes: outputs made from it are current while it is unchanged. */
+  readonly contentDigest: string;
+}
+
+/** The per-file part of lint; speed/ decorators have this very signature. */
+export type LintFiles = (files: readonly FileInput[], options: EngineOptions, budget: RegexBudget) => Promise<FileVerdict[]>;
+
+interface Checked {
+  readonly input: FileInput;
   readonly diagnostics: Diagnostic[];
-  /** Schema-valid entries (whatever other errors they have). */
-  readonly docs: EntryDoc[];
-  readonly facts: RegexFacts;
+  readonly source?: Source;
+  readonly entry?: Partial<Entry>;
+  readonly failed?: ReadonlySet<string>;
+  readonly regex?: PreparedRegex;
 }
 
-export async function lintFiles(files: readonly LoadedFile[], options: LintOptions): Promise<LintResult> {
-  const diagnostics: Diagnostic[] = [];
-  const docs: EntryDoc[] = [];
-  for (const f of files) {
-    const staged = schemaStage(f, options.limits);
-    diagnostics.push(...staged.diagnostics);
-    if (staged.doc) docs.push(staged.doc);
-  }
-  const facts = await computeRegexFacts(docs, options);
-  for (const doc of docs) diagnostics.push(...entryRuleDiagnostics(doc, facts.byFile.get(doc.file) as EntryRegexFacts, options));
-  diagnostics.push(...collectionDiagnostics(docs, knownIdsOf(files, docs), facts));
-  return { diagnostics: finishDiagnostics(diagnostics, options.limits), docs, facts };
+export const lintFiles: LintFiles = async (files, options, budget) => {
+  const checked = files.map((input) => checkFile(input, options.limits));
+  const withRegex = checked.filter((c) => c.regex !== undefined);
+  const facts = await resolveRegexFacts(
+    withRegex.map((c) => c.regex!),
+    options.runner,
+    budget,
+  );
+  const factsOf = new Map(withRegex.map((c, i) => [c, facts[i]!]));
+  return checked.map((c) => {
+    const f = factsOf.get(c);
+    if (c.source && c.entry) c.diagnostics.push(...runEntryRules(c.source, c.entry, c.failed ?? new Set(), f, options));
+    const summary = c.entry && typeof c.entry.id === "string" && !c.failed?.has("id") ? summarise(c.input.file, c.input.pathId, c.entry as Partial<Entry> & Pick<Entry, "id">, f) : undefined;
+    return { file: c.input.file, pathId: c.input.pathId, diagnostics: c.diagnostics, summary, contentDigest: digest(c.input.bytes) };
+  });
+};
+
+/** Parse and schema: the entry with only the fields that passed, and what the regex is. */
+function checkFile(input: FileInput, limits: Limits): Checked {
+  const parsed = parseEntryFile(input, input.bytes, limits);
+  const diagnostics = [...parsed.diagnostics];
+  const source = parsed.source;
+  if (!source?.tree || source.tree.type !== "object") return { input, diagnostics, source };
+  const verdict = checkSchema(source.value);
+  verdict.problems.forEach((p, i) => {
+    // Locating costs a scan per pointer: problems past the per-file cap are dropped anyway, so they go to the end.
+    const problem = i < limits.maxDiagnosticsPerFile ? p : { ...p, offset: source.text.length };
+    diagnostics.push(locate(source, p.rule, "error", problem, p.fixable));
+  });
+  const value = source.value as Record<string, unknown>;
+  const entry: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (!verdict.failedFields.has(key)) Object.defineProperty(entry, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+  const partial = entry as Partial<Entry>;
+  const regex = typeof partial.regex === "string" && !verdict.failedFields.has("regex") ? prepareRegex(partial as Partial<Entry> & Pick<Entry, "regex">, limits) : undefined;
+  return { input, diagnostics, source, entry: partial, failed: verdict.failedFields, ...(regex ? { regex } : {}) };
 }
 
-/** The loader's diagnostics for one file plus its schema problems; the doc when the entry is schema-valid. */
-export function schemaStage(f: LoadedFile, limits: Limits): { diagnostics: Diagnostic[]; doc?: EntryDoc } {
-  const diagnostics: Diagnostic[] = [...f.diagnostics];
-  const source = f.source;
-  if (!source?.tree || source.tree.type !== "object" || f.diagnostics.some((d) => d.rule === "kb/json-syntax")) return { diagnostics };
-  const result = validateEntry(source.value);
-  if (result.ok) return { diagnostics, doc: { file: f.file, pathId: f.pathId, source, entry: result.entry } };
-  // Locating costs a scan per pointer (50,000 unknown keys would take minutes): problems past the
-  // per-file cap go to the end of the file unlocated, where the cap drops and counts them.
-  result.problems.forEach((p, i) => diagnostics.push(locate(source, "kb/schema", "error", i < limits.maxDiagnosticsPerFile ? p : { ...p, offset: source.text.length })));
-  return { diagnostics };
-}
-
-/** Every entry rule on one entry, given its regex facts. */
-export function entryRuleDiagnostics(doc: EntryDoc, facts: EntryRegexFacts, options: Pick<LintOptions, "limits" | "today">): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+function runEntryRules(source: Source, entry: Partial<Entry>, failed: ReadonlySet<string>, facts: RegexFacts | undefined, options: EngineOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const rule of entryRules) {
-    guarded(rule, doc, diagnostics, () =>
-      rule.check({ doc, facts, limits: options.limits, today: options.today, report: (p) => diagnostics.push(locate(doc.source, rule.id, rule.severity, p, rule.fixable)) }),
+    if (!canRun(rule, entry, failed)) continue;
+    guarded(rule, source.file, out, () =>
+      rule.check({
+        entry: entry as CheckedEntry<keyof Entry>,
+        file: source.file,
+        pathId: source.pathId,
+        source,
+        facts: facts as RegexFacts,
+        limits: options.limits,
+        today: options.today,
+        report: (p) => out.push(locate(source, rule.meta.id, rule.meta.severity, p, rule.meta.fixable)),
+      }),
     );
   }
-  return diagnostics;
+  return out;
 }
 
-/** Ids links may point at: every entry file's path id (schema errors or not) and every valid entry's id. */
-export function knownIdsOf(files: Iterable<{ readonly pathId: string | undefined }>, docs: readonly EntryDoc[]): Set<string> {
+function canRun(rule: EntryRule, entry: Partial<Entry>, failed: ReadonlySet<string>): boolean {
+  if (failed.has("*")) return false;
+  return rule.requires.every((field) => !failed.has(field) && entry[field] !== undefined);
+}
+
+/** Reads an entry file again to place a collection rule's problem in it; undefined when it is gone. */
+export type SourceLocator = (file: string) => Source | undefined;
+
+/** Collisions and collection rules over every summarised entry. */
+export async function lintCollection(verdicts: readonly FileVerdict[], options: EngineOptions, budget: RegexBudget, locator: SourceLocator): Promise<Diagnostic[]> {
+  const entries = verdicts.flatMap((v) => (v.summary ? [v.summary] : []));
   const knownIds = new Set<string>();
-  for (const f of files) if (f.pathId) knownIds.add(f.pathId);
-  for (const d of docs) knownIds.add(d.entry.id);
-  return knownIds;
-}
-
-/** Every collection rule over all valid entries. */
-export function collectionDiagnostics(docs: readonly EntryDoc[], knownIds: ReadonlySet<string>, facts: RegexFacts): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  for (const v of verdicts) if (v.pathId) knownIds.add(v.pathId);
+  for (const e of entries) knownIds.add(e.id);
+  const collisions = await findCollisions(entries, options.runner, budget);
+  const out: Diagnostic[] = [];
+  const sources = new Map<string, Source | undefined>();
+  const sourceOf = (file: string) => {
+    if (!sources.has(file)) sources.set(file, locator(file));
+    return sources.get(file);
+  };
   for (const rule of collectionRules) {
-    guarded(rule, docs[0], diagnostics, () =>
-      rule.check({ docs, knownIds, facts, report: (doc, p) => diagnostics.push(locate(doc.source, rule.id, rule.severity, p, rule.fixable)) }),
+    guarded(rule, entries[0]?.file ?? "entries", out, () =>
+      rule.check({
+        entries,
+        knownIds,
+        collisions,
+        report: (entry, p) => {
+          const source = sourceOf(entry.file);
+          out.push(source ? locate(source, rule.meta.id, rule.meta.severity, p, rule.meta.fixable) : unlocated(entry.file, rule.meta.id, rule.meta.severity, p));
+        },
+      }),
     );
   }
-  return diagnostics;
+  return out;
 }
 
-/** The run's diagnostics in report order, at most maxDiagnosticsPerFile per file. */
-export function finishDiagnostics(diagnostics: Diagnostic[], limits: Limits): Diagnostic[] {
-  return capPerFile(diagnostics.sort(compareDiagnostics), limits.maxDiagnosticsPerFile);
-}
-
-function guarded(rule: Rule, doc: EntryDoc | undefined, out: Diagnostic[], run: () => void): void {
+function guarded(rule: Rule, file: string, out: Diagnostic[], run: () => void): void {
   try {
     run();
   } catch (e) {
-    out.push({
-      file: doc?.file ?? "entries",
-      line: 1,
-      column: 1,
-      pointer: "",
-      severity: "error",
-      rule: rule.id,
-      message: `internal error in rule ${rule.id}: ${(e as Error)?.message ?? String(e)}`,
-      hint: "this is a bug in error-kb, not in the entry; please report it with the entry attached",
-    });
+    out.push(
+      createDiagnostic({
+        file,
+        severity: "error",
+        rule: rule.meta.id,
+        message: `internal error in rule ${rule.meta.id}: ${(e as Error)?.message ?? String(e)}`,
+        hint: "this is a bug in error-kb, not in the entry; please report it with the entry attached",
+      }),
+    );
   }
 }
 
-/** Turns a rule's pointer-based problem into a located diagnostic. */
-export function locate(source: ParsedSource, rule: RuleId, severity: Severity, p: Problem, fixable?: boolean): Diagnostic {
+/** Turns a pointer-based problem into a diagnostic at the exact key, value or character. */
+export function locate(source: Pick<Source, "file" | "text" | "lines" | "tree">, rule: RuleId, severity: Severity, p: Problem, fixable?: boolean): Diagnostic {
   let offset: number;
   if (p.offset !== undefined) offset = p.offset;
   else {
@@ -119,22 +178,50 @@ export function locate(source: ParsedSource, rule: RuleId, severity: Severity, p
     }
   }
   const { line, column } = source.lines.position(offset);
-  const d: Diagnostic = { file: source.file, line, column, pointer: p.pointer, severity: p.severity ?? severity, rule, message: p.message };
-  return { ...d, ...(p.hint ? { hint: p.hint } : {}), ...(fixable ? { fixable: true } : {}) };
+  return createDiagnostic({ file: source.file, line, column, pointer: p.pointer, severity: p.severity ?? severity, rule, message: p.message, hint: p.hint, fixable: p.fixable ?? fixable });
+}
+
+function unlocated(file: string, rule: RuleId, severity: Severity, p: Problem): Diagnostic {
+  return createDiagnostic({ file, pointer: p.pointer, severity: p.severity ?? severity, rule, message: p.message, hint: p.hint });
+}
+
+/** Severity overrides from kb.config.json's "rules": "off" drops a rule's diagnostics, "warn" and "error" set their severity. */
+export type RuleSeverities = ReadonlyMap<RuleId, "off" | "warn" | "error">;
+
+/** The run's diagnostics in report order: overrides applied, at most maxDiagnosticsPerFile per file. */
+export function finishDiagnostics(diagnostics: readonly Diagnostic[], limits: Pick<Limits, "maxDiagnosticsPerFile">, severities: RuleSeverities = new Map()): Diagnostic[] {
+  const adjusted: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const override = severities.get(d.rule);
+    if (override === "off") continue;
+    adjusted.push(override ? { ...d, severity: override === "warn" ? "warning" : "error" } : d);
+  }
+  return capPerFile(adjusted.sort(compareDiagnostics), limits.maxDiagnosticsPerFile);
 }
 
 function capPerFile(sorted: Diagnostic[], max: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   const perFile = new Map<string, number>();
-  const dropped = new Map<string, number>();
+  const dropped = new Map<string, { count: number; errors: boolean }>();
   for (const d of sorted) {
     const n = perFile.get(d.file) ?? 0;
     perFile.set(d.file, n + 1);
     if (n < max) out.push(d);
-    else dropped.set(d.file, (dropped.get(d.file) ?? 0) + 1);
+    else {
+      const seen = dropped.get(d.file) ?? { count: 0, errors: false };
+      dropped.set(d.file, { count: seen.count + 1, errors: seen.errors || d.severity === "error" });
+    }
   }
-  for (const [file, count] of dropped) {
-    out.push({ file, line: 1, column: 1, pointer: "", severity: "error", rule: "kb/schema", message: `${count} more problems in this file were not listed (limit ${max} per file)`, hint: "fix the ones above first" });
+  for (const [file, { count, errors }] of dropped) {
+    out.push(
+      createDiagnostic({
+        file,
+        severity: errors ? "error" : "warning",
+        rule: "kb/too-many-problems",
+        message: `${count} more problem${count === 1 ? "" : "s"} in this file ${count === 1 ? "was" : "were"} not listed (limit ${max} per file)`,
+        hint: "fix the ones listed first; raise limits.maxDiagnosticsPerFile in kb.config.json to see more",
+      }),
+    );
   }
   return out.sort(compareDiagnostics);
 }

@@ -1,5 +1,5 @@
 // Parses a contributor regex with regexpp, as JavaScript reads it under the "iu" flags, so that the
-// portability, ReDoS, ranking and prefilter code all reason about the same syntax tree.
+// portability, ReDoS, specificity, ranking and prefilter code all reason about the same syntax tree.
 import { RegExpParser, type AST } from "@eslint-community/regexpp";
 
 /** The flags of the regex contract: case-insensitive, Unicode. */
@@ -51,4 +51,20 @@ export function countLiteralCharacters(ast: AST.Pattern): number {
     }
   };
   return ofAlternatives(ast.alternatives);
+}
+
+const contractFlags = new RegExpParser({ ecmaVersion: 2024 }).parseFlags(JS_FLAGS);
+
+/** The contract's flags as regexpp and refa read them. */
+export function parsedContractFlags(): AST.Flags {
+  return contractFlags;
+}
+
+/**
+ * Whether the regex matches the empty string, i.e. every text: tried in this thread, which is safe
+ * because a backtracking engine on an empty input does work bounded by the pattern's size.
+ */
+export function matchesEmptyText(regex: RegExp): boolean {
+  regex.lastIndex = 0;
+  return regex.test("");
 }

@@ -1,7 +1,10 @@
 // Finds constructs that JavaScript and Python read differently or that only one of them accepts,
 // with the index of each in the pattern, so a regex behaves the same wherever the index is used.
+// Verified on Node 20 and Python 3.11: İ and ı fold differently (Python matches them to i and I
+// case-insensitively, JavaScript's "iu" does not), and a backreference to a group that did not take
+// part matches the empty string in JavaScript but fails in Python.
 import { visitRegExpAST, type AST } from "@eslint-community/regexpp";
-import type { Severity } from "../core/diagnostic.ts";
+import type { Severity } from "../model/diagnostic.ts";
 
 export interface PortabilityFinding {
   readonly index: number;
@@ -23,6 +26,13 @@ export function findPortabilityProblems(ast: AST.Pattern): PortabilityFinding[] 
     },
     onBackreferenceEnter(node) {
       if (typeof node.ref === "string") add(node, "error", `named backreference ${node.raw} is JavaScript-only; Python writes (?P=${node.ref})`, "use a numbered backreference such as \\1");
+      else if (mayNotParticipate(node))
+        add(
+          node,
+          "error",
+          `backreference ${node.raw} refers to a group that may not take part in the match: JavaScript then matches it as empty, Python fails the match`,
+          "make the group required, or write the repeated text out instead of referring back to it",
+        );
     },
     onCharacterSetEnter(node) {
       if (node.kind === "property")
@@ -43,11 +53,48 @@ export function findPortabilityProblems(ast: AST.Pattern): PortabilityFinding[] 
         add(node, "error", `the class ${node.raw} is JavaScript-only (${node.negate ? "any character" : "nothing"}); Python rejects it`, node.negate ? "write [\\s\\S]" : "remove it");
     },
     onCharacterEnter(node) {
+      const trap = CASE_FOLDING_TRAPS.get(node.value);
+      if (trap) add(node, trap.severity, `${node.raw} (U+${node.value.toString(16).toUpperCase().padStart(4, "0")}) ${trap.message}`, trap.hint);
       if (node.raw.startsWith("\\u{")) add(node, "error", `code point escape ${node.raw} is JavaScript-only`, "write the character itself, or \\uXXXX / \\UXXXXXXXX");
       else if (node.raw.startsWith("\\c")) add(node, "error", `control escape ${node.raw} is JavaScript-only`, "write \\xHH");
     },
   });
   return out.sort((a, b) => a.index - b.index);
+}
+
+/** Non-ASCII letters whose case-insensitive matching is a trap, by code point. */
+const CASE_FOLDING_TRAPS = new Map<number, { severity: Severity; message: string; hint: string }>([
+  [0x130, { severity: "error", message: "matches i case-insensitively in Python but not in JavaScript", hint: "write the dotted capital I only if you mean Turkish text, and test both engines; usually write i" }],
+  [0x131, { severity: "error", message: "matches I case-insensitively in Python but not in JavaScript", hint: "usually write i; dotless i is Turkish" }],
+  [0x17f, { severity: "warning", message: "folds to s in both engines: it matches every s", hint: "write s" }],
+  [0x212a, { severity: "warning", message: "(Kelvin sign) folds to k in both engines: it matches every k", hint: "write k" }],
+  [0x212b, { severity: "warning", message: "(Angstrom sign) folds to å: it matches every å", hint: "write å" }],
+]);
+
+/**
+ * Whether the group a numbered backreference names might not take part when the reference is reached:
+ * it is optional (a quantifier with minimum 0 around it), in another branch of an alternation, or
+ * comes after the reference.
+ */
+function mayNotParticipate(ref: AST.Backreference): boolean {
+  const group = Array.isArray(ref.resolved) ? ref.resolved[0] : ref.resolved;
+  if (!group) return true;
+  if (group.start >= ref.start) return true;
+  for (let node: AST.Node | null = group.parent; node && node.type !== "Pattern"; node = node.parent) {
+    if (node.type === "Quantifier" && node.min === 0) return true;
+    if ((node.type === "Group" || node.type === "CapturingGroup" || node.type === "Assertion") && "alternatives" in node && node.alternatives.length > 1) {
+      const branch = node.alternatives.find((alt) => alt.start <= group.start && group.end <= alt.end);
+      if (branch && !(branch.start <= ref.start && ref.end <= branch.end)) return true;
+    }
+  }
+  return topLevelBranchDiffers(group, ref);
+}
+
+/** The group and the reference sit in different top-level alternatives of the pattern. */
+function topLevelBranchDiffers(group: AST.CapturingGroup, ref: AST.Backreference): boolean {
+  let node: AST.Node = group;
+  while (node.parent && node.parent.type !== "Pattern") node = node.parent;
+  return !(node.start <= ref.start && ref.end <= node.end);
 }
 
 function hasFixedWidth(alternatives: readonly AST.Alternative[]): boolean {
@@ -87,27 +134,3 @@ function widthOf(el: AST.Element): number | undefined {
   }
 }
 
-/**
- * Explains a JavaScript syntax error at `index` when the text there is a Python-only construct, so
- * the contributor learns what to write instead of reading V8's generic message.
- */
-export function explainPythonOnlySyntax(source: string, index: number): { construct: string; hint: string } | undefined {
-  const known: [string, string, string][] = [
-    ["(?P<", "(?P<name>…) named group", "use a plain group ( … ) or (?: … )"],
-    ["(?P=", "(?P=name) backreference", "use a numbered backreference such as \\1"],
-    ["(?#", "(?#…) comment", "remove the comment"],
-    ["(?>", "(?>…) atomic group", "use a plain group (?: … ) and make the pattern unambiguous instead"],
-    ["\\A", "\\A anchor", "write ^"],
-    ["\\Z", "\\Z anchor", "write $"],
-    ["\\z", "\\z anchor", "write $"],
-    ["{,", "{,n} quantifier", "write {0,n}"],
-  ];
-  for (let i = Math.max(0, index - 3); i <= index; i++) {
-    for (const [prefix, construct, hint] of known) if (source.startsWith(prefix, i)) return { construct, hint };
-    if (/^\(\?[aiLmsux-]+[):]/.test(source.slice(i, i + 12))) return { construct: "inline flags such as (?i)", hint: "remove them: matching is always case-insensitive" };
-  }
-  const prev = source[index - 1];
-  if ((source[index] === "+" || source[index] === "?" ) && (prev === "+" || prev === "*" || prev === "?" || prev === "}"))
-    return { construct: `possessive quantifier ${prev}${source[index]}`, hint: "use a plain quantifier and make the pattern unambiguous instead" };
-  return undefined;
-}

@@ -3,7 +3,7 @@
 // running test is recorded as a timeout, and a new process resumes after it.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { MatchJob, MatchOutcome } from "./safe-matcher.ts";
+import type { MatchJob, MatchOutcome } from "../match/guarded-runner.ts";
 
 export type PythonCompile = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly index: number | null };
 
@@ -26,7 +26,33 @@ export interface PythonProbeOptions {
   readonly python?: string;
 }
 
+export interface PythonInterpreter {
+  /** The interpreter's own path (sys.executable): spawning it skips wrappers such as pyenv's shims (~150 ms each). */
+  readonly executable: string;
+  readonly version: string;
+}
+
+let resolved: Promise<PythonInterpreter | undefined> | undefined;
+
+/** Which Python answers `python3` here, asked once per process; undefined when there is none. */
+export function resolvePython(command = "python3"): Promise<PythonInterpreter | undefined> {
+  resolved ??= new Promise((resolve) => {
+    const child = spawn(command, ["-I", "-c", "import sys; print(sys.executable); print(sys.version)"], { stdio: ["ignore", "pipe", "ignore"] });
+    let out = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (c: string) => (out += c));
+    child.on("error", () => resolve(undefined));
+    child.on("close", (code) => {
+      const [executable, ...version] = out.trim().split("\n");
+      resolve(code === 0 && executable ? { executable, version: version.join(" ").trim() } : undefined);
+    });
+  });
+  return resolved;
+}
+
 export async function probePython(jobs: readonly Pick<MatchJob, "pattern" | "texts">[], options: PythonProbeOptions): Promise<PythonProbeResult> {
+  const interpreter = options.python === undefined ? await resolvePython() : { executable: options.python, version: "" };
+  if (!interpreter) return { available: false, reason: "python3 was not found on PATH" };
   const compiles: (PythonCompile | undefined)[] = new Array(jobs.length);
   const offsets: number[] = [];
   let total = 0;
@@ -40,7 +66,7 @@ export async function probePython(jobs: readonly Pick<MatchJob, "pattern" | "tex
   let start = 0;
 
   while (true) {
-    const run = await runOnce(jobs, skip, start, options, Date.now() - startedAt, (line) => {
+    const run = await runOnce(jobs, skip, start, { ...options, python: interpreter.executable }, Date.now() - startedAt, (line) => {
       const [kind, a, ...rest] = line.split(" ");
       const index = Number(a);
       if (kind === "C") {

@@ -1,11 +1,14 @@
-// The report for pull requests: one workflow-command annotation per diagnostic (GitHub shows only
-// some), and every diagnostic in a Markdown table for the job summary.
+// The report for pull requests: one workflow-command annotation per diagnostic (GitHub shows the first
+// few per step, so they come first), and a Markdown table of the diagnostics for the job summary,
+// capped below GitHub's 1 MiB summary limit with a line saying how many more there are.
 import type { Root } from "mdast";
-import { countBySeverity, type Diagnostic } from "../core/diagnostic.ts";
-import { code, heading, paragraph, table, text, toMarkdown } from "./markdown.ts";
+import { countBySeverity, type Diagnostic } from "../model/diagnostic.ts";
+import { code, heading, paragraph, table, text } from "../markdown/build.ts";
+import { toMarkdown } from "../markdown/to-markdown.ts";
+import { terminalSafe, terminalSafeLine } from "./terminal-text.ts";
 
-/** Escaping from the workflow-command spec: data escapes %, CR, LF; properties also : and ,. */
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+/** Escaping from the workflow-command spec: data escapes %, CR, LF; properties also : and ,. Controls are shown, never sent to the log. */
+const escapeData = (s: string) => terminalSafe(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 export function formatGithubAnnotations(diagnostics: readonly Diagnostic[]): string {
@@ -18,22 +21,36 @@ export function formatGithubAnnotations(diagnostics: readonly Diagnostic[]): str
     .join("");
 }
 
-export function formatGithubSummary(diagnostics: readonly Diagnostic[], title = "error-kb lint"): string {
+/** GitHub refuses a step summary over 1 MiB; the table stops well before it. */
+export const SUMMARY_LIMIT_BYTES = 512 * 1024;
+
+export function formatGithubSummary(diagnostics: readonly Diagnostic[], title = "error-kb lint", limitBytes = SUMMARY_LIMIT_BYTES): string {
   const { errors, warnings } = countBySeverity(diagnostics);
+  const head: Root = {
+    type: "root",
+    children: [heading(2, text(title)), paragraph(text(diagnostics.length === 0 ? "No problems found." : `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`))],
+  };
+  if (diagnostics.length === 0) return toMarkdown(head);
+  // Rows are added while the rendered size stays under the limit (measured per row, rendered once at the end).
+  const rows: Diagnostic[] = [];
+  let size = Buffer.byteLength(toMarkdown(head)) + 200;
+  for (const d of diagnostics) {
+    const rowSize = Buffer.byteLength(`${d.severity}${d.file}${d.rule}${d.message}${d.hint ?? ""}`) * 2 + 40;
+    if (size + rowSize > limitBytes) break;
+    size += rowSize;
+    rows.push(d);
+  }
   const root: Root = {
     type: "root",
     children: [
-      heading(2, text(title)),
-      paragraph(text(diagnostics.length === 0 ? "No problems found." : `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`)),
+      ...head.children,
+      table(
+        ["Severity", "Where", "Rule", "Message"],
+        rows.map((d) => [[text(d.severity)], [code(`${terminalSafeLine(d.file)}:${d.line}:${d.column}`)], [code(d.rule)], [text(terminalSafeLine(d.hint ? `${d.message} (hint: ${d.hint})` : d.message))]]),
+      ),
     ],
   };
-  if (diagnostics.length > 0) {
-    root.children.push(
-      table(
-        ["Severity", "File", "Line", "Rule", "Message"],
-        diagnostics.map((d) => [[text(d.severity)], [code(`${d.file}:${d.line}:${d.column}`)], [text(String(d.line))], [code(d.rule)], [text(d.hint ? `${d.message} (hint: ${d.hint})` : d.message)]]),
-      ),
-    );
-  }
+  const more = diagnostics.length - rows.length;
+  if (more > 0) root.children.push(paragraph(text(`${more} more not shown here (the summary is limited to ${Math.round(limitBytes / 1024)} KiB); see the annotations, or run npx kb lint --format json.`)));
   return toMarkdown(root);
 }

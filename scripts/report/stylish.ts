@@ -1,7 +1,9 @@
 // The report for people: grouped by file, one `file:line:column severity rule message` line per
-// problem (terminals make it a link), the hint under it, a summary count, colour only on a TTY.
+// problem (terminals and editors make it a link), the hint under it, a summary count and how many
+// `kb fix` repairs. Every text is made terminal-safe; colour only when asked for.
 import { createColors } from "picocolors";
-import { countBySeverity, type Diagnostic } from "../core/diagnostic.ts";
+import { countBySeverity, type Diagnostic } from "../model/diagnostic.ts";
+import { terminalSafeLine } from "./terminal-text.ts";
 
 export function formatStylish(diagnostics: readonly Diagnostic[], color: boolean): string {
   const c = createColors(color);
@@ -14,8 +16,8 @@ export function formatStylish(diagnostics: readonly Diagnostic[], color: boolean
       currentFile = d.file;
     }
     const sev = d.severity === "error" ? c.red("error") : c.yellow("warning");
-    lines.push(`${d.file}:${d.line}:${d.column} ${sev} ${c.dim(d.rule)} ${d.message}`);
-    if (d.hint) lines.push(c.dim(`    hint: ${d.hint}`));
+    lines.push(`${terminalSafeLine(d.file)}:${d.line}:${d.column} ${sev} ${c.dim(d.rule)} ${terminalSafeLine(d.message)}`);
+    if (d.hint) lines.push(c.dim(`    hint: ${terminalSafeLine(d.hint)}`));
   }
   const { errors, warnings } = countBySeverity(diagnostics);
   const fixable = diagnostics.filter((d) => d.fixable).length;

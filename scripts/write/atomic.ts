@@ -1,54 +1,116 @@
-// The one writer: every file error-kb writes (generated/ and `kb fix`) goes through a temporary
-// file in the same directory, fsync, then rename, so a reader or a crash sees the old or the new
-// version, never a truncated one.
+// The one writer: every file kb writes (generated/, `kb fix`, `kb new`, docs, the cache) goes through a
+// temporary file in the same folder, written in full (a short write is continued until every byte is
+// down or the system refuses), fsynced, then renamed over the target, so a reader or a crash sees the
+// old file or the new one, never a torn one. write-file-atomic was weighed and not used: it issues a
+// single fs.write and ignores a short count (lib/index.js, v5-v8), the exact defect that put a
+// truncated index.json in place on a full disk, and its current major needs Node 22.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
+import { TEMP_SUFFIX } from "../source/list-entries.ts";
 
-export const TEMP_SUFFIX = ".kb-tmp";
+/** Why a write failed, in words, with the system's code: a usage-level problem (exit 2), not a bug. */
+export class WriteError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
-export function isTempFile(name: string): boolean {
-  return name.endsWith(TEMP_SUFFIX);
+const REASONS: Record<string, string> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is exhausted",
+  EACCES: "permission denied",
+  EPERM: "the operation is not permitted",
+  EROFS: "the file system is read-only",
+  EEXIST: "a file is in the way where a folder is needed",
+  ENOTDIR: "a file is in the way where a folder is needed",
+  EISDIR: "a folder is in the way where a file is needed",
+  EMFILE: "too many open files",
+  EIO: "an input/output error",
+};
+
+export function describeWriteError(file: string, e: unknown): WriteError {
+  if (e instanceof WriteError) return e;
+  const code = (e as NodeJS.ErrnoException)?.code ?? "EUNKNOWN";
+  return new WriteError(file, code, `cannot write ${file}: ${REASONS[code] ?? (e as Error)?.message ?? String(e)} (${code}); the previous file, if any, is unchanged`);
+}
+
+export interface WriteOptions {
+  /** Checked once the content is written: false leaves the target as it was (for "write only if changed" on streamed content). */
+  readonly keep?: () => boolean;
+  /** Keep the mode of the file being replaced (entries a contributor made executable or read-only stay so). */
+  readonly preserveMode?: boolean;
+}
+
+/** Writes a string, bytes, or string pieces (for content longer than one string can be). */
+export async function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>, options: WriteOptions = {}): Promise<void> {
+  const dir = path.dirname(file);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw describeWriteError(file, e);
+  }
+  const existing = await lstat(file).catch(() => undefined);
+  if (existing?.isDirectory()) throw new WriteError(file, "EISDIR", `cannot write ${file}: a folder is in the way where a file is needed (EISDIR)`);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}${TEMP_SUFFIX}`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.preserveMode && existing?.isFile() ? existing.mode & 0o777 : 0o666);
+    if (typeof content === "string" || content instanceof Uint8Array) await writeAll(handle, content);
+    else {
+      // Many small pieces are gathered into writes of about a megabyte.
+      let pending = "";
+      for (const piece of content) {
+        pending += piece;
+        if (pending.length >= 1 << 20) {
+          await writeAll(handle, pending);
+          pending = "";
+        }
+      }
+      if (pending !== "") await writeAll(handle, pending);
+    }
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    if (options.keep && !options.keep()) {
+      await rm(tmp, { force: true });
+      return;
+    }
+    await rename(tmp, file);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw describeWriteError(file, e);
+  }
+  await syncFolder(dir);
+}
+
+/** Writes every byte: fs.write may write fewer than asked (a nearly full disk) without failing. */
+async function writeAll(handle: FileHandle, content: string | Uint8Array): Promise<void> {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    if (bytesWritten <= 0) throw Object.assign(new Error("the write made no progress"), { code: "ENOSPC" });
+    offset += bytesWritten;
+  }
+}
+
+/** Makes the rename durable; a folder that cannot be opened for syncing (some file systems) is not an error. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, constants.O_RDONLY).catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
 }
 
 /** The pid of the process that wrote a temporary file, read back from the name writeFileAtomic gave it. */
 export function tempFileOwner(name: string): number | undefined {
   const m = /\.(\d+)\.[0-9a-f]{8}\.kb-tmp$/.exec(name);
   return m ? Number(m[1]) : undefined;
-}
-
-/**
- * Writes `content` (a string, bytes, or string pieces for contents too long for one string). When
- * `keep` is given and returns false once the content is written, the file is left as it was.
- */
-export async function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>, keep?: () => boolean): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}${TEMP_SUFFIX}`);
-  try {
-    const handle = await open(tmp, "wx");
-    try {
-      if (typeof content === "string" || content instanceof Uint8Array) await handle.writeFile(content);
-      else {
-        // Many small pieces are gathered into writes of about a megabyte.
-        let pending = "";
-        for (const piece of content) {
-          pending += piece;
-          if (pending.length >= 1 << 20) {
-            await handle.write(pending);
-            pending = "";
-          }
-        }
-        if (pending !== "") await handle.write(pending);
-      }
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (keep && !keep()) await rm(tmp, { force: true });
-    else await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }

@@ -1,18 +1,41 @@
 // A run killed between writing a temporary file and renaming it leaves the temporary file behind;
-// `kb fix` removes those whose writer is dead (a live writer is still about to rename its own).
-import { rm } from "node:fs/promises";
+// `kb fix` removes those whose writer is gone (a live writer is still about to rename its own).
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import fg from "fast-glob";
-import { processIsAlive } from "./lock.ts";
-import { TEMP_SUFFIX, tempFileOwner } from "./atomic.ts";
+import { TEMP_SUFFIX } from "../source/list-entries.ts";
+import { tempFileOwner } from "./atomic.ts";
 
-/** Removes dead writers' temporary files under `dir`; returns their paths relative to it. */
-export async function removeStaleTempFiles(dir: string): Promise<string[]> {
-  const found = await fg(`**/*${TEMP_SUFFIX}`, { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false });
-  const stale = found.filter((rel) => {
-    const pid = tempFileOwner(path.basename(rel));
-    return pid !== undefined && !processIsAlive(pid);
-  });
-  await Promise.all(stale.map((rel) => rm(path.join(dir, rel), { force: true })));
-  return stale.sort();
+/** Removes dead writers' temporary files under `dir` (links not followed); returns their paths relative to it. */
+export function removeStaleTempFiles(dir: string): string[] {
+  const removed: string[] = [];
+  const walk = (rel: string) => {
+    let items;
+    try {
+      items = readdirSync(path.join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const item of items) {
+      const itemRel = rel === "" ? item.name : `${rel}/${item.name}`;
+      if (item.isDirectory()) walk(itemRel);
+      else if (item.isFile() && item.name.endsWith(TEMP_SUFFIX)) {
+        const pid = tempFileOwner(item.name);
+        if (pid !== undefined && !isAlive(pid)) {
+          rmSync(path.join(dir, itemRel), { force: true });
+          removed.push(itemRel);
+        }
+      }
+    }
+  };
+  walk("");
+  return removed.sort();
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== "ESRCH";
+  }
 }

@@ -1,56 +1,50 @@
-// Serialises runs that write the same folder (two `kb build` at once): an exclusive lock file next to
-// it, holding the owner's pid; a lock whose owner is dead is taken over.
-import { open, readFile, rm } from "node:fs/promises";
+// Serialises runs that write the same folder (two `kb build` at once) with proper-lockfile: the lock
+// is a folder next to the output folder (mkdir is atomic), kept fresh by its owner every few seconds;
+// a lock nobody refreshes for `STALE_MS` is a dead run's and is taken over. Its owner is known by
+// that heartbeat, not by a pid (pids repeat across containers and hosts), and anything at the lock's
+// path that kb did not create (a file or a non-empty folder, e.g. committed from git) is refused.
+import { lstatSync, readdirSync } from "node:fs";
+import lockfile from "proper-lockfile";
 
-/** Locks this process holds right now, so that its own pid in a lock file can be told apart. */
-const heldHere = new Set<string>();
+export const STALE_MS = 10_000;
 
-export async function withLock<T>(lockFile: string, run: () => Promise<T>, waitMs = 120_000): Promise<T> {
-  const started = Date.now();
-  while (true) {
-    try {
-      const handle = await open(lockFile, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      heldHere.add(lockFile);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      if (await ownerIsDead(lockFile)) {
-        await rm(lockFile, { force: true });
-        continue;
-      }
-      if (Date.now() - started > waitMs) throw new Error(`another kb process holds ${lockFile}; remove it if no kb is running`);
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 50));
-    }
+export class LockError extends Error {}
+
+export async function withLock<T>(lockPath: string, run: () => Promise<T>): Promise<T> {
+  const found = lstatOrUndefined(lockPath);
+  if (found && (!found.isDirectory() || readdirSync(lockPath).length > 0)) {
+    throw new LockError(`${lockPath} is in the way of kb's lock and was not made by kb (a lock is an empty folder kb creates); remove it and run again`);
   }
+  let compromised: Error | undefined;
+  let release: () => Promise<void>;
   try {
-    return await run();
-  } finally {
-    heldHere.delete(lockFile);
-    await rm(lockFile, { force: true });
-  }
-}
-
-async function ownerIsDead(lockFile: string): Promise<boolean> {
-  const pid = Number((await readFile(lockFile, "utf8").catch(() => "")).trim());
-  if (!Number.isInteger(pid) || pid <= 0) {
-    // A lock being written right now has no pid yet; only a lock that stays empty is stale.
-    await new Promise((r) => setTimeout(r, 200));
-    const again = Number((await readFile(lockFile, "utf8").catch(() => "")).trim());
-    return !Number.isInteger(again) || again <= 0;
-  }
-  // Our own pid in a lock this process does not hold is a dead run's, reused (fresh containers repeat pids).
-  if (pid === process.pid) return !heldHere.has(lockFile);
-  return !processIsAlive(pid);
-}
-
-/** Whether a process with this pid exists (one owned by another user counts as alive). */
-export function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
+    release = await lockfile.lock(lockPath, {
+      lockfilePath: lockPath,
+      realpath: false,
+      stale: STALE_MS,
+      update: STALE_MS / 2,
+      retries: { retries: 80, factor: 1.2, minTimeout: 50, maxTimeout: 2_000 },
+      onCompromised: (e) => {
+        compromised = e;
+      },
+    });
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code !== "ESRCH";
+    if ((e as NodeJS.ErrnoException).code === "ELOCKED") throw new LockError(`another kb run holds ${lockPath} and kept it past the wait; try again when it has finished`);
+    throw new LockError(`cannot take the lock ${lockPath}: ${(e as Error).message}`);
+  }
+  try {
+    const result = await run();
+    if (compromised) throw new LockError(`the lock ${lockPath} was taken over while this run held it (${compromised.message}); run again`);
+    return result;
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+function lstatOrUndefined(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
   }
 }

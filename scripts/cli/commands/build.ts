@@ -1,50 +1,35 @@
-// `kb build` writes generated/ when lint finds no errors; `kb check` verifies it is up to date.
-import { compareDiagnostics, hasErrors, type Diagnostic } from "../../core/diagnostic.ts";
-import { planOutputs } from "../../build/outputs.ts";
-import { outputOptions, syncPlanned } from "../../build/incremental-sync.ts";
-import { driftCount, driftDiagnostics } from "../../build/drift-diagnostics.ts";
-import type { OutputDrift } from "../../build/sync.ts";
-import { lintEntries } from "../../lint/run.ts";
-import { withLock } from "../../write/lock.ts";
-import { displayPath } from "../../load/loader.ts";
-import { parseFormat, printDiagnostics } from "../report.ts";
+// `kb build` writes generated/ when lint finds no errors (nothing is written otherwise); `kb check`
+// verifies generated/ is exactly what kb build writes, naming each stale, missing or extra file.
+import { hasErrors, sortDiagnostics } from "../../model/diagnostic.ts";
+import { runBuild } from "../../runner/build-run.ts";
+import { driftCount, driftDiagnostics } from "../../write/drift.ts";
+import { displayPath } from "../../source/entry-path.ts";
+import { report, type ReportFlags } from "../output.ts";
+import { terminalProgress } from "../progress.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 
-export async function buildCommand(opts: CommonFlags & { format?: string }): Promise<number> {
-  return (await runBuild(opts)).code;
+export async function buildCommand(flags: CommonFlags & ReportFlags): Promise<number> {
+  const { settings, config } = resolveSettings(flags);
+  const progress = terminalProgress();
+  const result = await runBuild(settings, { write: true, onProgress: progress.update }).finally(progress.done);
+  const out = displayPath(settings.outDir, settings.cwd);
+  if (!result.drift) {
+    await report(result.lint.diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl });
+    process.stderr.write(`kb build: nothing written to ${out} because of the errors above\n`);
+    return 1;
+  }
+  const code = result.lint.diagnostics.length > 0 || (flags.format !== undefined && flags.format !== "stylish") ? await report(result.lint.diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl }) : 0;
+  const d = result.drift;
+  process.stderr.write(`kb build: ${result.outputs!.length} files in ${out}; ${driftCount(d) === 0 ? "all up to date" : `${d.missing.length} added, ${d.stale.length} updated, ${d.extra.length} removed`}\n`);
+  return code;
 }
 
-/** `kb build`, also returning what it found out of date (read before writing), for `kb ci`. */
-export async function runBuild(opts: CommonFlags & { format?: string }): Promise<{ code: number; drift?: OutputDrift }> {
-  const format = parseFormat(opts.format);
-  const settings = resolveSettings(opts);
-  const result = await lintEntries(settings);
-  if (hasErrors(result.diagnostics)) {
-    printDiagnostics(result.diagnostics, format);
-    process.stderr.write(`kb build: nothing written to ${displayPath(settings.outDir, settings.cwd)} because of the errors above\n`);
-    return { code: 1 };
-  }
-  if (format !== "json" || result.diagnostics.length > 0) printDiagnostics(result.diagnostics, format);
-  const outputs = planOutputs(result.docs.map((d) => d.entry));
-  const lockFile = `${settings.outDir.replace(/[\\/]+$/, "")}.lock`;
-  const drift = await withLock(lockFile, () => syncPlanned(settings.outDir, outputs, outputOptions(settings, result, true)));
-  const changed = driftCount(drift);
-  process.stderr.write(
-    `kb build: ${outputs.length} files in ${displayPath(settings.outDir, settings.cwd)}; ${changed === 0 ? "all up to date" : `${drift.missing.length} added, ${drift.stale.length} updated, ${drift.extra.length} removed`}\n`,
-  );
-  return { code: 0, drift };
-}
-
-export async function checkCommand(opts: CommonFlags & { format?: string }): Promise<number> {
-  const format = parseFormat(opts.format);
-  const settings = resolveSettings(opts);
-  const result = await lintEntries(settings);
-  const diagnostics: Diagnostic[] = [...result.diagnostics];
-  if (!hasErrors(result.diagnostics)) {
-    const drift = await syncPlanned(settings.outDir, planOutputs(result.docs.map((d) => d.entry)), outputOptions(settings, result, false));
-    diagnostics.push(...driftDiagnostics(drift, displayPath(settings.outDir, settings.cwd)));
-  }
-  diagnostics.sort(compareDiagnostics);
-  printDiagnostics(diagnostics, format);
-  return hasErrors(diagnostics) ? 1 : 0;
+export async function checkCommand(flags: CommonFlags & ReportFlags): Promise<number> {
+  const { settings, config } = resolveSettings(flags);
+  const progress = terminalProgress();
+  const result = await runBuild(settings, { write: false, onProgress: progress.update }).finally(progress.done);
+  const diagnostics = sortDiagnostics([...result.lint.diagnostics, ...(result.drift ? driftDiagnostics(result.drift, displayPath(settings.outDir, settings.cwd)) : [])]);
+  const code = await report(diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl, title: "error-kb check" });
+  if (!hasErrors(diagnostics) && code === 0) process.stderr.write(`kb check: ${displayPath(settings.outDir, settings.cwd)} is up to date (${result.outputs?.length ?? 0} files)\n`);
+  return code;
 }

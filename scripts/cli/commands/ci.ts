@@ -10,9 +10,13 @@ import { diffIndexes, parseIndexEntries, type IndexedRecord } from "../../ci/ind
 import { decideRegeneration } from "../../ci/regeneration.ts";
 import { changeSummary, regenerationSummary } from "../../ci/summary.ts";
 import { formatGithubAnnotations } from "../../report/github.ts";
-import { toMarkdown } from "../../report/markdown.ts";
-import { resolveSettings, UsageError, type CommonFlags, type Settings } from "../settings.ts";
-import { runBuild } from "./build.ts";
+import { terminalSafe } from "../../report/terminal-text.ts";
+import { toMarkdown } from "../../markdown/to-markdown.ts";
+import { resolveSettings, type CommonFlags } from "../settings.ts";
+import { UsageError } from "../usage-error.ts";
+import type { RunSettings } from "../../runner/settings.ts";
+import { runBuild } from "../../runner/build-run.ts";
+
 
 interface EventFlags {
   eventName?: string;
@@ -80,7 +84,7 @@ function writeSummary(markdown: string): void {
 }
 
 /** Entries and output folders relative to the top of the git working tree, as git names paths. */
-async function repoLayout(settings: Settings, cwd: string): Promise<Layout> {
+async function repoLayout(settings: RunSettings, cwd: string): Promise<Layout> {
   const top = realpathSync(await topLevel(cwd));
   const rel = (abs: string) => {
     const r = path.relative(top, path.resolve(realpathSync(cwd), path.relative(cwd, abs))).split(path.sep).join("/");
@@ -100,13 +104,15 @@ async function ciPlanCommand(flags: EventFlags): Promise<number> {
 async function ciRegenerateCommand(flags: CommonFlags & BaseFlags): Promise<number> {
   const cwd = process.cwd();
   const plan = readPlan(flags);
-  const layout = await repoLayout(resolveSettings(flags, cwd), cwd);
+  const { settings } = resolveSettings(flags, cwd);
+  const layout = await repoLayout(settings, cwd);
   const head = await headCommit(cwd);
-  const build = await runBuild({ ...flags, format: "stylish" });
+  const build = await runBuild(settings, { write: true });
   const notBuilt = { built: "false", stale: "false", commit: "false", hand_edited: "false" };
   if (!build.drift) {
     writeStepOutputs({ ...planOutputs(plan), ...notBuilt });
-    return build.code;
+    process.stdout.write(formatGithubAnnotations(build.lint.diagnostics));
+    return 1;
   }
   const base = flags.base ?? plan.baseSha;
   const changes: FileChange[] = base && head ? await changedFiles(await mergeBase(base, head, cwd), head, cwd) : [];
@@ -114,6 +120,7 @@ async function ciRegenerateCommand(flags: CommonFlags & BaseFlags): Promise<numb
   const decision = decideRegeneration({ plan, drift: build.drift, handEdits, checkedOutSha: head, outDisplay: layout.outDir });
   writeStepOutputs({ ...planOutputs(plan), built: "true", ...decision.outputs });
   process.stdout.write(formatGithubAnnotations(decision.diagnostics));
+  for (const notice of decision.notices) process.stdout.write(`::notice title=kb ci regenerate::${terminalSafe(notice).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}\n`);
   writeSummary(toMarkdown(regenerationSummary(decision.outcome, layout.outDir)));
   return decision.exitCode;
 }
@@ -123,7 +130,7 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   const hasEvent = Boolean((flags.eventName ?? process.env.GITHUB_EVENT_NAME) && (flags.eventPath ?? process.env.GITHUB_EVENT_PATH));
   if (flags.base === undefined && !hasEvent) throw new UsageError("give --base <commit> to compare with (inside GitHub Actions the event's base is used)");
   const base = flags.base ?? readPlan(flags).baseSha;
-  const settings = resolveSettings(flags, cwd);
+  const { settings } = resolveSettings(flags, cwd);
   const indexPath = `${(await repoLayout(settings, cwd)).outDir}/index.json`;
   let headText: string;
   try {

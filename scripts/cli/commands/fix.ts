@@ -1,43 +1,50 @@
-// `kb fix`: rewrite entries in canonical form through the atomic writer (or print the diff with
-// --dry-run), then lint again and report what still needs a person.
-import { hasErrors } from "../../core/diagnostic.ts";
-import { fixSource } from "../../fix/apply.ts";
-import { unifiedDiff } from "../../fix/diff.ts";
-import { lintEntries } from "../../lint/run.ts";
-import { loadEntries } from "../../load/loader.ts";
+// `kb fix [paths…]`: rewrites entries in canonical form and repairs values it can repair without
+// guessing, through the atomic writer (or prints the diff with --dry-run), then lints again and
+// reports what still needs a person. --refresh-translation-digests records the zh fields as checked.
+import path from "node:path";
+import { hasErrors } from "../../model/diagnostic.ts";
+import { fixSource } from "../../lint/fix.ts";
+import { runLint } from "../../runner/lint-run.ts";
+import { parseEntryFile } from "../../source/entry-file.ts";
+import { listEntries } from "../../source/list-entries.ts";
+import { readBoundedFile } from "../../source/read-file.ts";
+import { unifiedDiff } from "../../report/unified-diff.ts";
+import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
 import { removeStaleTempFiles } from "../../write/leftovers.ts";
-import { parseFormat, printDiagnostics } from "../report.ts";
+import { report, type ReportFlags } from "../output.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 
-export async function fixCommand(files: string[], opts: CommonFlags & { format?: string; dryRun?: boolean }): Promise<number> {
-  const format = parseFormat(opts.format);
-  const settings = resolveSettings(opts);
-  const only = files.length > 0 ? files : undefined;
-  if (!opts.dryRun) {
-    const removed = await removeStaleTempFiles(settings.entriesDir);
+export async function fixCommand(paths: string[], flags: CommonFlags & ReportFlags & { dryRun?: boolean; refreshTranslationDigests?: boolean }): Promise<number> {
+  const { settings, config } = resolveSettings(flags);
+  const only = paths.length > 0 ? paths : undefined;
+  if (!flags.dryRun) {
+    const removed = removeStaleTempFiles(settings.entriesDir);
     if (removed.length > 0) process.stderr.write(`kb fix: removed ${removed.length} temporary file${removed.length === 1 ? "" : "s"} left by an interrupted run\n`);
   }
-  const loaded = await loadEntries(settings.entriesDir, { limits: settings.limits, cwd: settings.cwd, only });
+  const listing = listEntries(settings.entriesDir, { cwd: settings.cwd, ...(only ? { only } : {}) });
   let fixed = 0;
   const untouched: string[] = [];
-  for (const f of loaded) {
-    if (!f.source) continue;
-    const outcome = fixSource(f.source);
-    if (outcome.kind === "unparsable") untouched.push(f.file);
+  for (const ref of listing.refs) {
+    const read = readBoundedFile(ref.absolute, settings.limits.maxFileBytes);
+    if (!read.ok) continue;
+    const parsed = parseEntryFile(ref, read.bytes, settings.limits);
+    if (!parsed.source) continue;
+    const broken = parsed.diagnostics.some((d) => d.rule === "kb/json-syntax" || d.rule === "kb/duplicate-key");
+    const outcome = fixSource(parsed.source, broken, { refreshTranslations: flags.refreshTranslationDigests === true });
+    if (outcome.kind === "unparsable") untouched.push(ref.file);
     if (outcome.kind !== "fixed") continue;
     fixed++;
-    if (opts.dryRun) process.stdout.write(unifiedDiff(f.file, f.source.text, outcome.text));
-    else await writeFileAtomic(f.absolute, outcome.text);
+    for (const r of outcome.repairs) process.stderr.write(`kb fix: ${terminalSafeLine(ref.file)}: ${terminalSafeLine(r)}\n`);
+    if (flags.dryRun) process.stdout.write(unifiedDiff(ref.file, parsed.source.text, outcome.text));
+    else await writeFileAtomic(path.resolve(ref.absolute), outcome.text, { preserveMode: true });
   }
-  const verb = opts.dryRun ? "would fix" : "fixed";
+  const verb = flags.dryRun ? "would fix" : "fixed";
   process.stderr.write(`kb fix: ${verb} ${fixed} file${fixed === 1 ? "" : "s"}${untouched.length > 0 ? `; left ${untouched.length} that do not parse untouched` : ""}\n`);
-  if (opts.dryRun) return fixed > 0 ? 1 : 0;
-  const result = await lintEntries(settings);
-  const shown = only ? result.diagnostics.filter((d) => loaded.some((f) => f.file === d.file)) : result.diagnostics;
-  if (shown.length > 0) {
-    process.stderr.write("kb fix: these problems need a person:\n");
-    printDiagnostics(shown, format);
-  }
-  return hasErrors(shown) ? 1 : 0;
+  if (flags.dryRun) return fixed > 0 ? 1 : 0;
+  const result = await runLint(settings, only ? { only } : {});
+  if (result.diagnostics.length === 0) return 0;
+  process.stderr.write("kb fix: these problems need a person:\n");
+  const code = await report(result.diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl });
+  return hasErrors(result.diagnostics) ? 1 : code;
 }

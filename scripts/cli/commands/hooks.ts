@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../write/atomic.ts";
-import { UsageError } from "../settings.ts";
+import { UsageError } from "../usage-error.ts";
 
 const MARKER = "# installed by error-kb (npm run hooks)";
 

@@ -1,27 +1,30 @@
-// `kb lint`: report every problem in the entries; exit 1 when any is an error.
-import { hasErrors } from "../../core/diagnostic.ts";
-import { lintEntries } from "../../lint/run.ts";
-import { parseFormat, printDiagnostics } from "../report.ts";
+// `kb lint [paths…]`: report every problem in the entries (collection rules always see them all);
+// exit 1 on errors or on more warnings than --max-warnings. --watch lints again after each change.
+import { runLint } from "../../runner/lint-run.ts";
+import { report, type ReportFlags } from "../output.ts";
+import { terminalProgress } from "../progress.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { watchFolder } from "../watch.ts";
 
-export async function lintCommand(files: string[], opts: CommonFlags & { format?: string; watch?: boolean }): Promise<number> {
-  const format = parseFormat(opts.format);
-  const settings = resolveSettings(opts);
-  const only = files.length > 0 ? new Set(files.map((f) => f.replace(/\\/g, "/").replace(/^\.\//, ""))) : undefined;
+export async function lintCommand(paths: string[], flags: CommonFlags & ReportFlags & { watch?: boolean; printConfig?: boolean }): Promise<number> {
+  const { settings, config } = resolveSettings(flags);
+  if (flags.printConfig) {
+    process.stdout.write(
+      JSON.stringify({ root: settings.root, config: config.file ?? null, entries: settings.entriesDir, out: settings.outDir, limits: settings.limits, rules: Object.fromEntries(settings.severities), threads: settings.threads, cache: settings.cache, python: settings.python }, null, 2) + "\n",
+    );
+    return 0;
+  }
   const once = async () => {
-    const result = await lintEntries(settings);
-    const shown = only ? result.diagnostics.filter((d) => only.has(d.file)) : result.diagnostics;
-    printDiagnostics(shown, format);
-    return hasErrors(shown) ? 1 : 0;
+    const progress = terminalProgress();
+    const result = await runLint(settings, { ...(paths.length > 0 ? { only: paths } : {}), onProgress: progress.update }).finally(progress.done);
+    return report(result.diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl });
   };
-  if (!opts.watch) return once();
-  const clear = process.stdout.isTTY ? "\u001b[2J\u001b[H" : "";
+  if (!flags.watch) return once();
   await once();
   process.stderr.write("kb lint: watching for changes (Ctrl-C to stop)\n");
   return watchFolder(settings.entriesDir, async () => {
-    process.stdout.write(clear);
+    if (process.stdout.isTTY) process.stdout.write("\u001b[2J\u001b[H");
     await once();
-    process.stderr.write(`kb lint: watching for changes (Ctrl-C to stop)\n`);
+    process.stderr.write("kb lint: watching for changes (Ctrl-C to stop)\n");
   });
 }

@@ -1,0 +1,77 @@
+// Prints diagnostics the way the user asked: the format (stylish, json, github, sarif), errors only
+// (--quiet), to a file (-o, written atomically) or stdout, the GitHub job summary when running in
+// Actions, and the exit code including --max-warnings. The only place that decides what a lint-like
+// command prints.
+import { appendFileSync } from "node:fs";
+import path from "node:path";
+import { countBySeverity, type Diagnostic } from "../model/diagnostic.ts";
+import { allRules } from "../lint/registry.ts";
+import { formatGithubAnnotations, formatGithubSummary } from "../report/github.ts";
+import { formatJson } from "../report/json.ts";
+import { formatSarif } from "../report/sarif.ts";
+import { formatStylish } from "../report/stylish.ts";
+import { writeFileAtomic } from "../write/atomic.ts";
+import { useColor } from "./color.ts";
+import { UsageError } from "./usage-error.ts";
+import { KB_VERSION } from "./version.ts";
+
+export const FORMATS = ["stylish", "json", "github", "sarif"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ReportFlags {
+  format?: string;
+  quiet?: boolean;
+  maxWarnings?: string;
+  outputFile?: string;
+  color?: boolean;
+}
+
+export function parseFormat(value: string | undefined, allowed: readonly string[] = FORMATS): Format {
+  const f = value ?? "stylish";
+  if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(", ")}, not "${f}"`);
+  return f as Format;
+}
+
+export function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < -1) throw new UsageError("--max-warnings must be a whole number (-1 for no limit)");
+  return n < 0 ? undefined : n;
+}
+
+export interface ReportContext {
+  readonly cwd: string;
+  readonly repositoryUrl: string | undefined;
+  readonly title?: string;
+}
+
+/** Prints the report; returns the exit code: 1 with errors, or with more warnings than --max-warnings. */
+export async function report(diagnostics: readonly Diagnostic[], flags: ReportFlags, context: ReportContext): Promise<number> {
+  const format = parseFormat(flags.format);
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const shown = flags.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+  const toFile = flags.outputFile !== undefined;
+  let text: string;
+  if (format === "json") text = formatJson(shown);
+  else if (format === "sarif") text = formatSarif(shown, { version: KB_VERSION, rules: allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, why: r.meta.why, severity: r.meta.severity })), rulesPage: rulesPageUrl(context.repositoryUrl) });
+  else if (format === "github") {
+    text = formatGithubAnnotations(shown);
+    const summary = process.env.GITHUB_STEP_SUMMARY;
+    if (summary) appendFileSync(summary, formatGithubSummary(shown, context.title));
+  } else text = formatStylish(shown, !toFile && useColor(process.stdout, flags.color));
+  if (toFile) await writeFileAtomic(path.resolve(context.cwd, flags.outputFile!), text);
+  else process.stdout.write(text);
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`kb: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Where SARIF's help links point: the repository's rules page, from kb.config.json or the Actions environment. */
+function rulesPageUrl(repositoryUrl: string | undefined): string | undefined {
+  const base = repositoryUrl ?? (process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}` : undefined);
+  return base ? `${base.replace(/\/+$/, "")}/blob/HEAD/docs/rules.md` : undefined;
+}

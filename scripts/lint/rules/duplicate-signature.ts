@@ -1,0 +1,30 @@
+// Two entries with the same signature are usually the same error filed twice; their dead ends and
+// workarounds should be merged so readers see everything in one place.
+import type { EntrySummary } from "../summary.ts";
+import { collectionRule } from "../rule.ts";
+
+export const duplicateSignature = collectionRule({
+  meta: {
+    id: "kb/duplicate-signature",
+    description: "no two entries share a signature",
+    severity: "warning",
+    why: "Duplicates split the knowledge about one error across two pages and make lookup ambiguous.",
+  },
+  check({ entries, report }) {
+    const bySignature = new Map<string, EntrySummary[]>();
+    for (const e of entries) {
+      if (e.signature === undefined) continue;
+      const key = e.signature.trim().replace(/\s+/gu, " ").toLowerCase();
+      const list = bySignature.get(key) ?? [];
+      list.push(e);
+      bySignature.set(key, list);
+    }
+    for (const list of bySignature.values()) {
+      if (list.length < 2) continue;
+      for (const e of list) {
+        const others = list.filter((d) => d !== e).map((d) => d.id);
+        report(e, { pointer: "/signature", message: `the same signature is used by ${others.join(", ")}`, hint: "merge the entries, or make each signature say what distinguishes it" });
+      }
+    }
+  },
+});

@@ -1,0 +1,34 @@
+// A regex that runs past the time limit on one of its own texts would stall every consumer on a
+// long log line; report it instead of hanging. Tests the run's total budget cut off are reported
+// too: unchecked is not the same as passing.
+import { describePointer } from "../../model/pointer.ts";
+import { entryRule } from "../rule.ts";
+
+export const regexTimeout = entryRule({
+  meta: {
+    id: "kb/regex-timeout",
+    description: "regex finishes within the time limit (regexTimeoutMs) on each of the entry's texts, and within the run's total budget (totalBudgetMs)",
+    severity: "error",
+    why: "Catastrophic backtracking freezes whoever runs the regex; lint runs it under a deadline and reports the overrun.",
+  },
+  requires: ["regex"],
+  check({ facts, limits, report }) {
+    for (const t of facts.texts) {
+      const engines = [t.js.kind === "timeout" ? "JavaScript" : "", t.py?.kind === "timeout" ? "Python" : ""].filter(Boolean);
+      if (engines.length === 0) continue;
+      report({
+        pointer: "/regex",
+        message: `regex ran longer than ${limits.regexTimeoutMs} ms on ${describePointer(t.pointer)} in ${engines.join(" and ")} and was stopped`,
+        hint: "remove nested or adjacent quantifiers that can match the same text (see kb/regex-redos)",
+      });
+    }
+    const unchecked = facts.texts.filter((t) => (facts.js.ok && t.js.kind === "skipped") || t.py?.kind === "skipped").length;
+    if (unchecked > 0) {
+      report({
+        pointer: "/regex",
+        message: `the regex checks stopped when the total time budget of ${limits.totalBudgetMs} ms (totalBudgetMs) ran out; ${unchecked} test${unchecked === 1 ? "" : "s"} of this regex did not run`,
+        hint: "make slow regexes faster (see kb/regex-redos), or raise limits.totalBudgetMs in kb.config.json",
+      });
+    }
+  },
+});

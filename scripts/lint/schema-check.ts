@@ -1,0 +1,226 @@
+// Validates an entry value against the schema (ajv, compiled once per process) and says, for each
+// problem, the exact key or value it is about in the contributor's language, with "did you mean"
+// for misspelt keys and enum values. Also names the top-level fields that failed, so every other rule
+// can still run on the fields that passed (one wave of errors, not one stage at a time).
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { describePointer, fromPointer } from "../model/pointer.ts";
+import type { Target } from "../model/location.ts";
+import { EDITOR_KEYWORDS, entrySchema } from "../model/entry-schema.ts";
+import type { Entry } from "../model/entry.ts";
+import { closest } from "../model/closest.ts";
+
+const require = createRequire(import.meta.url);
+
+export interface SchemaProblem {
+  /** kb/schema for structure; kb/empty-text for a text that is empty or only white space. */
+  readonly rule: "kb/schema" | "kb/empty-text";
+  readonly pointer: string;
+  readonly target: Target;
+  readonly message: string;
+  readonly hint?: string;
+  /** `kb fix` can repair the value (a number written as a string, a rate written as a percentage). */
+  readonly fixable?: boolean;
+}
+
+export interface SchemaVerdict {
+  readonly problems: readonly SchemaProblem[];
+  /** Top-level keys whose value failed (or that are missing while required, or unknown). */
+  readonly failedFields: ReadonlySet<string>;
+}
+
+/** The one ajv set-up: draft 2020-12, real dates and URIs, editor-only keywords known as annotations. */
+export function entryAjv(): Ajv2020 {
+  const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  // verbose: errors carry their schema, which "did you mean" needs for the allowed keys and values.
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  ajv.addVocabulary([...EDITOR_KEYWORDS]);
+  const formats = require("ajv-formats") as ((ajv: Ajv2020, formats: string[]) => Ajv2020) & { default?: (ajv: Ajv2020, formats: string[]) => Ajv2020 };
+  (formats.default ?? formats)(ajv, ["date", "uri"]);
+  return ajv;
+}
+
+let compiled: ValidateFunction<Entry> | undefined;
+
+function validator(): ValidateFunction<Entry> {
+  compiled ??= entryAjv().compile<Entry>(entrySchema as object);
+  return compiled;
+}
+
+export function checkSchema(value: unknown): SchemaVerdict {
+  const validate = validator();
+  if (validate(value)) return { problems: [], failedFields: new Set() };
+  const errors = validate.errors ?? [];
+  const problems = dedupe(errors.filter((e) => !isBranchNoise(e, errors)).map(describeError));
+  const failedFields = new Set<string>();
+  // An empty text is a content problem (kb/empty-text): the field still has its shape, so rules run on it.
+  for (const e of errors) {
+    if (isEmptyText(e)) continue;
+    const [first] = fromPointer(e.instancePath);
+    if (first !== undefined) failedFields.add(String(first));
+    else if (e.keyword === "required") failedFields.add(String((e.params as { missingProperty: string }).missingProperty));
+    else if (e.keyword === "additionalProperties") failedFields.add(String((e.params as { additionalProperty: string }).additionalProperty));
+    else failedFields.add("*");
+  }
+  return { problems, failedFields };
+}
+
+function isEmptyText(e: ErrorObject): boolean {
+  return e.keyword === "minLength" || (e.keyword === "pattern" && (e.params as { pattern?: string }).pattern === "\\S");
+}
+
+/** In an anyOf (a digest or null), each branch's error repeats the anyOf's own; keep the anyOf's. */
+function isBranchNoise(e: ErrorObject, all: readonly ErrorObject[]): boolean {
+  return e.keyword !== "anyOf" && all.some((o) => o.keyword === "anyOf" && o.instancePath === e.instancePath && e.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, "/anyOf/")));
+}
+
+const RATE_FIELDS = new Set(["confidence", "fix_success_rate", "fail_rate", "success_rate", "probability"]);
+
+function describeError(e: ErrorObject): SchemaProblem {
+  const described = describeSchemaError(e);
+  return { rule: isEmptyText(e) ? "kb/empty-text" : "kb/schema", ...described };
+}
+
+function describeSchemaError(e: ErrorObject): Omit<SchemaProblem, "rule"> {
+  const where = describePointer(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  const field = lastKey(e.instancePath);
+  switch (e.keyword) {
+    case "required":
+      return {
+        pointer: e.instancePath,
+        target: "value",
+        message: `${where} is missing the required field "${String(p.missingProperty)}"`,
+        hint: "see generated/entry.schema.json or docs/rules.md for what it holds",
+      };
+    case "additionalProperties": {
+      const key = String(p.additionalProperty);
+      const pointer = `${e.instancePath}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const suggestion = closest(key, Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}));
+      return {
+        pointer,
+        target: "key",
+        message: `unknown key "${key}" in ${where}`,
+        hint: suggestion ? `did you mean "${suggestion}"?` : "remove it, or check the spelling against generated/entry.schema.json",
+      };
+    }
+    case "type":
+      return typeProblem(e, where, field);
+    case "enum": {
+      const allowed = (p.allowedValues as unknown[]) ?? [];
+      const value = e.data;
+      const suggestion = typeof value === "string" ? closest(value, allowed.filter((v): v is string => typeof v === "string")) : undefined;
+      const stringForm = typeof value === "boolean" && allowed.includes(String(value));
+      return {
+        pointer: e.instancePath,
+        target: "value",
+        message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(value)}`,
+        ...(stringForm
+          ? { hint: `write the string "${String(value)}" (kb fix does it)`, fixable: true }
+          : suggestion
+            ? { hint: `did you mean "${suggestion}"?` }
+            : {}),
+      };
+    }
+    case "minimum":
+    case "maximum": {
+      if (field !== undefined && RATE_FIELDS.has(field) && typeof e.data === "number" && e.data > 1 && e.data <= 100) {
+        return { pointer: e.instancePath, target: "value", message: `${where} is ${e.data}: rates are fractions from 0 to 1`, hint: `write ${e.data / 100} (kb fix does it)`, fixable: true };
+      }
+      return { pointer: e.instancePath, target: "value", message: `${where} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)}` };
+    }
+    case "minItems":
+      return { pointer: e.instancePath, target: "value", message: `${where} needs at least ${String(p.limit)} item${p.limit === 1 ? "" : "s"}` };
+    case "minLength":
+      return { pointer: e.instancePath, target: "value", message: `${where} is empty`, hint: emptyHint(e.instancePath) };
+    case "uniqueItems":
+      return { pointer: `${e.instancePath}/${String(p.i)}`, target: "value", message: `${where} has the same item twice (items ${String(p.j)} and ${String(p.i)})`, hint: "remove the duplicate" };
+    case "format":
+      return formatProblem(e.instancePath, where, String(p.format));
+    case "pattern":
+      return patternProblem(e.instancePath, where, String(p.pattern));
+    case "propertyNames":
+      return { pointer: e.instancePath, target: "value", message: `${where} has a key that is not lowercase kebab-case` };
+    case "anyOf":
+      return { pointer: e.instancePath, target: "value", message: `${where} must be an 8-digit hex digest or null`, hint: "run npx kb fix --refresh-translation-digests <entry> after checking the translation" };
+    default:
+      return { pointer: e.instancePath, target: "value", message: `${where} ${e.message ?? "is invalid"}` };
+  }
+}
+
+function typeProblem(e: ErrorObject, where: string, field: string | undefined): Omit<SchemaProblem, "rule"> {
+  const wanted = String((e.params as { type: string }).type);
+  const value = e.data;
+  const base = { pointer: e.instancePath, target: "value" as const, message: `${where} must be ${typeName(wanted)}, not ${describeValue(value)}` };
+  if (wanted.includes("number") || wanted.includes("integer")) {
+    if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) {
+      const n = Number(value);
+      const asRate = field !== undefined && RATE_FIELDS.has(field) && n > 1 && n <= 100 ? n / 100 : n;
+      return { ...base, hint: `write ${asRate} without quotes (kb fix does it)`, fixable: true };
+    }
+  }
+  return base;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function lastKey(pointer: string): string | undefined {
+  const path = fromPointer(pointer);
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === "string") return path[i] as string;
+  return undefined;
+}
+
+const EMPTY_HINTS: Record<string, string> = {
+  action: 'say what is done, as an imperative sentence, e.g. "Retry the refresh with the same refresh token"',
+  why_fails: 'say why it fails, e.g. "The token is revoked; every retry gets the same answer"',
+  how: "give the steps, command or code that carry the action out",
+  distinction: "say how to tell the two errors apart",
+};
+
+function emptyHint(pointer: string): string {
+  const key = lastKey(pointer);
+  return (key && EMPTY_HINTS[key]) ?? "write the text, or remove the field if it is optional";
+}
+
+function formatProblem(pointer: string, where: string, format: string): Omit<SchemaProblem, "rule"> {
+  if (format === "date") return { pointer, target: "value", message: `${where} is not a real calendar date`, hint: "write YYYY-MM-DD with a month of 01-12 and a day that exists in it" };
+  return { pointer, target: "value", message: `${where} is not a valid URL`, hint: "write a full http(s) URL" };
+}
+
+function patternProblem(pointer: string, where: string, pattern: string): Omit<SchemaProblem, "rule"> {
+  if (pattern === "\\S") return { pointer, target: "value", message: `${where} is empty`, hint: emptyHint(pointer) };
+  if (pattern.startsWith("^[0-9]{4}-")) return { pointer, target: "value", message: `${where} is not a date written YYYY-MM-DD`, hint: "e.g. 2025-03-14" };
+  if (pattern.startsWith("^[0-9a-f]{8}$")) return { pointer, target: "value", message: `${where} must be an 8-digit hex digest`, hint: "run npx kb fix --refresh-translation-digests <entry> after checking the translation" };
+  if (pattern.startsWith("^https://")) return { pointer, target: "value", message: `${where} must be an https URL` };
+  if (pattern.startsWith("^https?://")) return { pointer, target: "value", message: `${where} must be an http(s) URL` };
+  if (pattern.includes("/")) return { pointer, target: "value", message: `${where} must be "<domain>/<slug>", both lowercase kebab-case`, hint: 'e.g. "node/err-require-esm"' };
+  if (pattern.includes("_")) return { pointer, target: "value", message: `${where} must be snake_case (lowercase letters, digits, _)`, hint: 'e.g. "auth_error"' };
+  if (pattern.includes("-[a-z0-9]+)*$")) return { pointer, target: "value", message: `${where} must be lowercase kebab-case`, hint: 'e.g. "api"' };
+  if (pattern.includes("{2,3}")) return { pointer, target: "value", message: `${where} must be a BCP 47 language tag`, hint: 'e.g. "en" or "zh-CN"' };
+  return { pointer, target: "value", message: `${where} must match ${pattern}` };
+}
+
+function typeName(type: string): string {
+  return type
+    .split(",")
+    .map((t) => ({ string: "a string", number: "a number", integer: "a whole number", object: "an object", array: "an array", boolean: "true or false", null: "null" })[t] ?? t)
+    .join(" or ");
+}
+
+/** ajv reports a `type: [string, null]` value once per failing branch; keep one problem per place and message. */
+function dedupe(problems: SchemaProblem[]): SchemaProblem[] {
+  // minLength and pattern \S both catch an empty text: one problem.
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.pointer}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

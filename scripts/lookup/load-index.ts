@@ -1,0 +1,50 @@
+// Reads the generated indexes for programs: index.json (every entry, every field) and match.json
+// (what matching and an answer need), refusing a file that is not an error-kb index or whose format
+// is of another major version. Sized and validated before use; the matcher then skips (and reports)
+// any entry it cannot use instead of failing on the whole index.
+import { readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { INDEX_SCHEMA_VERSION, MATCH_SCHEMA_VERSION, type BundledIndex, type MatchIndex } from "../model/index-format.ts";
+
+/** The indexes shipped with the package, next to this file's folder (lookup/ in the sources, lib/ in the package). */
+export const BUNDLED_INDEX_PATH = fileURLToPath(new URL("../index.json", import.meta.url));
+export const BUNDLED_MATCH_INDEX_PATH = fileURLToPath(new URL("../match.json", import.meta.url));
+
+export class IndexFileError extends Error {}
+
+/** Largest index file read by default (1 GiB). */
+export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
+
+function readVersioned<T extends { schema_version: string; entries: readonly unknown[] }>(file: string, version: string, maxBytes: number): T {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new IndexFileError(`${file} is not a regular file`);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof IndexFileError) throw e;
+    throw new IndexFileError(`cannot read the index ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (size > maxBytes) throw new IndexFileError(`${file} is ${size} bytes, more than the limit of ${maxBytes}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new IndexFileError(`${file} is not valid JSON (${(e as Error).message})`);
+  }
+  const v = value as { schema_version?: unknown; entries?: unknown } | null;
+  if (v === null || typeof v !== "object" || !Array.isArray(v.entries)) throw new IndexFileError(`${file} is not an error-kb index: it has no "entries" array`);
+  const major = (s: unknown) => (typeof s === "string" ? s.split(".")[0] : undefined);
+  if (major(v.schema_version) !== major(version)) throw new IndexFileError(`${file} has format version ${String(v.schema_version)}, but this reader reads ${major(version)}.x; use the matching error-kb version`);
+  return value as T;
+}
+
+/** The full index: every entry with every field. Defaults to the one bundled with the package. */
+export function loadIndex(file: string = BUNDLED_INDEX_PATH, maxBytes = MAX_INDEX_BYTES): BundledIndex {
+  return readVersioned<BundledIndex>(file, INDEX_SCHEMA_VERSION, maxBytes);
+}
+
+/** The compact match index, about a twentieth of the full one. Defaults to the bundled match.json. */
+export function loadMatchIndex(file: string = BUNDLED_MATCH_INDEX_PATH, maxBytes = MAX_INDEX_BYTES): MatchIndex {
+  return readVersioned<MatchIndex>(file, MATCH_SCHEMA_VERSION, maxBytes);
+}

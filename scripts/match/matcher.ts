@@ -1,0 +1,227 @@
+// Lookup: which known errors does a message or a whole log contain? A matcher is made once from an
+// index (validated: bad entries are skipped and reported, never thrown) and reused. The KB's own
+// regexes are lint-proven free of super-linear backtracking, so a trusted matcher runs them in this
+// thread, each line capped in length; any other index runs on the guarded path (worker threads with a
+// deadline per test and a total budget). Input is normalised first (escape sequences, wrapped and
+// JSON-escaped messages), lines are streamed in bounded chunks, and each entry's earliest match wins.
+// Zero dependencies: the consumer package ships it.
+import { runMatchJobs, type MatchJob, type MatchOutcome } from "./guarded-runner.ts";
+import { foldText, LiteralIndex } from "./literal-index.ts";
+import { normaliseInput, type CandidateLine } from "./normalise-input.ts";
+import { compareRanked, rankedOn, type RankedMatch } from "./rank.ts";
+
+/** What a matcher needs of an index entry: match.json's entries have it all; index.json's all but literals. */
+export interface MatchableEntry {
+  readonly id: string;
+  readonly regex: string;
+  readonly signature: string;
+  readonly fix_success_rate: number;
+  readonly flags?: string;
+  readonly literals?: readonly string[] | null;
+  readonly literal_chars?: number;
+}
+
+export interface MatcherOptions {
+  /** Run regexes in this thread: only for an index kb built and linted (the bundled one). Default false. */
+  readonly trusted?: boolean;
+  /** Guarded path: time one regex may take on one line (default 1000 ms). */
+  readonly timeoutMs?: number;
+  /** Guarded path: time one lookup may take (default 60 s). */
+  readonly totalBudgetMs?: number;
+  readonly threads?: number;
+  /** Longest regex accepted from the index (default 2000 characters, the lint limit). */
+  readonly maxRegexLength?: number;
+}
+
+export interface LookupOptions {
+  /** Most results returned (default 5). */
+  readonly limit?: number;
+}
+
+export interface LookupHit<E> extends RankedMatch {
+  readonly entry: E;
+  readonly signature: string;
+  /** The matched text. */
+  readonly matched: string;
+}
+
+export interface NearMiss<E> {
+  readonly entry: E;
+  readonly id: string;
+  /** Share of the entry's signature words found in the text, 0 to 1. */
+  readonly score: number;
+  /** Why it did not match, for people: what its regex needs that the text lacks. */
+  readonly why: string;
+}
+
+export interface LookupReport<E> {
+  /** Best first. */
+  readonly results: LookupHit<E>[];
+  /** Entries whose regex ran past its deadline on some line (guarded path): not considered there. */
+  readonly timedOut: string[];
+  /** When nothing matched: the closest entries and why they did not match. Not matches. */
+  readonly nearMisses: NearMiss<E>[];
+}
+
+export interface SkippedEntry {
+  readonly position: number;
+  readonly id: string | undefined;
+  readonly reason: string;
+}
+
+export interface Matcher<E extends MatchableEntry> {
+  readonly entries: readonly E[];
+  /** Index entries that were not usable, and why. */
+  readonly skipped: readonly SkippedEntry[];
+  readonly trusted: boolean;
+  lookup(text: string, options?: LookupOptions): Promise<LookupReport<E>>;
+  /** The same, synchronously; only a trusted matcher can (the guarded path runs in other threads). */
+  lookupSync(text: string, options?: LookupOptions): LookupReport<E>;
+}
+
+/** Lines matched together on the guarded path: bounds memory whatever the log's size. */
+const CHUNK_LINES = 2_000;
+
+export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { readonly entries: readonly E[] }, options: MatcherOptions = {}): Matcher<E> {
+  const all = Array.isArray(index) ? (index as readonly E[]) : (index as { entries: readonly E[] }).entries;
+  const maxRegex = options.maxRegexLength ?? 2_000;
+  const entries: E[] = [];
+  const compiled: RegExp[] = [];
+  const skipped: SkippedEntry[] = [];
+  const literalIndex = new LiteralIndex<number>();
+  if (!Array.isArray(all)) throw new TypeError("createMatcher needs an index: an array of entries or an object with an entries array");
+  for (let position = 0; position < all.length; position++) {
+    const e = all[position] as unknown;
+    const problem = entryProblem(e, maxRegex);
+    const id = isObject(e) && typeof e.id === "string" ? e.id.slice(0, 200) : undefined;
+    if (problem) {
+      skipped.push({ position, id, reason: problem });
+      continue;
+    }
+    let re: RegExp;
+    try {
+      re = new RegExp((e as E).regex, "iu");
+    } catch (err) {
+      skipped.push({ position, id, reason: `its regex does not compile: ${(err as Error).message}` });
+      continue;
+    }
+    const literals = (e as E).literals;
+    literalIndex.add(entries.length, literals ? [...literals] : undefined);
+    entries.push(e as E);
+    compiled.push(re);
+  }
+  const trusted = options.trusted === true;
+
+  const finish = (lines: readonly string[], found: Map<number, Found>, timedOut: Set<number>, limit: number): LookupReport<E> => {
+    const hits = [...found.entries()].map(([i, f]) => {
+      const e = entries[i]!;
+      const ranked = rankedOn({ id: e.id, index: f.index, length: f.length, literalChars: e.literal_chars ?? 0, fixRate: e.fix_success_rate }, f.line + 1, f.lineLength);
+      return { ...ranked, entry: e, signature: e.signature, matched: f.text.slice(f.index, f.index + f.length) };
+    });
+    hits.sort(compareRanked);
+    const results = hits.slice(0, limit);
+    return { results, timedOut: [...timedOut].map((i) => entries[i]!.id).sort(), nearMisses: results.length === 0 ? nearMisses(entries, lines) : [] };
+  };
+
+  const lookupSync = (text: string, opts: LookupOptions = {}): LookupReport<E> => {
+    if (!trusted) throw new Error("lookupSync needs a trusted matcher (createMatcher(index, { trusted: true })); use lookup() for other indexes");
+    const input = normaliseInput(text);
+    const found = new Map<number, Found>();
+    for (const candidate of input.candidates) {
+      for (const i of literalIndex.candidates(candidate.text)) {
+        if (found.has(i)) continue;
+        const re = compiled[i]!;
+        re.lastIndex = 0;
+        const m = re.exec(candidate.text);
+        if (m) found.set(i, found_(candidate, m.index, m[0].length));
+      }
+    }
+    return finish(input.lines, found, new Set(), opts.limit ?? 5);
+  };
+
+  const lookup = async (text: string, opts: LookupOptions = {}): Promise<LookupReport<E>> => {
+    if (trusted) return lookupSync(text, opts);
+    const input = normaliseInput(text);
+    const found = new Map<number, Found>();
+    const timedOut = new Set<number>();
+    const startedAt = Date.now();
+    const budget = options.totalBudgetMs ?? 60_000;
+    for (let start = 0; start < input.candidates.length; start += CHUNK_LINES) {
+      const chunk = input.candidates.slice(start, start + CHUNK_LINES);
+      const byEntry = new Map<number, CandidateLine[]>();
+      for (const candidate of chunk) {
+        for (const i of literalIndex.candidates(candidate.text)) {
+          if (found.has(i)) continue;
+          let list = byEntry.get(i);
+          if (!list) byEntry.set(i, (list = []));
+          list.push(candidate);
+        }
+      }
+      if (byEntry.size === 0) continue;
+      const order = [...byEntry.keys()].sort((a, b) => a - b);
+      const jobs: MatchJob[] = order.map((i) => ({ pattern: entries[i]!.regex, flags: "iu", texts: byEntry.get(i)!.map((c) => c.text) }));
+      const remaining = budget - (Date.now() - startedAt);
+      const outcomes: MatchOutcome[][] = remaining <= 0 ? jobs.map((j) => j.texts.map(() => ({ kind: "skipped" }) as const)) : await runMatchJobs(jobs, { timeoutMs: options.timeoutMs ?? 1_000, totalBudgetMs: remaining, threads: options.threads ?? 2 });
+      order.forEach((i, j) => {
+        const list = byEntry.get(i)!;
+        const results = outcomes[j]!;
+        if (results.some((o) => o.kind === "timeout" || o.kind === "skipped")) timedOut.add(i);
+        const k = results.findIndex((o) => o.kind === "match");
+        if (k < 0) return;
+        const o = results[k] as { index: number; length: number };
+        found.set(i, found_(list[k]!, o.index, o.length));
+      });
+    }
+    return finish(input.lines, found, timedOut, opts.limit ?? 5);
+  };
+
+  return { entries, skipped, trusted, lookup, lookupSync };
+}
+
+interface Found {
+  readonly line: number;
+  readonly index: number;
+  readonly length: number;
+  readonly lineLength: number;
+  readonly text: string;
+}
+
+const found_ = (c: CandidateLine, index: number, length: number): Found => ({ line: c.line, index, length, lineLength: c.text.length, text: c.text });
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Why an index entry cannot be used, or undefined when it can. */
+function entryProblem(e: unknown, maxRegex: number): string | undefined {
+  if (!isObject(e)) return "it is not an object";
+  if (typeof e.id !== "string" || e.id.length === 0 || e.id.length > 200) return "it has no id (a string of up to 200 characters)";
+  if (typeof e.regex !== "string" || e.regex.length === 0) return "it has no regex";
+  if (e.regex.length > maxRegex) return `its regex is ${e.regex.length} characters long, over the limit of ${maxRegex}`;
+  if (e.flags !== undefined && e.flags !== "iu") return `its flags are ${JSON.stringify(e.flags)}, not "iu"`;
+  if (typeof e.signature !== "string") return "it has no signature";
+  if (typeof e.fix_success_rate !== "number" || !Number.isFinite(e.fix_success_rate)) return "it has no fix_success_rate";
+  if (e.literal_chars !== undefined && (typeof e.literal_chars !== "number" || !Number.isFinite(e.literal_chars))) return "its literal_chars is not a number";
+  const l = e.literals;
+  if (l !== undefined && l !== null && (!Array.isArray(l) || l.length > 1_000 || !l.every((x) => typeof x === "string" && x.length > 0 && x.length <= 500))) return "its literals are not a list of up to 1000 short strings";
+  return undefined;
+}
+
+const WORD = /[a-z0-9_]{3,}/g;
+
+/** The entries whose signatures share most words with the text, with what their regex needs that it lacks. */
+function nearMisses<E extends MatchableEntry>(entries: readonly E[], lines: readonly string[]): NearMiss<E>[] {
+  const text = foldText(lines.join("\n").slice(0, 1 << 20));
+  const words = new Set(text.match(WORD) ?? []);
+  if (words.size === 0) return [];
+  const scored: NearMiss<E>[] = [];
+  for (const e of entries) {
+    const own = [...new Set(foldText(e.signature).match(WORD) ?? [])];
+    if (own.length === 0) continue;
+    const shared = own.filter((w) => words.has(w));
+    const score = shared.length / own.length;
+    if (shared.length < 2 || score < 0.4) continue;
+    const missing = (e.literals ?? []).find((l) => !text.includes(l));
+    const why = missing !== undefined ? `shares ${shared.length} of ${own.length} words with its signature, but its regex needs ${JSON.stringify(missing)}` : `shares ${shared.length} of ${own.length} words with its signature, but its regex does not match`;
+    scored.push({ entry: e, id: e.id, score, why });
+  }
+  return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, 3);
+}

@@ -1,0 +1,54 @@
+// Turns pasted terminal output or a log into the lines lookup matches: ANSI/VT escape sequences
+// removed (colour codes between tokens would otherwise break every regex), CRLF and progress-bar CRs
+// as line breaks, and two kinds of extra candidate lines for messages a tool split: a JSON-escaped
+// message inside a log line (`\"`, `\n`) unescaped, and each line joined with the next (a message
+// wrapped over two lines, a stack trace's first frame). Zero dependencies: the consumer package ships it
+// (strip-ansi would do the first part, but the package installs nothing).
+
+/**
+ * ECMA-48 sequences: CSI (ESC [ or 0x9B … final byte), OSC/DCS/SOS/PM/APC strings up to BEL or ST
+ * (ESC \ or 0x9C), and two-byte escapes (ESC followed by one byte in 0x20-0x7E).
+ */
+const ESCAPES = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]/gu;
+
+export function stripEscapes(text: string): string {
+  return text.replace(ESCAPES, "");
+}
+
+export interface CandidateLine {
+  /** What is matched. */
+  readonly text: string;
+  /** 0-based index of the physical line it starts on. */
+  readonly line: number;
+}
+
+export interface NormalisedInput {
+  /** The physical lines, escapes removed. */
+  readonly lines: readonly string[];
+  /** Lines to match, in order: each line, then its unescaped and joined variants. */
+  readonly candidates: readonly CandidateLine[];
+}
+
+/** Longest line matched; a longer one is cut (a minified bundle or a base64 blob is not a message). */
+export const MAX_LINE = 64 * 1024;
+
+export function normaliseInput(text: string): NormalisedInput {
+  const lines = stripEscapes(text)
+    .split(/\r\n|\r|\n/)
+    .map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  const candidates: CandidateLine[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === "") return;
+    candidates.push({ text: line, line: i });
+    if (/\\["nrt]/.test(line)) {
+      for (const part of unescapeJson(line).split(/\r\n|\r|\n/)) if (part.trim() !== "" && part !== line) candidates.push({ text: part, line: i });
+    }
+    const next = lines[i + 1];
+    if (next !== undefined && next.trim() !== "") candidates.push({ text: `${line.trimEnd()} ${next.trim()}`, line: i });
+  });
+  return { lines, candidates };
+}
+
+function unescapeJson(line: string): string {
+  return line.replace(/\\(["\\/bfnrt])/g, (_, c: string) => ({ b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" })[c] ?? c);
+}

@@ -1,0 +1,161 @@
+// Static ReDoS analysis of one pattern, without running it: super-linear backtracking found by scslre
+// (exponential or polynomial) and ambiguous alternations under a repeat found exactly with refa's
+// automata (intersection of the alternatives' languages). A bounded repeat with a large maximum
+// ({1,80}) backtracks like an unbounded one on the lengths real log lines have, so it is analysed as one.
+import { RegExpParser, visitRegExpAST, type AST } from "@eslint-community/regexpp";
+import { analyse, type Report } from "scslre";
+import { isDisjointWith, JS, NFA } from "refa";
+import { JS_FLAGS } from "./pattern.ts";
+
+/** Repeats allowing more than this many iterations are analysed as unbounded. */
+export const LARGE_REPEAT = 10;
+const MAX_ALTERNATIVES = 24;
+const MAX_NODES = 10_000;
+
+export interface BacktrackingFinding {
+  /** Index in the pattern of the quantifier to blame. */
+  readonly index: number;
+  readonly exponential: boolean;
+  readonly message: string;
+  readonly hint: string;
+}
+
+const parser = new RegExpParser({ ecmaVersion: 2024 });
+const flags = parser.parseFlags(JS_FLAGS);
+
+/** Every finding, ordered by position; an empty list for patterns that do not parse. */
+export function findBacktracking(source: string): BacktrackingFinding[] {
+  let ast: AST.Pattern;
+  try {
+    // A private tree: large bounded repeats are widened in it, and nothing else sees it.
+    ast = parser.parsePattern(source, 0, source.length, { unicode: true });
+  } catch {
+    return [];
+  }
+  widenLargeRepeats(ast);
+  const findings: BacktrackingFinding[] = [];
+  const blamed = new Set<number>();
+  let reports: Report[] = [];
+  try {
+    reports = analyse({ pattern: ast, flags }, { reportTypes: { Move: false }, maxReports: 5 }).reports;
+  } catch {
+    // analysis gave up on this pattern; the runtime deadline still protects every run
+  }
+  const seen = new Set<string>();
+  for (const r of reports) {
+    const [a, b] = r.type === "Trade" ? [r.startQuant, r.endQuant] : r.type === "Self" ? [r.quant, r.parentQuant] : [r.quant, r.quant];
+    const key = `${a.start}:${b.start}:${r.exponential}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    blamed.add(a.start).add(b.start);
+    const where = r.type === "Self" ? `${a.raw} nested inside ${b.raw}` : r.type === "Trade" ? `${a.raw} and ${b.raw}` : a.raw;
+    findings.push({
+      index: a.start,
+      exponential: r.exponential,
+      message: `${r.exponential ? "exponential" : "polynomial"} backtracking: ${where} can match the same text (a run of ${JSON.stringify(r.character.pick)}) in many ways (column ${a.start + 1} of the pattern)`,
+      hint: fixHint(r, source),
+    });
+  }
+  for (const a of findAmbiguousAlternations(ast)) {
+    if (blamed.has(a.quantifier.start)) continue;
+    blamed.add(a.quantifier.start);
+    findings.push({
+      index: a.quantifier.start,
+      exponential: true,
+      message: a.split
+        ? `exponential backtracking: in ${a.quantifier.raw} one alternative matches what a sequence of the others matches, so a repeated run is split between repetitions in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
+        : `exponential backtracking: in ${a.quantifier.raw} the alternatives ${a.first.raw} and ${a.second.raw} can match the same text, so a repeated run is split in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`,
+      hint: a.split ? "repeat a single unambiguous piece, e.g. (?:a)+ instead of (?:a|aa)+" : "make the alternatives mutually exclusive, or merge them into one",
+    });
+  }
+  return findings.sort((x, y) => x.index - y.index);
+}
+
+/** Sets every repeat bound above LARGE_REPEAT to unbounded, in place (raw text and positions stay). */
+function widenLargeRepeats(ast: AST.Pattern): void {
+  visitRegExpAST(ast, {
+    onQuantifierEnter(q) {
+      if (q.max > LARGE_REPEAT) (q as { max: number }).max = Infinity;
+    },
+  });
+}
+
+function fixHint(r: Report, pattern: string): string {
+  if (r.exponential) return "make the quantified parts unable to match the same characters, e.g. [^:]* instead of .* before a ':'";
+  try {
+    const fixed = r.fix();
+    if (fixed && fixed.source !== pattern && !/\{[0-9]+,\}/.test(fixed.source)) return `an equivalent safe pattern: ${fixed.source}`;
+  } catch {
+    // no fix offered
+  }
+  return "make the quantified parts unable to match the same characters, e.g. [^:]* instead of .* before a ':'";
+}
+
+/**
+ * Whether some word of the alternatives' language L is also a concatenation of two or more words of L
+ * (a and aa, or a, b and ab): then a run can be split between iterations in exponentially many ways,
+ * although every pair of alternatives is disjoint.
+ */
+function splitsAmbiguously(automata: readonly NFA[]): boolean {
+  const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+  const language = automata[0]!.copy(factory);
+  for (const a of automata.slice(1)) language.union(a, factory);
+  language.withoutEmptyWord();
+  if (language.isEmpty) return false;
+  const repeated = language.copy(factory);
+  repeated.quantify(2, Infinity, factory);
+  return !isDisjointWith(language, repeated, MAX_NODES);
+}
+
+interface AmbiguousAlternation {
+  readonly quantifier: AST.Quantifier;
+  readonly first: AST.Alternative;
+  readonly second: AST.Alternative;
+  /** No two alternatives overlap, but one is a concatenation of others (a and aa). */
+  readonly split: boolean;
+}
+
+/**
+ * A repeated group whose alternatives can match the same text, as in ^(a|a)*$ or (x|xy?)+, which
+ * scslre does not report: exponentially many ways to split a run.
+ */
+function findAmbiguousAlternations(pattern: AST.Pattern): AmbiguousAlternation[] {
+  const found: AmbiguousAlternation[] = [];
+  let jsParser: JS.Parser;
+  try {
+    jsParser = JS.Parser.fromAst({ pattern, flags });
+  } catch {
+    return found;
+  }
+  visitRegExpAST(pattern, {
+    onQuantifierEnter(q) {
+      if (q.max !== Infinity) return;
+      const group = q.element;
+      if ((group.type !== "Group" && group.type !== "CapturingGroup") || group.alternatives.length < 2 || group.alternatives.length > MAX_ALTERNATIVES) return;
+      try {
+        const automata = group.alternatives.map((alt) => {
+          const { expression, maxCharacter } = jsParser.parseElement(alt, { backreferences: "disable", assertions: "ignore" } as never);
+          return NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, new NFA.LimitedNodeFactory(MAX_NODES));
+        });
+        if (splitsAmbiguously(automata)) {
+          found.push({ quantifier: q, first: group.alternatives[0]!, second: group.alternatives[1]!, split: true });
+          return;
+        }
+        for (let i = 0; i < automata.length; i++) {
+          for (let j = i + 1; j < automata.length; j++) {
+            const a = automata[i]!;
+            const b = automata[j]!;
+            if (a.isEmpty || b.isEmpty) continue;
+            if (!isDisjointWith(a, b, MAX_NODES)) {
+              found.push({ quantifier: q, first: group.alternatives[i]!, second: group.alternatives[j]!, split: false });
+              return;
+            }
+          }
+        }
+      } catch {
+        // too large to decide: the runtime deadline still protects every run
+      }
+    },
+  });
+  return found;
+}

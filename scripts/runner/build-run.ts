@@ -1,0 +1,65 @@
+// `kb build` and `kb check` over the repository: lint, then (only with no errors) plan the outputs
+// from the entries and make generated/ match them, or compare it with them, under a lock. The
+// incremental sync and the pooled view rendering wrap the core writer from speed/.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { hasErrors } from "../model/diagnostic.ts";
+import type { Entry } from "../model/entry.ts";
+import { planOutputs, type Catalogue, type PlannedOutput } from "../outputs/plan.ts";
+import { decorateSync } from "../speed/sync-decorators.ts";
+import { withLock } from "../write/lock.ts";
+import { syncOutputs, type OutputDrift, type SyncOutputs } from "../write/sync.ts";
+import { runLint, type LintRun, type LintRunOptions } from "./lint-run.ts";
+import type { OnProgress, RunSettings } from "./settings.ts";
+
+export interface BuildRun {
+  readonly lint: LintRun;
+  /** Absent when lint found errors (nothing was planned, compared or written). */
+  readonly outputs?: readonly PlannedOutput[];
+  readonly drift?: OutputDrift;
+}
+
+export interface BuildOptions extends Pick<LintRunOptions, "lintFiles"> {
+  /** true: make generated/ match (`kb build`); false: only compare (`kb check`). */
+  readonly write: boolean;
+  readonly onProgress?: OnProgress;
+  /** Replaces the decorated sync (equivalence tests run the bare core writer). */
+  readonly sync?: SyncOutputs;
+}
+
+export async function runBuild(settings: RunSettings, options: BuildOptions): Promise<BuildRun> {
+  const lint = await runLint(settings, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.lintFiles ? { lintFiles: options.lintFiles } : {}) });
+  if (hasErrors(lint.diagnostics)) return { lint };
+  const entries = lint.verdicts.filter((v) => v.summary !== undefined);
+  const catalogue = fileCatalogue(
+    entries.map((v) => ({ id: v.summary!.id, file: path.resolve(settings.cwd, v.file) })),
+  );
+  const outputs = planOutputs(catalogue);
+  const digests = new Map(entries.map((v) => [v.summary!.id, v.contentDigest]));
+  const sync = options.sync ?? decorateSync(syncOutputs, settings, catalogue);
+  const run = () => sync(settings.outDir, outputs, { write: options.write, entryDigests: digests, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const drift = options.write ? await withLock(`${settings.outDir.replace(/[\\/]+$/, "")}.lock`, run) : await run();
+  return { lint, outputs, drift };
+}
+
+/** Entries read from their files when outputs ask for them, the most recent kept in memory. */
+export function fileCatalogue(files: readonly { id: string; file: string }[], keep = 20_000): Catalogue {
+  const fileOf = new Map(files.map((f) => [f.id, f.file]));
+  const held = new Map<string, Entry>();
+  return {
+    ids: [...fileOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    get(id) {
+      const known = held.get(id);
+      if (known) return known;
+      const file = fileOf.get(id);
+      if (!file) throw new Error(`no entry ${id}`);
+      // Only entries that passed lint get here: the file is strict UTF-8 JSON with no BOM.
+      const entry = JSON.parse(readFileSync(file, "utf8")) as Entry;
+      if (held.size >= keep) held.delete(held.keys().next().value!);
+      held.set(id, entry);
+      return entry;
+    },
+  };
+}
+
+export { driftCount } from "../write/drift.ts";

@@ -1,0 +1,33 @@
+// What a path under entries/ says: the id it implies (`<domain>/<slug>`) or why it cannot be an
+// entry, and how paths are shown to people. Pure; shared by the listing, `kb new` and the rules.
+import path from "node:path";
+
+const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+/** Domains whose generated/<domain>.json or folder would collide with the build's own outputs. */
+export const RESERVED_DOMAINS: ReadonlySet<string> = new Set(["index", "match", "readme", "entry", "package"]);
+
+/** A path relative to the working directory with forward slashes, or the absolute path when outside it. */
+export function displayPath(absolute: string, cwd: string): string {
+  const rel = path.relative(cwd, absolute);
+  return (rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join("/");
+}
+
+/** `<domain>/<slug>` for a path relative to entries/, or a reason why it cannot be an entry id. */
+export function idFromRelativePath(relative: string): { id: string } | { problem: string } {
+  const parts = relative.split("/");
+  if (parts.length !== 2 || !parts[1]!.endsWith(".json")) return { problem: "entries live at entries/<domain>/<slug>.json, exactly one folder deep" };
+  const [domain, file] = parts as [string, string];
+  const slug = file.slice(0, -".json".length);
+  if (RESERVED_DOMAINS.has(domain)) return { problem: `"${domain}" is reserved for generated/${domain === "readme" ? "README.md" : domain === "package" ? "package/" : `${domain}.json`}; choose another domain name` };
+  for (const segment of [domain, slug]) {
+    if (!SEGMENT.test(segment)) return { problem: `"${segment}" is not lowercase kebab-case (a-z, 0-9 and single hyphens)` };
+    if (WINDOWS_RESERVED.test(segment)) return { problem: `"${segment}" is a reserved device name on Windows; choose another name` };
+  }
+  return { id: `${domain}/${slug}` };
+}
+
+/** Whether a string is a well-formed entry id. */
+export function isEntryId(id: string): boolean {
+  return "id" in idFromRelativePath(`${id}.json`);
+}

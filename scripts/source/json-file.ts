@@ -1,0 +1,28 @@
+// Reads a JSON file that is not an entry (kb.config.json, lint-exceptions.json, an index handed to
+// lookup) through the same guards as entries: bounded size, regular files only, no blocking on a FIFO
+// or device, strict UTF-8, bounded nesting. A guard failure is a located kb/json-syntax diagnostic.
+import { createDiagnostic } from "../model/diagnostic.ts";
+import { LineIndex } from "../model/location.ts";
+import type { Limits } from "../model/limits.ts";
+import { parseJsonText, type JsonText } from "./json-text.ts";
+import { decodeUtf8, readBoundedFile } from "./read-file.ts";
+
+/** The file parsed, or undefined when it does not exist. `shown` is the path as messages print it. */
+export function readJsonFile(absolute: string, shown: string, limits: Pick<Limits, "maxFileBytes" | "maxDepth">, maxBytes = limits.maxFileBytes): JsonText | undefined {
+  const read = readBoundedFile(absolute, maxBytes, true);
+  const failed = (message: string, hint: string): JsonText => ({
+    file: shown,
+    text: "",
+    lines: new LineIndex(""),
+    diagnostics: [createDiagnostic({ file: shown, severity: "error", rule: "kb/json-syntax", message, hint })],
+  });
+  if (!read.ok) {
+    if (read.reason === "missing") return undefined;
+    if (read.reason === "too-large") return failed(`the file is ${read.detail}, more than the limit of ${maxBytes} bytes`, "this is not a kb file; check the path");
+    if (read.reason === "not-a-file") return failed(`is ${read.detail}, not a regular file`, "replace it with a plain JSON file");
+    return failed(`cannot be read (${read.detail})`, "check the file's permissions");
+  }
+  const decoded = decodeUtf8(read.bytes);
+  if (!decoded.ok) return failed(`invalid UTF-8 byte 0x${decoded.byte.toString(16).padStart(2, "0")} at byte ${decoded.offset}`, "save the file as UTF-8");
+  return parseJsonText(shown, decoded.text, { maxDepth: limits.maxDepth });
+}

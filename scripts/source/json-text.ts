@@ -1,0 +1,193 @@
+// The one guarded JSON parser: every JSON text kb reads (entries, kb.config.json, lint-exceptions.json,
+// an index given to lookup) goes through it. It parses once with positions, reports every syntax
+// error, duplicate key and lone surrogate as a located kb/json-syntax, kb/duplicate-key or kb/encoding
+// diagnostic, and refuses nesting deeper than the limit before the recursive parser can overflow.
+import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { createDiagnostic, type Diagnostic, type RuleId } from "../model/diagnostic.ts";
+import { LineIndex } from "../model/location.ts";
+import { toPointer, type PathSegment } from "../model/pointer.ts";
+
+export interface JsonText {
+  readonly file: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** Present when the text is well-formed JSON (duplicate keys still parse; the last one wins). */
+  readonly tree?: Node;
+  readonly value?: unknown;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const SYNTAX_HINTS: Record<string, string> = {
+  CommaExpected: "add a comma between the two values",
+  PropertyNameExpected: "property names are double-quoted strings; remove a trailing comma if there is one",
+  ValueExpected: "a value is missing here, or there is a trailing comma",
+  ColonExpected: "add a colon between the key and its value",
+  CloseBraceExpected: "an object is not closed with }",
+  CloseBracketExpected: "an array is not closed with ]",
+  EndOfFileExpected: "there is text after the end of the JSON value",
+  InvalidCommentToken: "JSON has no comments; remove it",
+  UnexpectedEndOfString: "a string is not closed with a double quote before the end of the line",
+  InvalidCharacter: "control characters (tabs, NUL, line breaks) must be escaped inside strings",
+  InvalidEscapeCharacter: 'valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX',
+  InvalidUnicode: "a \\u escape needs exactly four hex digits",
+  InvalidNumberFormat: "numbers are written like 0.85 or 12, without leading zeros or a trailing dot",
+  InvalidSymbol: "this is not JSON; check quotes and brackets",
+};
+
+export interface JsonOptions {
+  readonly maxDepth: number;
+  /** What the file is, for the empty-file message ("an entry is one JSON object"). */
+  readonly emptyHint?: string;
+}
+
+export function parseJsonText(file: string, text: string, options: JsonOptions): JsonText {
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const report = (offset: number, rule: RuleId, message: string, hint?: string, pointer = "", fixable = false) =>
+    diagnostics.push(createDiagnostic({ file, ...lines.position(offset), pointer, severity: "error", rule, message, hint, fixable }));
+
+  let body = text;
+  if (body.charCodeAt(0) === 0xfeff) {
+    report(0, "kb/encoding", "the file starts with a byte-order mark (BOM)", "save as UTF-8 without BOM, or run npx kb fix", "", true);
+    body = " " + body.slice(1); // keeps every offset where it is
+  }
+  if (body.trim() === "") {
+    report(0, "kb/json-syntax", "the file is empty", options.emptyHint);
+    return { file, text, lines, diagnostics };
+  }
+  const tooDeep = findExcessiveNesting(body, options.maxDepth);
+  if (tooDeep !== undefined) {
+    report(tooDeep, "kb/json-syntax", `nesting deeper than ${options.maxDepth} levels`, "no kb file nests more than a few levels; this is not one");
+    return { file, text, lines, diagnostics };
+  }
+
+  const errors: ParseError[] = [];
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (e) {
+    // The depth scan mirrors the parser's tokens; should they ever disagree, a deep text still ends here.
+    if (!(e instanceof RangeError)) throw e;
+    report(0, "kb/json-syntax", "the file is nested too deeply to parse", "no kb file nests more than a few levels; this is not one");
+    return { file, text, lines, diagnostics };
+  }
+  const reportedAt = new Set<number>();
+  for (const e of errors) {
+    const comma = trailingCommaBefore(body, e.offset);
+    const offset = comma ?? e.offset;
+    if (reportedAt.has(offset)) continue; // one mistake often yields several parser errors at one place
+    reportedAt.add(offset);
+    if (comma !== undefined) report(comma, "kb/json-syntax", "invalid JSON: trailing comma", "JSON allows no comma after the last item; remove it");
+    else {
+      const code = printParseErrorCode(e.error);
+      // jsonc-parser blames the whole string token; point at the control character itself.
+      const at = code === "InvalidCharacter" ? firstControlCharacter(body, e.offset, e.offset + e.length) : e.offset;
+      report(at, "kb/json-syntax", `invalid JSON: ${humanise(code)}`, SYNTAX_HINTS[code]);
+    }
+  }
+  if (errors.length > 0 || !tree) return { file, text, lines, diagnostics };
+
+  findDuplicateKeys(tree, [], (node, path, name) =>
+    report(node.offset, "kb/duplicate-key", `duplicate key "${name}": JSON keeps only the last one, so the earlier value is silently lost`, "keep one of the two and merge their content", toPointer(path)),
+  );
+  if (body.includes("\\u")) {
+    findUnpairedSurrogates(tree, [], (node, path) =>
+      report(
+        node.offset,
+        "kb/encoding",
+        "a \\u escape leaves half of a surrogate pair (\\uD800-\\uDFFF) on its own: the text cannot be written as UTF-8",
+        "write the character itself, or escape both halves of the pair",
+        toPointer(path),
+      ),
+    );
+  }
+  return { file, text, lines, tree, value: nodeValue(tree), diagnostics };
+}
+
+/** Offset of a comma directly before a closing bracket at `offset` (white space between), if any. */
+function trailingCommaBefore(text: string, offset: number): number | undefined {
+  const closer = text[offset];
+  if (closer !== "}" && closer !== "]") return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === "," ? i : undefined;
+}
+
+function firstControlCharacter(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) < 0x20) return i;
+  return from;
+}
+
+function humanise(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/**
+ * Offset where nesting first exceeds `max`, reading tokens the way jsonc-parser does: a string ends
+ * at its closing quote or at a line break (an unterminated string), so brackets after a broken string
+ * count as the parser will see them.
+ */
+export function findExcessiveNesting(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34 || c === 10 || c === 13) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function findDuplicateKeys(node: Node, path: PathSegment[], onDuplicate: (key: Node, path: PathSegment[], name: string) => void): void {
+  if (node.type === "object") {
+    const seen = new Set<string>();
+    for (const prop of node.children ?? []) {
+      const keyNode = prop.children?.[0];
+      const valueNode = prop.children?.[1];
+      if (!keyNode) continue;
+      const name = String(keyNode.value);
+      if (seen.has(name)) onDuplicate(keyNode, [...path, name], name);
+      seen.add(name);
+      if (valueNode) findDuplicateKeys(valueNode, [...path, name], onDuplicate);
+    }
+  } else if (node.type === "array") {
+    (node.children ?? []).forEach((child, i) => findDuplicateKeys(child, [...path, i], onDuplicate));
+  }
+}
+
+/** With the u flag a surrogate range matches only halves that are not part of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** Strings (keys included) holding a lone surrogate, which only a \u escape can produce in decoded text. */
+function findUnpairedSurrogates(node: Node, path: PathSegment[], onFound: (node: Node, path: PathSegment[]) => void): void {
+  if (node.type === "string" && LONE_SURROGATE.test(String(node.value))) onFound(node, path);
+  else if (node.type === "property") {
+    const [key, value] = node.children ?? [];
+    if (key && LONE_SURROGATE.test(String(key.value))) onFound(key, path);
+    if (value) findUnpairedSurrogates(value, path, onFound);
+  } else if (node.type === "object") for (const prop of node.children ?? []) findUnpairedSurrogates(prop, [...path, String(prop.children?.[0]?.value)], onFound);
+  else if (node.type === "array") (node.children ?? []).forEach((child, i) => findUnpairedSurrogates(child, [...path, i], onFound));
+}
+
+/** The value of a tree, built so that the last duplicate key wins, as in JSON.parse, and __proto__ stays data. */
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (k && v) Object.defineProperty(out, String(k.value), { value: nodeValue(v), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    case "array":
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}

@@ -1,0 +1,93 @@
+// The on-disk cache: one file per kind of result under node_modules/.cache/error-kb/: a header line
+// (format, and a context key: tool fingerprint and every setting that changes results), one line per
+// record ("<key> <json>"), and a last line with the checksum of everything before it. A file that is
+// truncated, edited, of another format or another context is ignored. Records stay JSON text until
+// asked for, so a 100,000-entry cache costs little memory.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { digest } from "../model/digest.ts";
+import { writeFileAtomic } from "../write/atomic.ts";
+export const CACHE_DIR = path.join("node_modules", ".cache", "error-kb");
+const FORMAT = 2;
+
+export interface CacheFile<R> {
+  get(key: string): R | undefined;
+  set(key: string, record: R): void;
+  /** Writes the records used or added in this run (so the file never outgrows the corpus), if any changed. */
+  save(): Promise<void>;
+}
+
+export function cacheFilePath(cwd: string, kind: string): string {
+  return path.join(cwd, CACHE_DIR, `${kind}.json`);
+}
+
+/** A cache that remembers nothing: `--no-cache`, and runs that must not write. */
+export function noCache<R>(): CacheFile<R> {
+  return { get: () => undefined, set: () => undefined, save: async () => undefined };
+}
+
+/**
+ * Opens the cache of one kind. Records are used only when the stored context equals `context`, the
+ * checksum matches and `isRecord` accepts them. Where the folder has no node_modules (a checkout
+ * without installed packages), there is no cache: kb never creates files outside the ignored folder.
+ */
+export function openCache<R>(cwd: string, kind: string, context: string, isRecord: (value: unknown) => value is R): CacheFile<R> {
+  if (!existsSync(path.join(cwd, "node_modules"))) return noCache();
+  const file = cacheFilePath(cwd, kind);
+  const lines = readLines(file, context);
+  const loaded = lines.size;
+  const used = new Map<string, string>();
+  let dirty = false;
+  return {
+    get(key) {
+      const line = used.get(key) ?? lines.get(key);
+      if (line === undefined) return undefined;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        return undefined;
+      }
+      if (!isRecord(value)) return undefined;
+      used.set(key, line);
+      return value;
+    },
+    set(key, record) {
+      used.set(key, JSON.stringify(record));
+      dirty = true;
+    },
+    async save() {
+      if (!dirty && used.size === loaded) return;
+      const body = [`${JSON.stringify({ format: FORMAT, context })}\n`, ...[...used.keys()].sort().map((key) => `${key} ${used.get(key)}\n`)].join("");
+      // The cache only saves time: a full disk or a read-only node_modules must not fail the run.
+      await writeFileAtomic(file, `${body}${digest(body)}\n`).catch(() => undefined);
+    },
+  };
+}
+
+/** Record lines by key, or none when the file is missing, damaged or from another context. */
+function readLines(file: string, context: string): Map<string, string> {
+  const lines = new Map<string, string>();
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return lines;
+  }
+  const last = text.lastIndexOf("\n", text.length - 2);
+  if (!text.endsWith("\n") || last < 0 || digest(text.slice(0, last + 1)) !== text.slice(last + 1, -1)) return lines;
+  const firstEnd = text.indexOf("\n");
+  try {
+    const header = JSON.parse(text.slice(0, firstEnd)) as { format?: unknown; context?: unknown };
+    if (header?.format !== FORMAT || header.context !== context) return lines;
+  } catch {
+    return lines;
+  }
+  for (let start = firstEnd + 1; start <= last; ) {
+    const end = text.indexOf("\n", start);
+    const space = text.indexOf(" ", start);
+    if (space > start && space < end) lines.set(text.slice(start, space), text.slice(space + 1, end));
+    start = end + 1;
+  }
+  return lines;
+}

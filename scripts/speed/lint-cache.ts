@@ -1,0 +1,56 @@
+// The cache decorator of lintFiles: a file whose path and bytes are unchanged since a run with the same
+// tool, Node.js, Python, limits and date gets its verdict back from node_modules/.cache/error-kb/
+// without being parsed or checked; the rest go to the wrapped lintFiles. Same signature, same
+// results: verdicts that depend on timing (a timeout, a test the budget cut off) are never stored.
+import { digest } from "../model/digest.ts";
+import type { FileVerdict, LintFiles } from "../lint/engine.ts";
+import type { RunSettings } from "../runner/settings.ts";
+import { openCache, type CacheFile } from "./cache-file.ts";
+import { toolFingerprint } from "./fingerprint.ts";
+import { pythonIdentity } from "./python-identity.ts";
+
+export function withCache(inner: LintFiles, settings: RunSettings): LintFiles {
+  let cache: Promise<CacheFile<FileVerdict>> | undefined;
+  const open = async () => {
+    const context = digest("lint", toolFingerprint(), JSON.stringify(settings.limits), settings.today, settings.python ? await pythonIdentity() : "python off");
+    return openCache(settings.root, "lint", context, isVerdict);
+  };
+  return async (files, options, budget) => {
+    const store = await (cache ??= open());
+    const keys = files.map((f) => digest(f.file, f.pathId ?? "", f.pathProblem ?? "", f.bytes));
+    const results: (FileVerdict | undefined)[] = keys.map((k) => store.get(k));
+    const missing = files.filter((_, i) => results[i] === undefined);
+    const fresh = missing.length === 0 ? [] : await inner(missing, options, budget);
+    let next = 0;
+    const out = results.map((r, i) => {
+      if (r) return r;
+      const v = fresh[next++]!;
+      if (isDeterministic(v)) store.set(keys[i]!, v);
+      return v;
+    });
+    await store.save();
+    return out;
+  };
+}
+
+/** Verdicts that depend on the machine's speed or on python3's presence are recomputed every time. */
+function isDeterministic(v: FileVerdict): boolean {
+  const s = v.summary;
+  if (!s) return !v.diagnostics.some((d) => d.rule === "kb/regex-timeout");
+  if (s.python === "unavailable") return false;
+  return !s.texts.some((t) => t.js.kind === "timeout" || t.js.kind === "skipped") && !v.diagnostics.some((d) => d.rule === "kb/regex-timeout");
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Shape check of a record read from disk (the checksum already caught corruption; this catches format drift). */
+function isVerdict(v: unknown): v is FileVerdict {
+  return (
+    isObject(v) &&
+    typeof v.file === "string" &&
+    (v.pathId === undefined || typeof v.pathId === "string") &&
+    Array.isArray(v.diagnostics) &&
+    v.diagnostics.every((d) => isObject(d) && typeof d.file === "string" && typeof d.line === "number" && typeof d.rule === "string" && typeof d.message === "string") &&
+    (v.summary === undefined || (isObject(v.summary) && typeof v.summary.id === "string" && Array.isArray(v.summary.texts)))
+  );
+}

@@ -1,0 +1,80 @@
+// The output folder as the writer sees it: everything in it, listed without following links and with
+// file names kept as raw bytes (a name that is not UTF-8 can still be removed), and the ownership
+// check that stops a mistyped --out from ever deleting someone's files.
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { GENERATED_MARK } from "../model/generated-mark.ts";
+import { TEMP_SUFFIX } from "../source/list-entries.ts";
+
+/** The output folder is not one kb may manage: a usage problem (a wrong --out), not a bug. */
+export class OutputFolderError extends Error {}
+
+
+export interface OutputItem {
+  /** Relative path as text (for messages and for matching planned outputs; undecodable bytes shown as U+FFFD). */
+  readonly path: string;
+  /** The exact bytes of the absolute path, for removing what cannot be named as text. */
+  readonly raw: Buffer;
+  readonly kind: "file" | "directory" | "link" | "other";
+  /** The name is valid UTF-8 (else no planned output can have it: it is always extra). */
+  readonly decodable: boolean;
+}
+
+const strict = new TextDecoder("utf-8", { fatal: true });
+
+/** Everything under `root`, sorted by path; only real directories are entered. A missing root is empty. */
+export function listOutputFolder(root: string): OutputItem[] {
+  const out: OutputItem[] = [];
+  const walk = (raw: Buffer, rel: string, decodable: boolean): void => {
+    let names: Buffer[];
+    try {
+      names = readdirSync(raw, { encoding: "buffer" });
+    } catch (e) {
+      if (rel === "" && (e as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw new OutputFolderError(`cannot read ${rel === "" ? root : path.join(root, rel)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); nothing was changed`);
+    }
+    for (const name of names) {
+      let text: string;
+      let ok = decodable;
+      try {
+        text = strict.decode(name);
+      } catch {
+        text = new TextDecoder().decode(name);
+        ok = false;
+      }
+      const itemRaw = Buffer.concat([raw, Buffer.from(path.sep), name]);
+      const itemRel = rel === "" ? text : `${rel}/${text}`;
+      const stat = lstatSync(itemRaw);
+      const kind = stat.isSymbolicLink() ? "link" : stat.isDirectory() ? "directory" : stat.isFile() ? "file" : "other";
+      out.push({ path: itemRel, raw: itemRaw, kind, decodable: ok });
+      if (kind === "directory") walk(itemRaw, itemRel, ok);
+    }
+  };
+  walk(Buffer.from(root), "", true);
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : Buffer.compare(a.raw, b.raw)));
+}
+
+/**
+ * Refuses to manage a folder kb did not write: a symbolic link, a file, or a non-empty folder without
+ * our catalogue README (a mistyped --out must never delete someone's files).
+ */
+export function assertOwnedOutputFolder(outDir: string): void {
+  let stat;
+  try {
+    stat = lstatSync(outDir);
+  } catch {
+    return; // does not exist yet: kb creates it
+  }
+  if (stat.isSymbolicLink()) throw new OutputFolderError(`refusing to write into ${outDir}: it is a symbolic link, and kb writes only inside the repository`);
+  if (!stat.isDirectory()) throw new OutputFolderError(`refusing to write into ${outDir}: it is a file, not a folder (check --out)`);
+  // A first build killed before its first rename leaves only temporary files: still ours to repair.
+  const names = readdirSync(outDir).filter((f) => !f.endsWith(TEMP_SUFFIX));
+  if (names.length === 0) return;
+  let readme = "";
+  try {
+    readme = readFileSync(path.join(outDir, "README.md"), "utf8");
+  } catch {
+    readme = "";
+  }
+  if (!readme.startsWith(GENERATED_MARK)) throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md); check --out`);
+}

@@ -1,0 +1,189 @@
+// Makes the output folder match the planned outputs (`kb build`) or compares them (`kb check`): the
+// one writer of generated/. Only files whose bytes differ are rewritten, each through the atomic
+// writer; anything no output produces is removed first (a link there must never be written through),
+// and only from a folder kb owns. The incremental decorator in speed/ has this very signature.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, rmdirSync } from "node:fs";
+import path from "node:path";
+import type { PlannedOutput } from "../outputs/plan.ts";
+import type { OnProgress } from "../model/progress.ts";
+import { describeWriteError, writeFileAtomic } from "./atomic.ts";
+import { assertOwnedOutputFolder, listOutputFolder, type OutputItem } from "./output-folder.ts";
+
+export interface OutputDrift {
+  readonly stale: string[];
+  readonly missing: string[];
+  readonly extra: string[];
+}
+
+export interface SyncOptions {
+  /** true for `kb build` (make the folder match), false for `kb check` (only compare). */
+  readonly write: boolean;
+  readonly onProgress?: OnProgress;
+  /** Renders a batch of views; the pool decorator supplies one that uses worker threads. Default: here. */
+  readonly renderViews?: (outputs: readonly PlannedOutput[]) => Promise<string[]>;
+  /** Per entry id, a digest of its file: what the incremental decorator keys outputs by (the core ignores it). */
+  readonly entryDigests?: ReadonlyMap<string, string>;
+  /** Outputs known to be up to date on disk (the incremental decorator knows): neither rendered nor read. */
+  readonly isUpToDate?: (output: PlannedOutput, onDisk: OutputItem | undefined) => boolean;
+  /** Told the content digest of every output compared or written, and whether the disk held it, for the incremental decorator's records. */
+  readonly onSynced?: (output: PlannedOutput, digest: string, state: "same" | "stale" | "missing") => void;
+}
+
+export type SyncOutputs = (outDir: string, planned: readonly PlannedOutput[], options: SyncOptions) => Promise<OutputDrift>;
+
+/** Views rendered together (in another thread when the pool renders them). */
+const VIEW_BATCH = 512;
+
+export const syncOutputs: SyncOutputs = async (outDir, planned, options) => {
+  const plan = startSync(outDir, planned, options);
+  const stale: string[] = [];
+  const missing: string[] = [];
+  const todo = options.isUpToDate ? planned.filter((p) => !options.isUpToDate!(p, plan.present.get(p.path))) : planned;
+  await forEachRendered(todo, options, async (p, content) => {
+    const { state, digest } = await syncOne(outDir, p.path, content, plan.present.get(p.path), options.write);
+    options.onSynced?.(p, digest, state);
+    if (state === "stale") stale.push(p.path);
+    else if (state === "missing") missing.push(p.path);
+  });
+  if (options.write) removeEmptyFolders(outDir);
+  return { stale: stale.sort(), missing: missing.sort(), extra: plan.extra.map((x) => x.path).sort() };
+};
+
+interface SyncStart {
+  /** What is on disk at each planned path. */
+  readonly present: ReadonlyMap<string, OutputItem>;
+  readonly extra: readonly OutputItem[];
+}
+
+/** Ownership check, listing, and removal of extras (first, so that no write goes through a link). */
+function startSync(outDir: string, planned: readonly PlannedOutput[], options: Pick<SyncOptions, "write">): SyncStart {
+  if (options.write) assertOwnedOutputFolder(outDir);
+  const items = listOutputFolder(outDir);
+  const plannedPaths = new Set(planned.map((p) => p.path));
+  const plannedFolders = new Set(planned.flatMap((p) => ancestors(p.path)));
+  const present = new Map<string, OutputItem>();
+  const extra: OutputItem[] = [];
+  for (const item of items) {
+    if (item.decodable && plannedPaths.has(item.path)) {
+      // A folder where a file belongs is in the way: it goes, with what is in it.
+      if (item.kind === "directory") extra.push(item);
+      else present.set(item.path, item);
+    } else if (item.kind === "directory" && item.decodable && plannedFolders.has(item.path)) continue;
+    else if (!extra.some((x) => x.kind === "directory" && item.path.startsWith(`${x.path}/`))) extra.push(item);
+  }
+  if (options.write) {
+    for (const item of extra) {
+      try {
+        rmSync(item.raw, { recursive: item.kind === "directory", force: true });
+      } catch (e) {
+        throw describeWriteError(path.join(outDir, item.path), e);
+      }
+    }
+  }
+  return { present, extra };
+}
+
+/**
+ * Each planned output with its content, README.md first (it marks the folder as kb's, so a run cut
+ * off after it can be repaired), views rendered a batch at a time, at most a few writes at once.
+ */
+async function forEachRendered(
+  planned: readonly PlannedOutput[],
+  options: Pick<SyncOptions, "renderViews" | "onProgress" | "write">,
+  handle: (p: PlannedOutput, content: Iterable<string>) => Promise<void>,
+): Promise<void> {
+  const ordered = [...planned].sort((a, b) => (a.path === "README.md" ? -1 : b.path === "README.md" ? 1 : 0));
+  let done = 0;
+  const progress = () => options.onProgress?.(options.write ? "build" : "check", done, ordered.length);
+  const renderViews = options.renderViews ?? (async (outs: readonly PlannedOutput[]) => outs.map((o) => [...o.content()].join("")));
+  for (let start = 0; start < ordered.length; start += VIEW_BATCH) {
+    const batch = ordered.slice(start, start + VIEW_BATCH);
+    const views = batch.filter((p) => p.view);
+    const rendered = views.length > 0 ? await renderViews(views) : [];
+    const contentOf = new Map(views.map((v, i) => [v, [rendered[i]!] as Iterable<string>]));
+    await runLimited(batch, 8, async (p) => {
+      await handle(p, contentOf.get(p) ?? p.content());
+      done++;
+    });
+    progress();
+  }
+}
+
+/** Compares one output with the disk and, when writing, replaces it if it differs. */
+async function syncOne(outDir: string, rel: string, content: Iterable<string>, onDisk: OutputItem | undefined, write: boolean): Promise<{ state: "same" | "stale" | "missing"; digest: string }> {
+  const abs = path.join(outDir, rel);
+  const state = onDisk === undefined ? "missing" : onDisk.kind !== "file" ? "stale" : undefined;
+  const diskHash = state === undefined ? hashFile(abs) : undefined;
+  const hasher = contentHasher();
+  const pieces = hasher.tee(content);
+  if (write) {
+    if (state !== undefined && onDisk) rmSync(onDisk.raw, { force: true }); // a link or device in the way goes first
+    await writeFileAtomic(abs, pieces, { keep: () => hasher.digest() !== diskHash });
+  } else for (const _ of pieces);
+  const digest = hasher.digest();
+  return { state: state ?? (digest === diskHash ? "same" : "stale"), digest };
+}
+
+/** sha1 of a file's bytes, or undefined when it cannot be read. */
+export function hashFile(file: string): string | undefined {
+  try {
+    return createHash("sha1").update(readFileSync(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hashes pieces of content as they pass, to the same digest as hashFile of their concatenation. */
+function contentHasher(): { tee(pieces: Iterable<string>): Iterable<string>; digest(): string } {
+  const hash = createHash("sha1");
+  let result: string | undefined;
+  return {
+    *tee(pieces) {
+      for (const piece of pieces) {
+        hash.update(piece);
+        yield piece;
+      }
+    },
+    digest() {
+      result ??= hash.digest("hex");
+      return result;
+    },
+  };
+}
+
+function ancestors(rel: string): string[] {
+  const parts = rel.split("/");
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join("/"));
+}
+
+/** Removes folders left empty under `dir` (not `dir` itself); true when `dir` is then empty. */
+function removeEmptyFolders(dir: string): boolean {
+  let empty = true;
+  let items;
+  try {
+    items = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const item of items) {
+    const child = path.join(dir, item.name);
+    if (item.isDirectory() && removeEmptyFolders(child)) {
+      try {
+        rmdirSync(child);
+      } catch {
+        empty = false;
+      }
+    } else empty = false;
+  }
+  return empty;
+}
+
+async function runLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
+}

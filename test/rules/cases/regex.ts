@@ -1,0 +1,110 @@
+// Cases of the regex contract: compiles in both engines, matches its own texts and examples, the
+// engines agree, portable constructs only, no super-linear backtracking, specific, bounded in time.
+import { validEntry } from "../../helpers/entries.ts";
+import type { RuleCases } from "../../helpers/rule-tester.ts";
+
+const base = validEntry();
+const sig = "Error: Cannot find module 'left-pad' (required by ./app.js)";
+
+export const regexCases: RuleCases[] = [
+  {
+    rule: "kb/regex-compiles",
+    valid: [{ name: "a pattern V8 accepts with iu", entry: {} }],
+    invalid: [
+      { name: "Python's named group, explained", entry: { regex: "(?P<name>SampleError)" }, errors: [{ pointer: "/regex", message: "uses the Python-only (?P<name>…) named group", hint: "use a plain group" }] },
+      { name: "an unbalanced (, one diagnostic", entry: { regex: "SampleError: (the widget" }, errors: [{ pointer: "/regex", message: "does not compile" }] },
+    ],
+  },
+  {
+    rule: "kb/regex-python",
+    valid: [{ name: "a pattern both engines accept", entry: {} }],
+    invalid: [{ name: "a Unicode property escape", entry: { regex: "SampleError: the sample error widget refused to start\\p{L}?" }, errors: [{ pointer: "/regex", message: "Python rejects the regex" }] }],
+  },
+  {
+    rule: "kb/regex-length",
+    valid: [{ name: "a short pattern", entry: {} }],
+    invalid: [{ name: "a pattern over the limit", entry: { regex: `${base.regex}|${"x".repeat(40)}` }, limits: { maxRegexLength: 60 }, errors: [{ pointer: "/regex", message: "the limit is 60" }] }],
+  },
+  {
+    rule: "kb/regex-matches-signature",
+    valid: [{ name: "matches the signature case-insensitively", entry: { regex: "sampleerror: the sample error widget refused to start" } }],
+    invalid: [
+      {
+        name: "an unescaped ( explains every miss, once, at the (",
+        entry: { signature: sig, regex: "Cannot find module '[^']+' (required by [^)]+)", aliases: ["Cannot find module 'left-pad' (required by index.js)"], examples: { match: [`node:internal/modules/cjs/loader:1228 ${sig}`], no_match: ["Error: Cannot find package 'left-pad'"] } },
+        errors: [{ pointer: "/regex", message: /regex does not match signature .*and 2 other own texts \(aliases\[0\], examples\.match\[0\]\): it matches up to "Error: Cannot find module 'left-pad' ".*the \( at column 28 of the pattern starts a group/, hint: "write \\(" }],
+      },
+      { name: "a regex about another message", entry: { regex: "SampleError: the gizmo is missing", examples: { match: [], no_match: [] } }, errors: [{ pointer: "/signature", message: 'it matches up to "SampleError: the " (17 characters)' }] },
+    ],
+  },
+  {
+    rule: "kb/regex-examples",
+    valid: [{ name: "matches every match line and no no_match line", entry: {} }],
+    invalid: [
+      { name: "misses a match example", entry: { examples: { match: ["SampleError: the sample error widget refused to stop"], no_match: [] } }, errors: [{ pointer: "/examples/match/0", message: "regex does not match examples.match[0]" }] },
+      { name: "matches a no_match example", entry: { examples: { match: [], no_match: [`prefix ${base.signature}`] } }, errors: [{ pointer: "/examples/no_match/0", message: "which is listed as another error" }] },
+    ],
+  },
+  {
+    rule: "kb/regex-engines-agree",
+    valid: [{ name: "ASCII classes agree", entry: { regex: "SampleError: the sample error widget refused to [a-z]+" } }],
+    invalid: [
+      {
+        name: "İ folds to i in Python only",
+        entry: { signature: "SampleError: the sample error wİdget refused to start", regex: "SampleError: the sample error w[a-z]dget refused to start", examples: { match: [], no_match: [] } },
+        errors: [{ pointer: "/signature", message: "Python matches signature" }],
+      },
+    ],
+  },
+  {
+    rule: "kb/regex-portability",
+    valid: [{ name: "portable constructs", entry: { regex: "SampleError: the sample error widget refused to (?:start|stop)" } }],
+    invalid: [
+      { name: "a JavaScript named group", entry: { regex: "(?<what>SampleError): the sample error widget refused to start" }, errors: [{ pointer: "/regex", column: 13, message: "named group (?<what>…) is JavaScript syntax" }] },
+      { name: "\\d differs in Unicode", entry: { regex: "SampleError: the sample error widget refused to start\\d*" }, errors: [{ pointer: "/regex", severity: "warning", message: "\\d matches only ASCII digits in JavaScript" }] },
+      { name: "a backreference to an optional group", entry: { regex: "(x)?SampleError: the sample error widget refused to start\\1" }, errors: [{ pointer: "/regex", message: "refers to a group that may not take part" }] },
+      { name: "a dotless ı in the pattern", entry: { regex: "SampleError: the sample error wıdget refused to start|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "matches I case-insensitively in Python but not in JavaScript" }] },
+    ],
+  },
+  {
+    rule: "kb/regex-redos",
+    valid: [{ name: "a bounded gap before a literal", entry: { regex: "SampleError:[^\\n]{0,200}widget refused to start" } }],
+    invalid: [
+      { name: "nested unbounded quantifiers", entry: { regex: "SampleError: the sample error widget refused to start(?:a+)+$|(?:x+)+y" }, errors: [{ pointer: "/regex", message: "exponential backtracking" }, { pointer: "/regex", message: "exponential backtracking" }] },
+      { name: "overlapping alternatives under a large bounded repeat", entry: { regex: "SampleError: the sample error widget refused to start(?:[a-z]|[a-z0-9]){1,80}!?" }, errors: [{ pointer: "/regex", message: "the alternatives [a-z] and [a-z0-9] can match the same text" }] },
+      { name: "a and aa under {1,60}", entry: { regex: "SampleError: the sample error widget refused to start(?:a|aa){1,60}$|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "split between repetitions" }] },
+      { name: "a bounded repeat nested in a bounded repeat", entry: { regex: "SampleError: the sample error widget refused to start(?:a{1,30}){1,30}$|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "nested inside" }] },
+    ],
+  },
+  {
+    rule: "kb/regex-specificity",
+    valid: [{ name: "the stable phrase of the message", entry: {} }],
+    invalid: [
+      { name: "only generic words", entry: { regex: "error|failed", examples: { match: [], no_match: [] }, signature: "error: failed" }, errors: [{ pointer: "/regex", message: "requires no distinctive literal text" }] },
+      { name: ".* with a short word", entry: { regex: "Sample.*", examples: { match: [], no_match: [] } }, errors: [{ pointer: "/regex", message: "requires only 6 distinctive literal characters; at least 10 are needed" }] },
+      {
+        name: "the Python traceback header",
+        entry: { signature: "Traceback (most recent call last):", regex: "Traceback \\(most recent call last\\):", examples: { match: [], no_match: [] } },
+        errors: [{ pointer: "/regex", message: "requires no distinctive literal text" }],
+      },
+    ],
+  },
+  {
+    rule: "kb/regex-empty-match",
+    valid: [{ name: "a required phrase", entry: {} }],
+    invalid: [{ name: "everything optional", entry: { regex: "(?:SampleError: the sample error widget refused to start)?" }, errors: [{ pointer: "/regex", message: "matches the empty string" }] }],
+  },
+  {
+    rule: "kb/regex-timeout",
+    valid: [{ name: "fast on its texts", entry: {} }],
+    invalid: [
+      {
+        name: "catastrophic backtracking on its own example is stopped",
+        entry: { signature: `SampleError: ${"a".repeat(32)}!`, regex: "SampleError: (?:a+)+$", examples: { match: [], no_match: [] } },
+        limits: { regexTimeoutMs: 300 },
+        guarded: true,
+        errors: [{ pointer: "/regex", message: "ran longer than 300 ms" }],
+      },
+    ],
+  },
+];

@@ -1,0 +1,110 @@
+// Cases of the rules about a file's form: syntax, encoding, keys, schema, ids and paths, layout.
+import { entryText, validEntry } from "../../helpers/entries.ts";
+import type { RuleCases } from "../../helpers/rule-tester.ts";
+
+const valid = entryText(validEntry());
+
+export const structureCases: RuleCases[] = [
+  {
+    rule: "kb/json-syntax",
+    valid: [{ name: "a canonical entry", text: valid }],
+    invalid: [
+      { name: "a trailing comma, at the comma", text: '{\n  "id": "demo/sample-error",\n}\n', errors: [{ line: 2, column: 28, message: "trailing comma" }] },
+      { name: "an empty file", text: "", errors: [{ line: 1, column: 1, message: "the file is empty", hint: "kb new" }] },
+      { name: "a comment", text: '{\n  // note\n  "id": "demo/sample-error"\n}\n', errors: [{ line: 2, column: 3, message: "invalid comment token" }] },
+      { name: "nesting past the limit", text: `{"a": ${"[".repeat(100)}${"]".repeat(100)}}`, errors: [{ message: "nesting deeper than 64 levels" }] },
+      {
+        name: "a raw line break in a string does not hide deep nesting from the guard",
+        text: `["x\n, ${"[".repeat(50_000)}`,
+        errors: [{ message: "nesting deeper than 64 levels" }],
+      },
+      { name: "a raw tab inside a string, at the tab", text: '{"id": "a\tb"}', errors: [{ line: 1, column: 10, message: "invalid character" }] },
+    ],
+  },
+  {
+    rule: "kb/duplicate-key",
+    valid: [{ name: "keys once each", text: valid }],
+    invalid: [{ name: "id twice", text: '{\n  "id": "demo/a",\n  "id": "demo/sample-error"\n}\n', errors: [{ pointer: "/id", line: 3, column: 3, message: 'duplicate key "id"' }] }],
+  },
+  {
+    rule: "kb/encoding",
+    valid: [{ name: "UTF-8 with non-ASCII text", entry: { root_cause: "Ça dépend: the widget reads its settings too early." } }],
+    invalid: [
+      { name: "a byte-order mark", text: `\ufeff${valid}`, errors: [{ line: 1, column: 1, message: "byte-order mark", fixable: true }] },
+      { name: "an invalid UTF-8 byte, at its place", text: new Uint8Array([...new TextEncoder().encode('{\n  "id": "a'), 0xff, ...new TextEncoder().encode('"\n}\n')]), errors: [{ line: 2, column: 11, message: "invalid UTF-8 byte 0xff" }] },
+      { name: "a lone surrogate escape", text: '{\n  "id": "\\ud800"\n}\n', errors: [{ pointer: "/id", line: 2, message: "surrogate" }] },
+    ],
+  },
+  {
+    rule: "kb/not-an-object",
+    valid: [{ name: "an object", text: valid }],
+    invalid: [{ name: "an array", text: "[]\n", errors: [{ line: 1, column: 1, message: "not an array" }] }],
+  },
+  {
+    rule: "kb/stray-file",
+    valid: [{ name: "entries/<domain>/<slug>.json", text: valid }],
+    invalid: [
+      { name: "a file two folders deep", path: "demo/deeper/sample-error.json", text: valid, errors: [{ message: "exactly one folder deep" }] },
+      { name: "a reserved domain name", id: "index/sample-error", path: "index/sample-error.json", entry: { domain: "index" }, errors: [{ message: '"index" is reserved' }] },
+      { name: "a name that is not kebab-case", path: "demo/Sample_Error.json", text: valid, errors: [{ message: "is not lowercase kebab-case" }] },
+    ],
+  },
+  {
+    rule: "kb/schema",
+    valid: [{ name: "every field as the schema says", text: valid }, { name: "a $schema key for editors", entry: { $schema: "../../generated/entry.schema.json" } }],
+    invalid: [
+      { name: "a misspelt key, with did you mean", entry: { root_cuase: "x" }, errors: [{ pointer: "/root_cuase", message: 'unknown key "root_cuase"', hint: 'did you mean "root_cause"?' }] },
+      { name: "a misspelt enum value, with did you mean", entry: { verification_tier: "ai_generate" }, errors: [{ pointer: "/verification_tier", message: "must be one of", hint: 'did you mean "ai_generated"?' }] },
+      { name: "a rate written as a string, fixable", entry: { confidence: "0.9" }, errors: [{ pointer: "/confidence", message: 'must be a number, not the string "0.9"', hint: "write 0.9 without quotes", fixable: true }] },
+      { name: "a rate written as a percentage, fixable", entry: { fix_success_rate: 85 }, errors: [{ pointer: "/fix_success_rate", message: "rates are fractions", hint: "write 0.85", fixable: true }] },
+      { name: "resolvable as a boolean, fixable", entry: { resolvable: true }, errors: [{ pointer: "/resolvable", hint: 'write the string "true"', fixable: true }] },
+      { name: "a date that does not exist", entry: { last_updated: "2025-02-30" }, errors: [{ pointer: "/last_updated", message: "not a real calendar date" }] },
+      { name: "a missing required field", entry: { root_cause: undefined }, errors: [{ pointer: "", message: 'missing the required field "root_cause"' }] },
+      { name: "workarounds that are not a list", entry: { workarounds: 5 }, errors: [{ pointer: "/workarounds", message: "must be an array" }] },
+    ],
+  },
+  {
+    rule: "kb/too-many-problems",
+    valid: [{ name: "a few problems", entry: { a1: 1, a2: 2 } }],
+    invalid: [{ name: "more unknown keys than the per-file limit", entry: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`unknown_${i}`, i])), limits: { maxDiagnosticsPerFile: 5 }, errors: [{ message: "7 more problems in this file were not listed (limit 5 per file)" }] }],
+  },
+  {
+    rule: "kb/id-matches-path",
+    valid: [{ name: "id equal to the path", text: valid }],
+    invalid: [
+      { name: "an id another path says", path: "demo/other-name.json", text: valid, errors: [{ pointer: "/id", message: 'does not match the file\'s path, which says "demo/other-name"' }] },
+      { name: "a path that cannot be an id", path: "demo/Bad_Name.json", text: valid, errors: [{ pointer: "/id", message: "must live at entries/<domain>/<slug>.json", hint: "move it to entries/demo/sample-error.json" }] },
+    ],
+  },
+  {
+    rule: "kb/domain-matches-id",
+    valid: [{ name: "domain equal to the id's first segment", text: valid }],
+    invalid: [{ name: "another domain", entry: { domain: "other" }, errors: [{ pointer: "/domain", message: 'domain "other" differs', fixable: true }] }],
+  },
+  {
+    rule: "kb/duplicate-id",
+    valid: [{ name: "one file per id", text: valid, others: { "demo/other-error.json": {} } }],
+    invalid: [
+      {
+        name: "two files with one id",
+        text: valid,
+        others: { "demo/copy-of-sample.json": entryText(validEntry("demo/sample-error")) },
+        errors: [{ file: "demo/copy-of-sample.json", pointer: "/id", message: "is also claimed by entries/demo/sample-error.json" }, { pointer: "/id", message: "is also claimed by entries/demo/copy-of-sample.json" }],
+      },
+    ],
+  },
+  {
+    rule: "kb/canonical-format",
+    valid: [{ name: "canonical text", text: valid }],
+    invalid: [
+      { name: "CRLF line endings", text: valid.replace(/\n/g, "\r\n"), errors: [{ message: "CRLF line endings", fixable: true }] },
+      { name: "no final newline", text: valid.slice(0, -1), errors: [{ message: "missing final newline" }] },
+      { name: "keys out of order", text: JSON.stringify(Object.assign({ regex: validEntry().regex }, validEntry()), null, 2) + "\n", errors: [{ line: 2, message: "key order" }] },
+    ],
+  },
+  {
+    rule: "kb/string-length",
+    valid: [{ name: "texts under the limit", text: valid }],
+    invalid: [{ name: "a root cause over the limit", entry: { root_cause: "x".repeat(80) }, limits: { maxStringLength: 75 }, errors: [{ pointer: "/root_cause", message: "a text of 80 characters is longer than the limit of 75" }] }],
+  },
+];
