@@ -6,11 +6,15 @@ import type { AST } from "@eslint-community/regexpp";
 import { alternativeOptions } from "./literals.ts";
 
 /**
- * Distinctive literal characters every match of every alternative must contain. 10 is about the
- * shortest stable phrase that names one error ("EADDRINUSE", "No module named", "ERESOLVE unable");
- * a single word such as "error" (5) or "violates" (8) occurs in the output of many errors.
+ * Distinctive literal characters every match of every alternative must contain. 8 is about the
+ * shortest stable text that names one error ("OOMKilled", "linker `…` not found" once "not found" is
+ * discounted); below it a regex rests on a word or two that many errors print. An error code (letters
+ * then three or more digits: TS2307, E0382, AADSTS700082) names one error by design and counts in full.
  */
-export const MIN_DISTINCTIVE_CHARACTERS = 10;
+export const MIN_DISTINCTIVE_CHARACTERS = 8;
+
+/** A code made to identify one error: a short letter prefix and three or more digits, standing alone. */
+const ERROR_CODE = /(?<![a-z0-9])[a-z]{1,8}[0-9]{3,}(?![a-z0-9])/;
 
 /** Phrases so common in error output that they identify nothing, matched as whole words, case-insensitively. */
 export const GENERIC_PHRASES: readonly string[] = [
@@ -38,9 +42,10 @@ function escape(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 }
 
-/** Characters of a literal that identify something: generic phrases and white space removed. */
+/** Characters of a literal that identify something: generic phrases and white space removed; an error code counts in full. */
 export function distinctiveLength(literal: string): number {
-  return literal.replace(GENERIC, "").replace(/\s+/g, "").length;
+  const length = literal.replace(GENERIC, "").replace(/\s+/g, "").length;
+  return ERROR_CODE.test(literal) ? Math.max(length, MIN_DISTINCTIVE_CHARACTERS) : length;
 }
 
 export interface Specificity {

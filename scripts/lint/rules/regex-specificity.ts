@@ -7,9 +7,9 @@ import { entryRule } from "../rule.ts";
 export const regexSpecificity = entryRule({
   meta: {
     id: "kb/regex-specificity",
-    description: `every alternative of the regex requires at least ${MIN_DISTINCTIVE_CHARACTERS} literal characters, not counting white space and generic words such as "error" or "failed"`,
+    description: `every alternative of the regex requires at least ${MIN_DISTINCTIVE_CHARACTERS} literal characters, not counting white space and generic words such as "error" or "failed" (an error code such as TS2307 counts in full)`,
     severity: "error",
-    why: `About ${MIN_DISTINCTIVE_CHARACTERS} characters is the shortest stable phrase that names one error ("EADDRINUSE", "No module named"); generic words (${GENERIC_PHRASES.slice(0, 5).join(", ")}…) occur in most error output, so a regex built on them matches other errors and cannot take part in the literal prefilter.`,
+    why: `About ${MIN_DISTINCTIVE_CHARACTERS} characters is the shortest stable text that names one error ("OOMKilled", "No module named"); generic words (${GENERIC_PHRASES.slice(0, 5).join(", ")}…) occur in most error output, so a regex built on them matches other errors and cannot take part in the literal prefilter. Error codes (TS2307, E0382) identify one error by design and count in full.`,
   },
   requires: ["regex"],
   check({ facts, report }) {

@@ -78,10 +78,13 @@ export const regexCases: RuleCases[] = [
   },
   {
     rule: "kb/regex-specificity",
-    valid: [{ name: "the stable phrase of the message", entry: {} }],
+    valid: [
+      { name: "the stable phrase of the message", entry: {} },
+      { name: "an error code counts in full", entry: { signature: "error TS2307: Cannot find module 'x'", regex: "TS2307", examples: { match: [], no_match: [] } } },
+    ],
     invalid: [
       { name: "only generic words", entry: { regex: "error|failed", examples: { match: [], no_match: [] }, signature: "error: failed" }, errors: [{ pointer: "/regex", message: "requires no distinctive literal text" }] },
-      { name: ".* with a short word", entry: { regex: "Sample.*", examples: { match: [], no_match: [] } }, errors: [{ pointer: "/regex", message: "requires only 6 distinctive literal characters; at least 10 are needed" }] },
+      { name: ".* with a short word", entry: { regex: "Sample.*", examples: { match: [], no_match: [] } }, errors: [{ pointer: "/regex", message: "requires only 6 distinctive literal characters; at least 8 are needed" }] },
       {
         name: "the Python traceback header",
         entry: { signature: "Traceback (most recent call last):", regex: "Traceback \\(most recent call last\\):", examples: { match: [], no_match: [] } },
