@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/system/**", "**/node_modules/**"],
     pool: "forks",
+    globalSetup: ["test/global-setup.ts"],
     // Generous: a deadline in a test is there to end a hang, never to measure speed.
     testTimeout: 120_000,
     hookTimeout: 120_000,

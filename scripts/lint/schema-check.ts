@@ -2,7 +2,10 @@
 // problem, the exact key or value it is about in the contributor's language, with "did you mean"
 // for misspelt keys and enum values. Also names the top-level fields that failed, so every other rule
 // can still run on the fields that passed (one wave of errors, not one stage at a time).
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { describePointer, fromPointer } from "../model/pointer.ts";
 import type { Target } from "../model/location.ts";
@@ -30,10 +33,10 @@ export interface SchemaVerdict {
 }
 
 /** The one ajv set-up: draft 2020-12, real dates and URIs, editor-only keywords known as annotations. */
-export function entryAjv(): Ajv2020 {
+export function entryAjv(options: { standaloneCode?: boolean } = {}): Ajv2020 {
   const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
   // verbose: errors carry their schema, which "did you mean" needs for the allowed keys and values.
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, ...(options.standaloneCode ? { code: { source: true } } : {}) });
   ajv.addVocabulary([...EDITOR_KEYWORDS]);
   const formats = require("ajv-formats") as ((ajv: Ajv2020, formats: string[]) => Ajv2020) & { default?: (ajv: Ajv2020, formats: string[]) => Ajv2020 };
   (formats.default ?? formats)(ajv, ["date", "uri"]);
@@ -42,8 +45,29 @@ export function entryAjv(): Ajv2020 {
 
 let compiled: ValidateFunction<Entry> | undefined;
 
+/** What a precompiled validator must have been made from: this schema, by this ajv. */
+export function schemaDigest(): string {
+  const { version } = require("ajv/package.json") as { version: string };
+  return createHash("sha1").update(`ajv ${version} verbose\0${JSON.stringify(entrySchema)}`).digest("hex");
+}
+
+/** Written next to the compiled schema-check.js by `npm run prepare` (codegen/write-validator.ts). */
+export const PRECOMPILED_VALIDATOR = fileURLToPath(new URL("./entry-validator.cjs", import.meta.url));
+
+/** The precompiled validator, when there is one made from the current schema and ajv. */
+function precompiled(): ValidateFunction<Entry> | undefined {
+  if (!existsSync(PRECOMPILED_VALIDATOR)) return undefined;
+  try {
+    const validate = require(PRECOMPILED_VALIDATOR) as ValidateFunction<Entry> & { schemaDigest?: string };
+    return typeof validate === "function" && validate.schemaDigest === schemaDigest() ? validate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function validator(): ValidateFunction<Entry> {
-  compiled ??= entryAjv().compile<Entry>(entrySchema as object);
+  // Compiling the schema takes ~150 ms; ajv's standalone code, written at prepare, loads in a few.
+  compiled ??= precompiled() ?? entryAjv().compile<Entry>(entrySchema as object);
   return compiled;
 }
 

@@ -445,7 +445,11 @@ function destination(url: string, inCell: boolean): string {
 function title(value: string | null | undefined, inCell: boolean): string {
   if (!value) return ""; // `""` parses as no title
   checkString(value, "link title");
-  return ` "${escapeAttribute(value, /"/, inCell)}"`;
+  let out = escapeAttribute(value, /"/, inCell);
+  // cmark-gfm's title scanner takes the longest match: `\\"` could be `\` then an escaped quote,
+  // running the title on to a later `"`. A final backslash is written as a reference instead.
+  if (value.endsWith("\\")) out = `${out.slice(0, -2)}&#x5C;`;
+  return ` "${out}"`;
 }
 
 /**
@@ -635,13 +639,16 @@ function runEnd(value: string, i: number, code: number): number {
 /**
  * Whether a run of `*`, `_` or `~` in text could open or close emphasis (strikethrough), judged by
  * the source characters around it. Kept only where it certainly cannot: `*` between spaces, `_`
- * between spaces or inside a word, `~` where it cannot close (GFM needs an opener and a closer).
+ * between spaces or inside a word, `~` where it cannot close (GFM needs an opener and a closer)
+ * and touches no syntax.
  */
 function delimiterRunNeedsEscape(value: string, i: number, end: number, code: number, place: TextPlace, encoded: Uint8Array): boolean {
   const before = i === 0 ? place.before : sourceClassBefore(value, i, encoded);
   const after = end === value.length ? place.after : encoded[end] ? PUNCT : classAt(value, end);
   if (code === 42) return !(before === WS && after === WS);
   if (code === 95) return !((before === WS && after === WS) || (before === LETTER && after === LETTER));
+  // cmark-gfm can drop an emphasis whose delimiter touches an unmatched `~` run (`*a ~*`, `*\`x\`*~a`).
+  if ((i === 0 && before !== WS) || (end === value.length && after !== WS)) return true;
   return !(before === WS || (before === PUNCT && after === LETTER));
 }
 

@@ -38,6 +38,36 @@ const NOT_STARTED = -1;
 const WORKER_START_LIMIT_MS = 30_000;
 const TEXT_UNITS_PER_BATCH = 4_000_000;
 
+interface IdleWorker {
+  readonly worker: Worker;
+  readonly progress: Int32Array;
+}
+
+/** Workers kept between calls: starting one costs tens of milliseconds, and lint and lookup call often. */
+const idle: IdleWorker[] = [];
+const MAX_IDLE = 4;
+
+function takeWorker(): IdleWorker {
+  const reused = idle.pop();
+  if (reused) return reused;
+  const shared = new SharedArrayBuffer(4);
+  const worker = new Worker(WORKER_URL, { workerData: { progress: shared } });
+  const entry = { worker, progress: new Int32Array(shared) };
+  // An idle worker that dies (out of memory, killed) is simply forgotten.
+  worker.on("exit", () => {
+    const at = idle.indexOf(entry);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return entry;
+}
+
+function returnWorker(entry: IdleWorker): void {
+  // An idle worker never keeps the process alive.
+  entry.worker.unref();
+  if (idle.length < MAX_IDLE) idle.push(entry);
+  else void entry.worker.terminate();
+}
+
 /** Runs every job; the result has one outcome per text, in job and text order. Never rejects. */
 export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOptions): Promise<MatchOutcome[][]> {
   const results: (MatchOutcome[] | undefined)[] = new Array(jobs.length);
@@ -68,13 +98,12 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
     };
 
     const start = (batch: Batch) => {
-      const shared = new SharedArrayBuffer(4);
-      const progress = new Int32Array(shared);
+      const { worker, progress } = takeWorker();
       Atomics.store(progress, 0, NOT_STARTED);
-      const worker = new Worker(WORKER_URL, { workerData: { progress: shared } });
       const slot: Slot = { worker, progress, batch, lastProgress: NOT_STARTED, lastChangeAt: Date.now() };
       active.add(slot);
       running++;
+      worker.ref();
       worker.on("message", (msg: { id: number; results: WorkerResult[] }) => {
         if (!active.has(slot)) return;
         storeBatch(slot.batch, msg.results);
@@ -85,7 +114,7 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
           slot.lastProgress = NOT_STARTED;
           slot.lastChangeAt = Date.now();
           worker.postMessage(next);
-        } else retire(slot);
+        } else retire(slot, true);
       });
       worker.on("error", () => {
         // A test that exhausts the worker (memory, stack) is treated like one that overran.
@@ -94,10 +123,14 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
       worker.postMessage(batch);
     };
 
-    const retire = (slot: Slot) => {
+    /** A worker that finished its batches cleanly goes back to the idle set; any other is ended. */
+    const retire = (slot: Slot, healthy = false) => {
       active.delete(slot);
       running--;
-      void slot.worker.terminate();
+      slot.worker.removeAllListeners("message");
+      slot.worker.removeAllListeners("error");
+      if (healthy) returnWorker({ worker: slot.worker, progress: slot.progress });
+      else void slot.worker.terminate();
       finishIfIdle();
     };
 

@@ -133,7 +133,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
         const re = compiled[i]!;
         re.lastIndex = 0;
         const m = re.exec(candidate.text);
-        if (m) found.set(i, found_(candidate, m.index, m[0].length));
+        if (m && !inNextLine(candidate, m.index)) found.set(i, found_(candidate, m.index, m[0].length));
       }
     }
     return finish(input.lines, found, new Set(), opts.limit ?? 5);
@@ -166,7 +166,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
         const list = byEntry.get(i)!;
         const results = outcomes[j]!;
         if (results.some((o) => o.kind === "timeout" || o.kind === "skipped")) timedOut.add(i);
-        const k = results.findIndex((o) => o.kind === "match");
+        const k = results.findIndex((o, n) => o.kind === "match" && !inNextLine(list[n]!, o.index));
         if (k < 0) return;
         const o = results[k] as { index: number; length: number };
         found.set(i, found_(list[k]!, o.index, o.length));
@@ -187,6 +187,9 @@ interface Found {
 }
 
 const found_ = (c: CandidateLine, index: number, length: number): Found => ({ line: c.line, index, length, lineLength: c.text.length, text: c.text });
+
+/** A match in a joined candidate that starts in the second line belongs to that line's own candidate. */
+const inNextLine = (c: CandidateLine, index: number): boolean => c.joinAt !== undefined && index >= c.joinAt;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -20,6 +20,11 @@ export interface CandidateLine {
   readonly text: string;
   /** 0-based index of the physical line it starts on. */
   readonly line: number;
+  /**
+   * For a line joined with the next: where the next line starts in `text`. A match that starts there or
+   * later is the next line's own, and is found (and placed) there instead.
+   */
+  readonly joinAt?: number;
 }
 
 export interface NormalisedInput {
@@ -44,7 +49,10 @@ export function normaliseInput(text: string): NormalisedInput {
       for (const part of unescapeJson(line).split(/\r\n|\r|\n/)) if (part.trim() !== "" && part !== line) candidates.push({ text: part, line: i });
     }
     const next = lines[i + 1];
-    if (next !== undefined && next.trim() !== "") candidates.push({ text: `${line.trimEnd()} ${next.trim()}`, line: i });
+    if (next !== undefined && next.trim() !== "") {
+      const head = `${line.trimEnd()} `;
+      candidates.push({ text: `${head}${next.trim()}`, line: i, joinAt: head.length });
+    }
   });
   return { lines, candidates };
 }

@@ -7,6 +7,7 @@ import { hasErrors } from "../model/diagnostic.ts";
 import type { Entry } from "../model/entry.ts";
 import { planOutputs, type Catalogue, type PlannedOutput } from "../outputs/plan.ts";
 import { decorateSync } from "../speed/sync-decorators.ts";
+import { WriteError } from "../write/atomic.ts";
 import { withLock } from "../write/lock.ts";
 import { syncOutputs, type OutputDrift, type SyncOutputs } from "../write/sync.ts";
 import { runLint, type LintRun, type LintRunOptions } from "./lint-run.ts";
@@ -37,7 +38,10 @@ export async function runBuild(settings: RunSettings, options: BuildOptions): Pr
   const outputs = planOutputs(catalogue);
   const digests = new Map(entries.map((v) => [v.summary!.id, v.contentDigest]));
   const sync = options.sync ?? decorateSync(syncOutputs, settings, catalogue);
-  const run = () => sync(settings.outDir, outputs, { write: options.write, entryDigests: digests, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const run = () =>
+    sync(settings.outDir, outputs, { write: options.write, entryDigests: digests, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch((e: unknown) => {
+      throw e instanceof WriteError ? e.shownAs(path.relative(settings.cwd, e.file) || e.file) : e;
+    });
   const drift = options.write ? await withLock(`${settings.outDir.replace(/[\\/]+$/, "")}.lock`, run) : await run();
   return { lint, outputs, drift };
 }

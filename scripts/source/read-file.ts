@@ -22,7 +22,7 @@ export function readBoundedFile(file: string, maxBytes: number, followLinks = fa
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, reason: "not-a-file", detail: stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : "not a regular file" };
+    if (!stat.isFile()) return { ok: false, reason: "not-a-file", detail: stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : "a device" };
     if (stat.size > maxBytes) return { ok: false, reason: "too-large", detail: `${stat.size} bytes`, size: stat.size };
     // Read one byte past the size seen: a file that grows while it is read is still bounded.
     const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1));

@@ -5,13 +5,17 @@
 import { digest } from "../model/digest.ts";
 import type { FileVerdict, LintFiles } from "../lint/engine.ts";
 import type { RunSettings } from "../runner/settings.ts";
-import { openCache, type CacheFile } from "./cache-file.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { noCache, openCache, type CacheFile } from "./cache-file.ts";
 import { toolFingerprint } from "./fingerprint.ts";
 import { pythonIdentity } from "./python-identity.ts";
 
 export function withCache(inner: LintFiles, settings: RunSettings): LintFiles {
   let cache: Promise<CacheFile<FileVerdict>> | undefined;
   const open = async () => {
+    // Without node_modules there is no cache (openCache says so): do not ask python3 for nothing.
+    if (!existsSync(path.join(settings.root, "node_modules"))) return noCache<FileVerdict>();
     const context = digest("lint", toolFingerprint(), JSON.stringify(settings.limits), settings.today, settings.python ? await pythonIdentity() : "python off");
     return openCache(settings.root, "lint", context, isVerdict);
   };

@@ -19,6 +19,11 @@ export class WriteError extends Error {
   ) {
     super(message);
   }
+
+  /** The same error naming the file as people see it (relative to where kb runs). */
+  shownAs(shown: string): WriteError {
+    return new WriteError(this.file, this.code, this.message.split(this.file).join(shown));
+  }
 }
 
 const REASONS: Record<string, string> = {
@@ -32,6 +37,7 @@ const REASONS: Record<string, string> = {
   EISDIR: "a folder is in the way where a file is needed",
   EMFILE: "too many open files",
   EIO: "an input/output error",
+  EFBIG: "the file would exceed the size limit (ulimit -f, or the file system's)",
 };
 
 export function describeWriteError(file: string, e: unknown): WriteError {
@@ -91,7 +97,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
 }
 
 /** Writes every byte: fs.write may write fewer than asked (a nearly full disk) without failing. */
-async function writeAll(handle: FileHandle, content: string | Uint8Array): Promise<void> {
+export async function writeAll(handle: Pick<FileHandle, "write">, content: string | Uint8Array): Promise<void> {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let offset = 0;
   while (offset < bytes.length) {

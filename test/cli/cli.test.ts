@@ -1,0 +1,259 @@
+// The real CLI end to end on small temporary repositories: exit codes, the conventions people know
+// from ESLint (paths that must exist, --quiet, --max-warnings, -o, --print-config, colours, config
+// errors with their place), and that nothing is written or deleted on the strength of bad input.
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { entryText, validEntry } from "../helpers/entries.ts";
+import { makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+function repo(files: Record<string, string | Buffer> = {}): TempRepo {
+  const r = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry()), ...files });
+  repos.push(r);
+  return r;
+}
+
+describe("paths that do not exist are errors, never 'no problems'", () => {
+  it("a missing entries folder: exit 2, and build deletes nothing", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    const before = readdirSync(path.join(r.dir, "generated")).sort();
+    const res = await runKb(["build", "--entries", "entriez"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("the entries folder entriez does not exist");
+    expect(readdirSync(path.join(r.dir, "generated")).sort()).toEqual(before);
+  });
+
+  it("an entries path that is a file: exit 2", async () => {
+    const r = repo({ "notafolder": "x" });
+    const res = await runKb(["lint", "--entries", "notafolder"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("is not a folder");
+  });
+
+  it("a mistyped file to lint: exit 2", async () => {
+    const r = repo();
+    const res = await runKb(["lint", "entries/demo/typo.json"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("entries/demo/typo.json does not exist");
+  });
+
+  it("an unreadable domain folder is a located error and build keeps that domain's outputs", async () => {
+    const r = repo({ "entries/other/one-error.json": entryText(validEntry("other/one-error")) });
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    expect(existsSync(path.join(r.dir, "generated/other/one-error.md"))).toBe(true);
+    chmodSync(path.join(r.dir, "entries/other"), 0o000);
+    try {
+      // As root, permissions do not stop reads: run kb as an unprivileged user then.
+      const asNobody = process.getuid?.() === 0;
+      if (asNobody) chmodSync(r.dir, 0o777);
+      const res = asNobody ? await runAsNobody(["build"], r.dir) : await runKb(["build"], { cwd: r.dir });
+      expect(res.code).toBe(1);
+      expect(res.stdout).toMatch(/entries\/other:1:1 error kb\/unreadable-path this folder cannot be read \(EACCES\)/);
+      expect(existsSync(path.join(r.dir, "generated/other/one-error.md"))).toBe(true);
+    } finally {
+      chmodSync(path.join(r.dir, "entries/other"), 0o755);
+    }
+  });
+});
+
+/** Runs kb as uid 65534 (setpriv), for permission tests when the suite runs as root. */
+async function runAsNobody(args: string[], cwd: string) {
+  const { spawnSync } = await import("node:child_process");
+  const { KB_BIN } = await import("../helpers/repo.ts");
+  chmodRecursive(cwd);
+  const res = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, KB_BIN, ...args], {
+    cwd,
+    env: { ...process.env, KB_TODAY: "2026-12-01", NO_COLOR: "1", HOME: "/tmp" },
+    encoding: "utf8",
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+function chmodRecursive(dir: string): void {
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, item.name);
+    if (item.isSymbolicLink()) continue;
+    if (item.isDirectory()) {
+      if (item.name === "other" && p.includes("entries")) continue;
+      chmodSync(p, 0o777);
+      chmodRecursive(p);
+    } else chmodSync(p, 0o666);
+  }
+}
+
+describe("conventions people know", () => {
+  it("--version prints the package version", async () => {
+    const r = repo();
+    const res = await runKb(["--version"], { cwd: r.dir });
+    expect(res.code).toBe(0);
+    expect(res.stdout.trim()).toMatch(/^[0-9]+\.[0-9]+\.[0-9]+$/);
+  });
+
+  it("--quiet hides warnings, --max-warnings turns too many into exit 1", async () => {
+    const r = repo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error", { examples: { match: validEntry().examples!.match } })) });
+    const plain = await runKb(["lint"], { cwd: r.dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain("warning kb/no-match-examples");
+    const quiet = await runKb(["lint", "--quiet"], { cwd: r.dir });
+    expect(quiet.stdout).not.toContain("warning");
+    const strict = await runKb(["lint", "--max-warnings", "0"], { cwd: r.dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("more than --max-warnings 0");
+  });
+
+  it("-o writes the report to a file, and nothing to stdout", async () => {
+    const r = repo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error", { root_cause: "TODO: why" })) });
+    const res = await runKb(["lint", "--format", "json", "-o", "report.json"], { cwd: r.dir });
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    const report = JSON.parse(readFileSync(path.join(r.dir, "report.json"), "utf8")) as { rule: string }[];
+    expect(report.map((d) => d.rule)).toContain("kb/empty-text");
+  });
+
+  it("--print-config shows the resolved settings", async () => {
+    const r = repo({ "kb.config.json": JSON.stringify({ rules: { "kb/no-match-examples": "off" } }) });
+    const res = await runKb(["lint", "--print-config"], { cwd: r.dir });
+    expect(res.code).toBe(0);
+    const config = JSON.parse(res.stdout) as { rules: Record<string, string>; root: string };
+    expect(config.rules["kb/no-match-examples"]).toBe("off");
+    expect(config.root).toBe(r.dir);
+  });
+
+  it("colours follow --color, FORCE_COLOR (0 is off) and NO_COLOR", async () => {
+    const r = repo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error", { root_cause: "TODO: why" })) });
+    const esc = "\u001b[";
+    expect((await runKb(["--color", "lint"], { cwd: r.dir })).stdout).toContain(esc);
+    expect((await runKb(["lint"], { cwd: r.dir, env: { NO_COLOR: undefined, FORCE_COLOR: "1" } })).stdout).toContain(esc);
+    expect((await runKb(["lint"], { cwd: r.dir, env: { NO_COLOR: undefined, FORCE_COLOR: "0" } })).stdout).not.toContain(esc);
+    expect((await runKb(["lint"], { cwd: r.dir, env: { NO_COLOR: "1" } })).stdout).not.toContain(esc);
+    expect((await runKb(["--no-color", "lint"], { cwd: r.dir, env: { NO_COLOR: undefined, FORCE_COLOR: "1" } })).stdout).not.toContain(esc);
+  });
+
+  it("the repository root is found by walking up: kb build from entries/demo builds the repository", async () => {
+    const r = repo();
+    const res = await runKb(["build"], { cwd: path.join(r.dir, "entries/demo") });
+    expect(res.code).toBe(0);
+    expect(existsSync(path.join(r.dir, "generated/README.md"))).toBe(true);
+    expect(existsSync(path.join(r.dir, "entries/demo/generated"))).toBe(false);
+  });
+
+  it("prints a completion script for each shell", async () => {
+    const r = repo();
+    for (const shell of ["bash", "zsh", "fish"]) {
+      const res = await runKb(["completion", shell], { cwd: r.dir });
+      expect(res.code).toBe(0);
+      expect(res.stdout).toContain("lint");
+      expect(res.stdout).toContain("max-warnings");
+    }
+    expect((await runKb(["completion", "tcsh"], { cwd: r.dir })).code).toBe(2);
+  });
+});
+
+describe("kb.config.json", () => {
+  it("an unknown key is a usage error with its place and a suggestion", async () => {
+    const r = repo({ "kb.config.json": '{\n  "rulez": {}\n}\n' });
+    const res = await runKb(["lint"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('kb.config.json:2:3 unknown key "rulez" in the config (did you mean "rules"?)');
+  });
+
+  it("rules turn a rule off or down, but never a structural one", async () => {
+    const broken = entryText(validEntry("demo/sample-error", { root_cause: "TODO: why" }));
+    const r = repo({ "entries/demo/sample-error.json": broken, "kb.config.json": JSON.stringify({ rules: { "kb/empty-text": "warn" } }) });
+    const res = await runKb(["lint"], { cwd: r.dir });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain("warning kb/empty-text");
+    writeFileSync(path.join(r.dir, "kb.config.json"), JSON.stringify({ rules: { "kb/schema": "off" } }));
+    const structural = await runKb(["lint"], { cwd: r.dir });
+    expect(structural.code).toBe(2);
+    expect(structural.stderr).toContain("kb/schema is a structural rule");
+  });
+
+  it("a config that is not JSON is a usage error with its place", async () => {
+    const r = repo({ "kb.config.json": '{\n  "limits": {,}\n}\n' });
+    const res = await runKb(["lint"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/kb\.config\.json:2:\d+ invalid JSON/);
+  });
+});
+
+describe("the output folder", () => {
+  it("--out naming a file is a usage error and the file is untouched", async () => {
+    const r = repo({ "out.txt": "mine\n" });
+    const res = await runKb(["build", "--out", "out.txt"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("it is a file, not a folder");
+    expect(readFileSync(path.join(r.dir, "out.txt"), "utf8")).toBe("mine\n");
+  });
+
+  it("a folder kb did not write is refused, and nothing in it is deleted", async () => {
+    const r = repo({ "docs/notes.md": "mine\n" });
+    const res = await runKb(["build", "--out", "docs"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("was not written by kb build");
+    expect(readdirSync(path.join(r.dir, "docs"))).toEqual(["notes.md"]);
+  });
+
+  it("a folder where index.json belongs is repaired by the next build", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    const index = path.join(r.dir, "generated/index.json");
+    const { rmSync } = await import("node:fs");
+    rmSync(index);
+    mkdirSync(path.join(index, "inside"), { recursive: true });
+    const res = await runKb(["build"], { cwd: r.dir });
+    expect(res.code).toBe(0);
+    expect(JSON.parse(readFileSync(index, "utf8")).count).toBe(1);
+    expect((await runKb(["check"], { cwd: r.dir })).code).toBe(0);
+  });
+
+  it("a file with a name that is not UTF-8 is removed, so check passes after build", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    writeFileSync(Buffer.concat([Buffer.from(path.join(r.dir, "generated") + "/bad-"), Buffer.from([0xff, 0xfe]), Buffer.from(".md")]), "x");
+    const check = await runKb(["check"], { cwd: r.dir });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("is extra");
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    expect((await runKb(["check"], { cwd: r.dir })).code).toBe(0);
+  });
+
+  it("a link inside generated/ is removed, never written through", async () => {
+    const r = repo({ "outside.md": "mine\n" });
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    const view = path.join(r.dir, "generated/demo/sample-error.md");
+    const { rmSync } = await import("node:fs");
+    rmSync(view);
+    symlinkSync(path.join(r.dir, "outside.md"), view);
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    expect(readFileSync(path.join(r.dir, "outside.md"), "utf8")).toBe("mine\n");
+    expect(readFileSync(view, "utf8")).toContain("generated by error-kb");
+  });
+
+  it("a committed generated.lock that kb did not make is refused with a clear message", async () => {
+    const r = repo({ "generated.lock": "1\n" });
+    const res = await runKb(["build"], { cwd: r.dir, timeoutMs: 60_000 });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("generated.lock is in the way of kb's lock and was not made by kb");
+  });
+});
+
+describe("exit codes", () => {
+  it("0 clean, 1 errors, 2 usage, and no stack trace", async () => {
+    const r = repo();
+    expect((await runKb(["lint"], { cwd: r.dir })).code).toBe(0);
+    writeFileSync(path.join(r.dir, "entries/demo/sample-error.json"), "{");
+    const broken = await runKb(["lint"], { cwd: r.dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain("kb/json-syntax");
+    const usage = await runKb(["lint", "--format", "nope"], { cwd: r.dir });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).not.toMatch(/\n\s+at /);
+  });
+});

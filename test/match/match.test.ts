@@ -1,0 +1,86 @@
+// Lookup's matching: input normalised (escape sequences, CRLF, wrapped and JSON-escaped messages),
+// a matcher made once and reused, trusted and guarded paths that agree, hostile indexes reduced to
+// their usable entries (each skip reported), bounded work on literal-free regexes, near misses.
+import { describe, expect, it } from "vitest";
+import { createMatcher, type MatchableEntry } from "../../scripts/match/matcher.ts";
+import { normaliseInput, stripEscapes } from "../../scripts/match/normalise-input.ts";
+
+const entry = (id: string, regex: string, literals: string[] | null, signature = id): MatchableEntry => ({ id, regex, signature, fix_success_rate: 0.5, literals, literal_chars: literals?.[0]?.length ?? 0 });
+
+const docker = entry("docker/socket", "permission denied while trying to connect to the Docker daemon socket", ["permission denied while trying to connect to the docker daemon socket"], "permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock");
+const port = entry("node/eaddrinuse", "EADDRINUSE: address already in use", ["eaddrinuse: address already in use"]);
+
+describe("input normalisation", () => {
+  it("removes colour codes between tokens, OSC links and clipboard writes", () => {
+    expect(stripEscapes("\u001b[31mError:\u001b[0m \u001b[1mEADDRINUSE\u001b[22m")).toBe("Error: EADDRINUSE");
+    expect(stripEscapes("\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007 \u001b]52;c;aGk=\u0007x")).toBe("click x");
+    expect(stripEscapes("\u009b31mred\u009b0m")).toBe("red");
+  });
+
+  it("reads CRLF and progress-bar CRs as line breaks", () => {
+    expect(normaliseInput("a\r\nb\rc").lines).toEqual(["a", "b", "c"]);
+  });
+
+  it("offers a JSON-escaped message unescaped, and a wrapped message joined", () => {
+    const input = normaliseInput('{"level":"error","msg":"Error: listen EADDRINUSE: address\\nalready in use :::3000"}\npermission denied while trying to\nconnect to the Docker daemon socket');
+    const texts = input.candidates.map((c) => c.text);
+    expect(texts).toContain("already in use :::3000\"}");
+    expect(texts).toContain("permission denied while trying to connect to the Docker daemon socket");
+  });
+});
+
+describe("the matcher", () => {
+  it("finds a message with colour codes between its words, on the right line", async () => {
+    const m = createMatcher([docker, port], { trusted: true });
+    const report = await m.lookup("building…\n\u001b[31mError: listen \u001b[1mEADDRINUSE\u001b[22m: address already in use :::3000\u001b[0m");
+    expect(report.results.map((r) => [r.id, r.line])).toEqual([["node/eaddrinuse", 2]]);
+  });
+
+  it("finds a message a tool wrapped over two lines", () => {
+    const m = createMatcher([docker], { trusted: true });
+    expect(m.lookupSync("docker: permission denied while trying to\nconnect to the Docker daemon socket at unix:///var/run/docker.sock").results[0]?.id).toBe("docker/socket");
+  });
+
+  it("gives the same answers on the trusted and the guarded path", async () => {
+    const log = ["ok", "Error: listen EADDRINUSE: address already in use :::8080", "Got permission denied while trying to connect to the Docker daemon socket"].join("\n");
+    const trusted = await createMatcher([docker, port], { trusted: true }).lookup(log);
+    const guarded = await createMatcher([docker, port]).lookup(log);
+    expect(guarded.results.map((r) => [r.id, r.line, r.matched])).toEqual(trusted.results.map((r) => [r.id, r.line, r.matched]));
+  });
+
+  it("lookupSync refuses an untrusted index", () => {
+    expect(() => createMatcher([docker]).lookupSync("x")).toThrow("needs a trusted matcher");
+  });
+
+  it("skips and reports what a hostile index cannot use, and still finds the rest", async () => {
+    const huge = Array.from({ length: 300_000 }, (_, i) => `a${i}`).join("|");
+    const hostile = [null, 5, { id: "x/no-regex" }, entry("x/huge", huge, null), entry("x/bad", "(", null), { ...docker, flags: "g" }, { ...port, literals: ["x".repeat(10_000)] }, docker] as unknown as MatchableEntry[];
+    const m = createMatcher(hostile);
+    expect(m.skipped.map((s) => s.reason)).toEqual([
+      "it is not an object",
+      "it is not an object",
+      "it has no regex",
+      expect.stringContaining("over the limit of 2000"),
+      expect.stringContaining("does not compile"),
+      'its flags are "g", not "iu"',
+      "its literals are not a list of up to 1000 short strings",
+    ]);
+    expect((await m.lookup("permission denied while trying to connect to the Docker daemon socket")).results.map((r) => r.id)).toEqual(["docker/socket"]);
+  });
+
+  it("bounds the work of literal-free regexes on a long log (guarded: each entry matched once, lines in chunks)", async () => {
+    const literalFree = Array.from({ length: 200 }, (_, i) => entry(`x/free-${i}`, `^[a-z]{3}[0-9]{2}#{${(i % 3) + 1}}$`, null));
+    const log = Array.from({ length: 5_000 }, (_, i) => `line ${i}`).join("\n");
+    const report = await createMatcher(literalFree, { totalBudgetMs: 120_000 }).lookup(log);
+    expect(report.results).toEqual([]);
+    expect(report.timedOut).toEqual([]);
+  });
+
+  it("says the closest entries and why they did not match, when nothing matched", () => {
+    const m = createMatcher([docker, port], { trusted: true });
+    const report = m.lookupSync("docker: permission denied on the daemon socket");
+    expect(report.results).toEqual([]);
+    expect(report.nearMisses[0]).toMatchObject({ id: "docker/socket" });
+    expect(report.nearMisses[0]!.why).toContain("its regex needs");
+  });
+});

@@ -1,0 +1,80 @@
+// The reports: nothing a terminal would interpret reaches it (stylish, github annotations), the
+// GitHub job summary stays under its limit, and SARIF validates against the SARIF 2.1.0 schema.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { createDiagnostic, type Diagnostic } from "../../scripts/model/diagnostic.ts";
+import { formatGithubAnnotations, formatGithubSummary } from "../../scripts/report/github.ts";
+import { formatJson } from "../../scripts/report/json.ts";
+import { formatSarif } from "../../scripts/report/sarif.ts";
+import { formatStylish } from "../../scripts/report/stylish.ts";
+import { terminalSafe } from "../../scripts/report/terminal-text.ts";
+import { allRules } from "../../scripts/lint/registry.ts";
+
+const require = createRequire(import.meta.url);
+
+const hostile = [
+  "\u001b]8;;https://evil.example\u0007CLICK-ME\u001b]8;;\u0007",
+  "\u001b[2J\u001b[Hfake",
+  "\u001b]52;c;ZXZpbA==\u0007",
+  "\u009b31m",
+  "abc\u202edef",
+];
+
+const d = (message: string, file = "entries/demo/x.json"): Diagnostic => createDiagnostic({ file, line: 3, column: 5, pointer: "/x", severity: "error", rule: "kb/schema", message, hint: message });
+
+describe("terminal safety", () => {
+  it("shows every control, escape and bidi override as a visible escape", () => {
+    for (const h of hostile) expect(terminalSafe(h)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(terminalSafe("\u001b[2J")).toBe("\\u001b[2J");
+  });
+
+  it("stylish and github output carry no raw escape from messages, hints or file names", () => {
+    const diagnostics = hostile.map((h) => d(`unknown key "${h}"`, `entries/demo/${h}.json`));
+    const stylish = formatStylish(diagnostics, false);
+    const github = formatGithubAnnotations(diagnostics);
+    for (const out of [stylish, github]) expect(out).not.toMatch(/[\u001b\u0007\u009b\u202e]/u);
+    expect(stylish).toContain("\\u001b]8;;https://evil.example\\u0007CLICK-ME");
+  });
+
+  it("JSON output keeps the exact text", () => {
+    const json = JSON.parse(formatJson([d(hostile[0]!)])) as Diagnostic[];
+    expect(json[0]!.message).toBe(hostile[0]);
+  });
+
+  it("a message cannot forge another annotation with a line break", () => {
+    const out = formatGithubAnnotations([d("first\n::error file=evil::forged")]);
+    expect(out.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("the GitHub job summary", () => {
+  it("stays under its limit and says how many diagnostics it left out", () => {
+    const many = Array.from({ length: 300 * 150 }, (_, i) => d(`unknown key "key_${i}_${"x".repeat(60)}"`, `entries/demo/file-${i % 300}.json`));
+    const summary = formatGithubSummary(many);
+    expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024);
+    expect(summary).toMatch(/[0-9]+ more not shown here \(the summary is limited to 512 KiB\)/);
+  });
+});
+
+describe("SARIF", () => {
+  it("validates against the SARIF 2.1.0 schema, with rule metadata and help links", () => {
+    const { default: Ajv } = require("ajv") as { default: new (o: object) => { compile(s: object): ((v: unknown) => boolean) & { errors?: unknown } } };
+    const addFormats = require("ajv-formats") as (a: unknown) => void;
+    const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as Record<string, unknown>;
+    // The schema is draft-04: its id keyword is the draft-07 $id; nothing else differs for ajv.
+    delete schema.$schema;
+    schema.$id = schema.id;
+    delete schema.id;
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const rules = allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, why: r.meta.why, severity: r.meta.severity }));
+    const log = JSON.parse(formatSarif([d("a problem"), createDiagnostic({ file: "entries/a b/x.json", line: 1, column: 1, severity: "warning", rule: "kb/no-match-examples", message: "w" })], { version: "1.2.3", rules, rulesPage: "https://github.com/owner/repo/blob/HEAD/docs/rules.md" }));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const run = log.runs[0];
+    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "kb/schema").helpUri).toBe("https://github.com/owner/repo/blob/HEAD/docs/rules.md#kbschema");
+    expect(run.results[1].locations[0].physicalLocation.artifactLocation.uri).toBe("entries/a%20b/x.json");
+    expect(run.results[0].ruleIndex).toBe(rules.findIndex((r) => r.id === "kb/schema"));
+  });
+});

@@ -1,0 +1,121 @@
+// The only reader of entries/ and the one guarded JSON parser: paths that do not exist or cannot be
+// read are errors (never an empty listing), FIFOs and devices never block, and no nesting, however
+// disguised, reaches the recursive parser.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseJsonText, findExcessiveNesting } from "../../scripts/source/json-text.ts";
+import { listEntries, SourceError } from "../../scripts/source/list-entries.ts";
+import { readBoundedFile } from "../../scripts/source/read-file.ts";
+import { readJsonFile } from "../../scripts/source/json-file.ts";
+import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), "kb-source-"));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe("listing entries/", () => {
+  it("a missing folder is a SourceError, not an empty listing", () => {
+    const d = tmp();
+    expect(() => listEntries("entries", { cwd: d })).toThrow(SourceError);
+    expect(() => listEntries("entries", { cwd: d })).toThrow("the entries folder entries does not exist");
+  });
+
+  it("a file or a FIFO where the folder belongs is a SourceError", () => {
+    const d = tmp();
+    writeFileSync(path.join(d, "entries"), "x");
+    expect(() => listEntries("entries", { cwd: d })).toThrow("is not a folder");
+    const f = tmp();
+    execFileSync("mkfifo", [path.join(f, "entries")]);
+    expect(() => listEntries("entries", { cwd: f })).toThrow("is not a folder");
+  });
+
+  it("names each stray item: a link, a FIFO, a non-JSON file, a temporary file", () => {
+    const d = tmp();
+    mkdirSync(path.join(d, "entries/demo"), { recursive: true });
+    writeFileSync(path.join(d, "entries/demo/real-error.json"), "{}");
+    symlinkSync("/etc/passwd", path.join(d, "entries/demo/link-error.json"));
+    execFileSync("mkfifo", [path.join(d, "entries/demo/pipe-error.json")]);
+    writeFileSync(path.join(d, "entries/demo/notes.txt"), "x");
+    writeFileSync(path.join(d, "entries/demo/.a.json.123.abcdef01.kb-tmp"), "x");
+    const listing = listEntries("entries", { cwd: d });
+    expect(listing.refs.map((r) => r.file)).toEqual(["entries/demo/real-error.json"]);
+    expect(listing.problems.map((p) => `${p.file} ${p.message}`)).toEqual([
+      "entries/demo/.a.json.123.abcdef01.kb-tmp is a temporary file left by an interrupted kb run",
+      "entries/demo/link-error.json is a symbolic link; entries must be regular files inside entries/",
+      "entries/demo/notes.txt is not a .json file; entries/ holds only entries",
+      "entries/demo/pipe-error.json is not a regular file",
+    ]);
+  });
+
+  it("paths named on the command line must exist inside the entries folder", () => {
+    const d = tmp();
+    mkdirSync(path.join(d, "entries/demo"), { recursive: true });
+    writeFileSync(path.join(d, "entries/demo/a-error.json"), "{}");
+    writeFileSync(path.join(d, "outside.json"), "{}");
+    expect(() => listEntries("entries", { cwd: d, only: ["entries/demo/typo.json"] })).toThrow("entries/demo/typo.json does not exist");
+    expect(() => listEntries("entries", { cwd: d, only: ["outside.json"] })).toThrow("is not inside the entries folder");
+    expect(listEntries("entries", { cwd: d, only: ["entries/demo"] }).refs).toHaveLength(1);
+  });
+});
+
+describe("reading a file", () => {
+  it("a FIFO never blocks: it is reported as not a regular file", () => {
+    const d = tmp();
+    const fifo = path.join(d, "pipe.json");
+    execFileSync("mkfifo", [fifo]);
+    const started = Date.now();
+    const read = readBoundedFile(fifo, 1024, true);
+    expect(read).toMatchObject({ ok: false, reason: "not-a-file", detail: "a FIFO" });
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it("a link to /dev/zero is refused before any byte is read", () => {
+    const d = tmp();
+    symlinkSync("/dev/zero", path.join(d, "lint-exceptions.json"));
+    const json = readJsonFile(path.join(d, "lint-exceptions.json"), "lint-exceptions.json", DEFAULT_LIMITS)!;
+    expect(json.diagnostics[0]).toMatchObject({ rule: "kb/json-syntax", message: "is a device, not a regular file" });
+  });
+
+  it("a file over the limit is refused with its size", () => {
+    const d = tmp();
+    writeFileSync(path.join(d, "big.json"), "x".repeat(2048));
+    expect(readBoundedFile(path.join(d, "big.json"), 1024)).toMatchObject({ ok: false, reason: "too-large", detail: "2048 bytes" });
+  });
+});
+
+describe("the guarded JSON parser", () => {
+  it("stops deep nesting before the recursive parser", () => {
+    const r = parseJsonText("x.json", "[".repeat(300_000), { maxDepth: 64 });
+    expect(r.diagnostics[0]).toMatchObject({ rule: "kb/json-syntax", line: 1, column: 65, message: "nesting deeper than 64 levels" });
+  });
+
+  it("is not fooled by a raw line break inside a string (jsonc-parser ends the string there)", () => {
+    const text = `["x\n, ${"[".repeat(500_000)}`;
+    expect(findExcessiveNesting(text, 64)).toBeDefined();
+    const r = parseJsonText("x.json", text, { maxDepth: 64 });
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(["kb/json-syntax"]);
+    expect(r.diagnostics[0]!.message).toBe("nesting deeper than 64 levels");
+  });
+
+  it("counts brackets inside strings as text", () => {
+    const r = parseJsonText("x.json", JSON.stringify({ regex: "[".repeat(200) }), { maxDepth: 64 });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value).toEqual({ regex: "[".repeat(200) });
+  });
+
+  it("keeps __proto__ as data", () => {
+    const r = parseJsonText("x.json", '{"__proto__": {"polluted": true}}', { maxDepth: 64 });
+    expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.keys(r.value as object)).toEqual(["__proto__"]);
+  });
+});

@@ -1,0 +1,125 @@
+// The one writer, the lock and the sync of generated/: a short write is continued or fails (never
+// renamed into place), a failed write leaves the old file and no temporary file, errors are named,
+// and a lock kb did not make is refused.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { describeWriteError, writeAll, writeFileAtomic, WriteError } from "../../scripts/write/atomic.ts";
+import { LockError, withLock } from "../../scripts/write/lock.ts";
+import { entryText, validEntry } from "../helpers/entries.ts";
+import { KB_BIN, makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+const tmp = () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), "kb-write-"));
+  cleanups.push(() => rmSync(d, { recursive: true, force: true }));
+  return d;
+};
+
+describe("writeAll", () => {
+  it("continues after short writes until every byte is down", async () => {
+    const written: number[] = [];
+    const handle = {
+      write: async (buf: Uint8Array, offset: number, length: number) => {
+        const n = Math.min(length, 7); // the system takes 7 bytes at a time
+        written.push(...buf.subarray(offset, offset + n));
+        return { bytesWritten: n, buffer: buf };
+      },
+    };
+    await writeAll(handle as never, "a text longer than seven bytes, written in pieces");
+    expect(Buffer.from(written).toString()).toBe("a text longer than seven bytes, written in pieces");
+  });
+
+  it("fails when the system stops taking bytes (a full disk), instead of looping", async () => {
+    let calls = 0;
+    const handle = { write: async (buf: Uint8Array) => ((calls++ === 0 ? { bytesWritten: 3, buffer: buf } : { bytesWritten: 0, buffer: buf })) };
+    await expect(writeAll(handle as never, "0123456789")).rejects.toMatchObject({ code: "ENOSPC" });
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("names the problem: a folder in the way, and a file where a folder is needed", async () => {
+    const d = tmp();
+    mkdirSync(path.join(d, "index.json"));
+    await expect(writeFileAtomic(path.join(d, "index.json"), "x")).rejects.toThrow(/a folder is in the way where a file is needed \(EISDIR\)/);
+    writeFileSync(path.join(d, "out"), "mine");
+    const e = await writeFileAtomic(path.join(d, "out/index.json"), "x").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as WriteError).message).toMatch(/a file is in the way where a folder is needed \((EEXIST|ENOTDIR)\)/);
+    expect(readFileSync(path.join(d, "out"), "utf8")).toBe("mine");
+  });
+
+  it("describes ENOSPC, EACCES and EROFS in words, keeping the code", () => {
+    for (const [code, words] of [["ENOSPC", "no space left"], ["EACCES", "permission denied"], ["EROFS", "read-only"]] as const) {
+      const e = describeWriteError("generated/index.json", Object.assign(new Error(code), { code }));
+      expect(e.message).toContain(words);
+      expect(e.message).toContain(`(${code}); the previous file, if any, is unchanged`);
+    }
+  });
+});
+
+describe("a build on a disk that fills up", () => {
+  it("exits 2 with a clear message, keeps the old files whole and leaves no temporary file", async () => {
+    const repo = makeRepo(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`entries/demo/error-${i}.json`, entryText(validEntry(`demo/error-${i}`, { root_cause: `Cause ${i}. ${"Long text. ".repeat(120)}` }))])));
+    cleanups.push(repo.cleanup);
+    expect((await runKb(["build"], { cwd: repo.dir })).code).toBe(0);
+    const index = path.join(repo.dir, "generated/index.json");
+    const before = readFileSync(index, "utf8");
+    expect(before.length).toBeGreaterThan(40 * 1024);
+    for (let i = 0; i < 30; i++) writeFileSync(path.join(repo.dir, `entries/demo/error-${i}.json`), entryText(validEntry(`demo/error-${i}`, { root_cause: `Changed cause ${i}. ${"Long text. ".repeat(120)}` })));
+    // ulimit -f makes a write past 40 KiB short, then EFBIG: a full disk without root. Node resets an
+    // ignored SIGXFSZ at start-up, so a preloaded handler keeps the signal from killing the process.
+    const ignoreXfsz = 'data:text/javascript,process.on("SIGXFSZ",()=>{})';
+    const res = spawnSync("sh", ["-c", `ulimit -f 80; exec "${process.execPath}" --import '${ignoreXfsz}' "${KB_BIN}" build --no-cache`], { cwd: repo.dir, env: { ...process.env, KB_TODAY: "2026-12-01", NO_COLOR: "1" }, encoding: "utf8" });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/kb: cannot write generated\/[a-z./]+: the file would exceed the size limit .+ \(EFBIG\); the previous file, if any, is unchanged/);
+    const after = readFileSync(index, "utf8");
+    expect(() => JSON.parse(after)).not.toThrow();
+    expect([before]).toContain(after);
+    const leftovers = readdirSync(path.join(repo.dir, "generated"), { recursive: true }).filter((f) => String(f).endsWith(".kb-tmp"));
+    expect(leftovers).toEqual([]);
+  });
+});
+
+describe("the lock", () => {
+  it("serialises two runs on one folder", async () => {
+    const d = tmp();
+    const order: string[] = [];
+    const run = (name: string) =>
+      withLock(path.join(d, "generated.lock"), async () => {
+        order.push(`${name} in`);
+        await new Promise((r) => setTimeout(r, 50));
+        order.push(`${name} out`);
+      });
+    await Promise.all([run("a"), run("b")]);
+    expect(order).toEqual(order[0] === "a in" ? ["a in", "a out", "b in", "b out"] : ["b in", "b out", "a in", "a out"]);
+    expect(existsSync(path.join(d, "generated.lock"))).toBe(false);
+  });
+
+  it("refuses a file or a non-empty folder at the lock's path (e.g. committed to git)", async () => {
+    const d = tmp();
+    writeFileSync(path.join(d, "generated.lock"), "1\n");
+    await expect(withLock(path.join(d, "generated.lock"), async () => 1)).rejects.toBeInstanceOf(LockError);
+    const e = tmp();
+    mkdirSync(path.join(e, "generated.lock"));
+    writeFileSync(path.join(e, "generated.lock/pid"), "1");
+    await expect(withLock(path.join(e, "generated.lock"), async () => 1)).rejects.toThrow("was not made by kb");
+  });
+
+  it("takes over a lock nobody refreshes (a killed run's)", async () => {
+    const d = tmp();
+    const lock = path.join(d, "generated.lock");
+    mkdirSync(lock);
+    const old = new Date(Date.now() - 60_000);
+    const { utimesSync } = await import("node:fs");
+    utimesSync(lock, old, old);
+    await expect(withLock(lock, async () => "ran")).resolves.toBe("ran");
+  });
+});
+
+export type { TempRepo };
