@@ -5,7 +5,7 @@
 import type { Entry } from "../model/entry.ts";
 import type { Limits } from "../model/limits.ts";
 import type { MatchJob, MatchOutcome } from "../match/guarded-runner.ts";
-import { prefixPatterns, type PartialMatch } from "../regex/explain.ts";
+import { prefixPattern, type PartialMatch } from "../regex/explain.ts";
 import { literalChoices, type LiteralChoices } from "../regex/literals.ts";
 import { compileJs, countLiteralCharacters, JS_FLAGS, matchesEmptyText, parsePattern, type ParsedPattern } from "../regex/pattern.ts";
 import type { PythonCompile, PythonProbeResult } from "../regex/python-probe.ts";
@@ -142,36 +142,59 @@ function pythonFacts(result: PythonProbeResult | undefined, own: { compile: Pyth
   return own ? { status: "checked", compile: own.compile } : { status: "not-run" };
 }
 
-/** Per regex that misses an own positive text: how many elements of which alternative still match, and where they end. */
+/**
+ * Per regex that misses an own positive text: the longest prefix of one of its alternatives that still
+ * finds a match in that text, and where that match ends. Found by binary search over element counts
+ * (a prefix that matches implies every shorter one does), all regexes of the batch in each round.
+ */
 async function findPartialMatches(
   prepared: readonly PreparedRegex[],
   texts: readonly (readonly OwnText[])[],
   runner: RegexRunner,
   budget: RegexBudget,
 ): Promise<Map<number, { pointer: string; match: PartialMatch }>> {
-  const probes: { index: number; pointer: string; prefixes: ReturnType<typeof prefixPatterns> }[] = [];
-  const jobs: MatchJob[] = [];
+  interface Search {
+    readonly index: number;
+    readonly pointer: string;
+    readonly text: string;
+    readonly ast: Extract<ParsedPattern, { ok: true }>["ast"];
+    readonly source: string;
+    readonly alternative: number;
+    lo: number;
+    hi: number;
+    best: PartialMatch | undefined;
+  }
+  const searches: Search[] = [];
   prepared.forEach((p, i) => {
     if (!p.parsed.ok || !p.js.ok) return;
     const missed = texts[i]!.find((t) => isPositive(t.role) && t.js.kind === "no-match");
     if (!missed) return;
-    const prefixes = prefixPatterns(p.parsed.ast, p.source);
-    probes.push({ index: i, pointer: missed.pointer, prefixes });
-    for (const prefix of prefixes) jobs.push({ pattern: prefix.pattern, flags: JS_FLAGS, texts: [missed.text] });
+    p.parsed.ast.alternatives.forEach((alt, a) => {
+      if (alt.elements.length > 0) searches.push({ index: i, pointer: missed.pointer, text: missed.text, ast: p.parsed.ok ? p.parsed.ast : (undefined as never), source: p.source, alternative: a, lo: 0, hi: alt.elements.length, best: undefined });
+    });
   });
+  // Invariant: a prefix of `lo` elements matches (0 trivially), one of `hi` + 1 does not; stop when lo === hi.
+  for (let open = searches.filter((s) => s.lo < s.hi); open.length > 0; open = searches.filter((s) => s.lo < s.hi)) {
+    const mids = open.map((s) => Math.ceil((s.lo + s.hi) / 2));
+    const outcomes = await runner.match(
+      open.map((s, k) => ({ pattern: prefixPattern(s.ast, s.source, s.alternative, mids[k]!), flags: JS_FLAGS, texts: [s.text] })),
+      budget,
+    );
+    open.forEach((s, k) => {
+      const o = outcomes[k]?.[0];
+      const mid = mids[k]!;
+      if (o?.kind === "match") {
+        s.lo = mid;
+        s.best = { alternative: s.alternative, elements: mid, textEnd: o.index + o.length };
+      } else if (o?.kind === "no-match" || o?.kind === "invalid") s.hi = mid - 1;
+      else s.hi = s.lo; // timed out or cut by the budget: stop here
+    });
+  }
   const found = new Map<number, { pointer: string; match: PartialMatch }>();
-  if (jobs.length === 0) return found;
-  const outcomes = await runner.match(jobs, budget);
-  let k = 0;
-  for (const probe of probes) {
-    let best: PartialMatch | undefined;
-    for (const prefix of probe.prefixes) {
-      const o = outcomes[k++]?.[0];
-      if (o?.kind !== "match") continue;
-      const candidate = { alternative: prefix.alternative, elements: prefix.elements, textEnd: o.index + o.length };
-      if (!best || candidate.textEnd > best.textEnd || (candidate.textEnd === best.textEnd && candidate.elements > best.elements)) best = candidate;
-    }
-    if (best) found.set(probe.index, { pointer: probe.pointer, match: best });
+  for (const s of searches) {
+    if (!s.best) continue;
+    const known = found.get(s.index)?.match;
+    if (!known || s.best.textEnd > known.textEnd || (s.best.textEnd === known.textEnd && s.best.elements > known.elements)) found.set(s.index, { pointer: s.pointer, match: s.best });
   }
   return found;
 }

@@ -75,7 +75,10 @@ export function checkSchema(value: unknown): SchemaVerdict {
   const validate = validator();
   if (validate(value)) return { problems: [], failedFields: new Set() };
   const errors = validate.errors ?? [];
-  const problems = dedupe(errors.filter((e) => !isBranchNoise(e, errors)).map(describeError));
+  // A date that is not YYYY-MM-DD fails both the pattern and the format: one cause, one problem (the format's).
+  const datesFailingFormat = new Set(errors.filter((e) => e.keyword === "format" && (e.params as { format?: string }).format === "date").map((e) => e.instancePath));
+  const relevant = errors.filter((e) => !isBranchNoise(e, errors) && !(e.keyword === "pattern" && datesFailingFormat.has(e.instancePath)));
+  const problems = dedupe(relevant.map(describeError));
   const failedFields = new Set<string>();
   // An empty text is a content problem (kb/empty-text): the field still has its shape, so rules run on it.
   for (const e of errors) {

@@ -219,11 +219,8 @@ function listItem(node: ListItem, marker: string): string {
     content += child.source;
   });
   if (content === "") return marker;
-  const indent = " ".repeat(marker.length + 1);
-  return content
-    .split("\n")
-    .map((line, i) => (i === 0 ? `${marker} ${line}` : line === "" ? "" : indent + line))
-    .join("\n");
+  // Continuation lines are indented to the content's column; blank lines stay empty.
+  return `${marker} ${content.replace(/\n(?=[^\n])/g, `\n${" ".repeat(marker.length + 1)}`)}`;
 }
 
 /** A block inside a list item; `itemMarker` is set for the first one, which shares the marker's line. */
@@ -534,10 +531,16 @@ const EMAIL_LIKE = /[\w.+-]@[\w.-]*\.[\w-]*[A-Za-z]/;
 
 function escapeText(value: string, place: TextPlace): string {
   checkText(value, place.run);
+  if (isQuiet(value, place)) return value;
   const encoded = markEncoded(value, place);
   const n = value.length;
   const hashes = closingHashes(value, place, encoded);
   let out = "";
+  let copied = 0; // value[copied, i) is written as it is, once something after it is not
+  const replace = (from: number, to: number, replacement: string) => {
+    out += value.slice(copied, from) + replacement;
+    copied = to;
+  };
   let lineStart = place.lineStart;
   let blockRules = place.blockRules;
   let escapeAt = -1;
@@ -545,29 +548,39 @@ function escapeText(value: string, place: TextPlace): string {
   while (i < n) {
     const code = value.charCodeAt(i);
     const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    const atLineStart = lineStart;
-    const rules = blockRules && atLineStart;
+    const rules = blockRules && lineStart;
     lineStart = false;
     if (encoded[i]) {
-      out += encodeChar(value.codePointAt(i) ?? code);
+      replace(i, i + width, encodeChar(value.codePointAt(i) ?? code));
     } else if (code === LF) {
-      out += "\n";
       lineStart = true;
       blockRules = place.run.block === "paragraph";
     } else if (code === 42 /* * */ || code === 95 /* _ */ || code === 126 /* ~ */) {
       const end = runEnd(value, i, code);
-      const c = value.charAt(i);
-      out += rules || delimiterRunNeedsEscape(value, i, end, code, place, encoded) ? `\\${c}`.repeat(end - i) : value.slice(i, end);
+      if (rules || delimiterRunNeedsEscape(value, i, end, code, place, encoded)) replace(i, end, `\\${value.charAt(i)}`.repeat(end - i));
       i = end;
       continue;
     } else {
       if (rules && code >= 48 && code <= 57) escapeAt = orderedMarkerAt(value, i);
-      const escape = i === escapeAt || (rules && startsBlock(value, i, code)) || needsEscape(value, i, code, place, encoded) || (hashes >= 0 && i >= hashes);
-      out += escape ? `\\${value.charAt(i)}` : value.slice(i, i + width);
+      if (i === escapeAt || (rules && startsBlock(value, i, code)) || needsEscape(value, i, code, place, encoded) || (hashes >= 0 && i >= hashes)) {
+        replace(i, i + 1, `\\${value.charAt(i)}`);
+      }
     }
     i += width;
   }
-  return out;
+  return out + value.slice(copied);
+}
+
+/** Characters that may need an escape or a reference somewhere (`:` and `.` only in `://`, `www.`). */
+const LOUD = /[\\`*_~[\]<&!|#\n\r\f\ufeff]|:\/\/|www\./i;
+
+/** Whether the text can be written as it is (most prose): the common case, decided with one regex. */
+function isQuiet(value: string, place: TextPlace): boolean {
+  if (place.encodeFirst || place.encodeLast || LOUD.test(value)) return false;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (place.lineStart && (first === 32 || first === 9 || (place.blockRules && /^[-+=>:0-9]/.test(value)))) return false;
+  return !(place.lineEnd && (last === 32 || last === 9));
 }
 
 function checkText(value: string, run: Run): void {
@@ -583,7 +596,7 @@ function checkText(value: string, run: Run): void {
 
 /** Rejects what no Markdown file can hold: U+0000 (read as U+FFFD) and lone surrogates (not UTF-8). */
 function checkString(value: string, what: string): void {
-  if (/\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
+  if (/[\0\ud800-\udfff]/.test(value) && /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
     throw new Error(`serialise: ${what} holds U+0000 or a lone surrogate, which Markdown cannot represent`);
   }
 }

@@ -64,7 +64,7 @@ function fixFirst(ctx: ViewContext): RootContent[] {
   out.push(paragraph(strong(text(L.doThis)), text(L.labelGap), ...localized(ctx, localizedAction(entry, 0, locale)), text(` (${rateText(L, "success", best.success_rate, best.rate_basis ?? entry.rate_basis)})`)));
   const command = firstCommand(best.how);
   if (command) out.push(codeBlock("sh", command));
-  if (best.risk) out.push(paragraph(strong(text(L.risk(L.riskLevels[best.risk.level]))), text(best.risk.why)));
+  if (best.risk) out.push(paragraph(strong(text(L.risk(L.riskLevels[best.risk.level]))), text(L.labelGap), text(best.risk.why)));
   const dead = entry.dead_ends[0]!;
   out.push(paragraph(strong(text(L.dontDoThis)), text(L.labelGap), ...prose(dead.action), text(L.because), ...prose(dead.why_fails)));
   return out;
@@ -75,7 +75,7 @@ function workaroundSection(ctx: ViewContext, w: Workaround, i: number): RootCont
   const rate = rateText(L, "success", w.success_rate, w.rate_basis ?? entry.rate_basis);
   const out: RootContent[] = [heading(3, text(`${i + 1}. `), ...localized(ctx, localizedAction(entry, i, locale)))];
   const status: PhrasingContent[] = [emphasis(text(rate))];
-  if (w.risk) status.push(text(" · "), strong(text(L.risk(L.riskLevels[w.risk.level]))), text(w.risk.why));
+  if (w.risk) status.push(text(" · "), strong(text(L.risk(L.riskLevels[w.risk.level]))), text(L.labelGap), text(w.risk.why));
   out.push(paragraph(...status), paragraph(...prose(w.how)));
   out.push(...conditionAndSources(ctx, w.condition, w.sources));
   return out;

@@ -38,14 +38,10 @@ export interface PartialMatch {
   readonly textEnd: number;
 }
 
-/** The pattern prefixes to try, per alternative: element counts 1..n (at most `max` per alternative). */
-export function prefixPatterns(ast: AST.Pattern, source: string, max = 48): { alternative: number; elements: number; pattern: string }[] {
-  const out: { alternative: number; elements: number; pattern: string }[] = [];
-  ast.alternatives.forEach((alt, a) => {
-    const n = Math.min(alt.elements.length, max);
-    for (let j = 1; j <= n; j++) out.push({ alternative: a, elements: j, pattern: source.slice(alt.start, alt.elements[j - 1]!.end) });
-  });
-  return out;
+/** The source of the first `elements` elements of an alternative: a pattern that is a prefix of it. */
+export function prefixPattern(ast: AST.Pattern, source: string, alternative: number, elements: number): string {
+  const alt = ast.alternatives[alternative]!;
+  return source.slice(alt.start, alt.elements[elements - 1]!.end);
 }
 
 export interface LikelyCause {

@@ -58,6 +58,15 @@ export interface TreeOptions {
   readonly autolinks: boolean;
   /** Emphasis and strong nested or adjacent (serialise() unwraps/merges them; see normalise()). */
   readonly emphasisNesting: boolean;
+  /** Deep phrasing of tiny texts, where every character touches a delimiter. */
+  readonly dense?: boolean;
+}
+
+/** The characters that decide whether a delimiter flanks, as micromark or cmark-gfm classify them. */
+const FLANKING = ["a", "中", " ", "\u00a0", "\u3000", "\t", "(", ")", "*", "_", "~", "`", "\\", "[", "]", "!", "&", "#", "€", "😀", "\u2028", "\u0301"];
+
+function tinyString(newlines: boolean): fc.Arbitrary<string> {
+  return fc.array(fc.constantFrom(...FLANKING, ...(newlines ? ["\n"] : [])), { maxLength: 3 }).map((parts) => parts.join(""));
 }
 
 type Where = "paragraph" | "heading" | "cell";
@@ -79,10 +88,11 @@ const URL = fc.oneof(
 const TITLE = fc.option(fc.oneof(hostileString({ newlines: true, autolinks: true }, 4), fc.constantFrom('"', "a\\", "\n", "x\n# y")), { nil: null });
 
 /** Phrasing for `where`; breaks come with a text after them, as one cannot end a paragraph. */
-export function phrasing(where: Where, options: TreeOptions, depth = 2, inLink = false): fc.Arbitrary<PhrasingContent[]> {
+export function phrasing(where: Where, options: TreeOptions, depth = options.dense ? 4 : 2, inLink = false): fc.Arbitrary<PhrasingContent[]> {
   const textOptions = { newlines: where === "paragraph", autolinks: options.autolinks && !inLink };
-  const leaf: fc.Arbitrary<PhrasingContent[]>[] = [hostileString(textOptions).map((v) => [text(v)]), inlineCode(where).map((c) => [c])];
-  if (where === "paragraph") leaf.push(hostileString(textOptions).filter((v) => v !== "").map((v): PhrasingContent[] => [{ type: "break" }, text(v)]));
+  const strings = options.dense ? tinyString(textOptions.newlines) : hostileString(textOptions);
+  const leaf: fc.Arbitrary<PhrasingContent[]>[] = [strings.map((v) => [text(v)]), inlineCode(where).map((c) => [c])];
+  if (where === "paragraph") leaf.push(strings.filter((v) => v !== "").map((v): PhrasingContent[] => [{ type: "break" }, text(v)]));
   if (depth > 0) {
     const inner = phrasing(where, options, depth - 1, inLink);
     const wrapped = options.emphasisNesting ? inner : phrasing(where, options, 0, inLink);
@@ -185,6 +195,12 @@ function listBeforeContainer(children: RootContent[]): boolean {
 
 export function tree(options: TreeOptions): fc.Arbitrary<Root> {
   return fc.array(block(options), { maxLength: 5 }).map((children) => ({ type: "root", children }));
+}
+
+/** Paragraphs, headings and tables of deep emphasis, strong and links around tiny texts. */
+export function denseTree(): fc.Arbitrary<Root> {
+  const options = { autolinks: false, emphasisNesting: true, dense: true };
+  return fc.array(fc.oneof(paragraph(options), heading(options), table(options)), { maxLength: 3 }).map((children) => ({ type: "root", children }));
 }
 
 /** Trees like the views kb writes: text, inline code, strong and links in paragraphs, lists, tables. */
@@ -388,6 +404,14 @@ export const properties = {
     check(t: Root): void {
       const out = serialiseRepresentable(t);
       expect(normalise(parseGfmSource(out)), out).toEqual(normalise(t));
+    },
+  },
+  /** Deep emphasis around tiny texts read back as itself: the flanking rules at every edge. */
+  denseRoundTrip: {
+    arbitrary: denseTree(),
+    check(t: Root): void {
+      const out = serialiseRepresentable(t);
+      expect(normalise(parseGfm(out)), out).toEqual(normalise(t));
     },
   },
   /** The output ends with exactly one line feed and holds no carriage return. */

@@ -1,0 +1,112 @@
+// The views: pure mdast trees from entries, leading with the fix; golden files for representative
+// entries; every view parses back (remark + GFM) to the structure it was built as, with no raw HTML
+// but our own header; the same order in both languages; and the details people asked for (no empty
+// rows, no "When: when", sources once, rates with their basis, risk next to the rate).
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Root } from "mdast";
+import { describe, expect, it } from "vitest";
+import type { Entry } from "../../scripts/model/entry.ts";
+import { parseMarkdown } from "../../scripts/markdown/remark-oracle.ts";
+import { memoryCatalogue, planOutputs, renderView, viewTask } from "../../scripts/outputs/plan.ts";
+import { validEntry } from "../helpers/entries.ts";
+import { FIXTURES, ROOT } from "../helpers/repo.ts";
+
+const shipped = (id: string) => JSON.parse(readFileSync(path.join(ROOT, "entries", `${id}.json`), "utf8")) as Entry;
+const seed = JSON.parse(readFileSync(path.join(FIXTURES, "seed/raw-seed-entry.json"), "utf8")) as Entry;
+
+function view(entry: Entry, locale: "en" | "zh" = "en", others: Entry[] = []): string {
+  const catalogue = memoryCatalogue([entry, ...others]);
+  return renderView(viewTask(catalogue, entry.id, locale, new Set(catalogue.ids)));
+}
+
+/** Headings of a view in order, as the parser reads them back. */
+function headings(markdown: string): string[] {
+  const tree = parseMarkdown(markdown);
+  const text = (n: { type: string; value?: string; children?: unknown[] }): string => (n.value ?? "") + (n.children ?? []).map((c) => text(c as never)).join("");
+  return tree.children.filter((n) => n.type === "heading").map((n) => `${"#".repeat((n as { depth: number }).depth)} ${text(n as never)}`);
+}
+
+function htmlNodes(tree: Root): string[] {
+  const found: string[] = [];
+  const walk = (n: { type: string; value?: string; children?: unknown[] }) => {
+    if (n.type === "html") found.push(n.value ?? "");
+    for (const c of n.children ?? []) walk(c as never);
+  };
+  walk(tree as never);
+  return found;
+}
+
+const UPDATE = process.env.KB_UPDATE_GOLDEN === "1";
+function golden(name: string, actual: string): void {
+  const file = path.join(FIXTURES, "golden", name);
+  if (UPDATE) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, "utf8"));
+}
+
+describe("views", () => {
+  it("match their golden files (KB_UPDATE_GOLDEN=1 rewrites them)", () => {
+    const oauth = shipped("api/oauth2-invalid-grant-refresh-token-expired");
+    const neighbours = (oauth.transition_graph?.frequently_confused_with ?? []).map((l) => shipped(l.error_id));
+    golden("oauth2.md", view(oauth, "en", neighbours));
+    golden("oauth2.zh.md", view(oauth, "zh", neighbours));
+    golden("externally-managed.md", view(shipped("python/externally-managed-environment")));
+    golden("seed.md", view(seed));
+  });
+
+  it("lead with the fix: example line, the best workaround with its command, then the first dead end", () => {
+    const md = view(shipped("python/externally-managed-environment"));
+    const lines = md.split("\n");
+    const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
+    expect(at("**You see:**")).toBeLessThan(12);
+    expect(at("## Fix")).toBeLessThan(at("## Root cause"));
+    expect(at("**Do:**")).toBeLessThan(at("**Don't:**"));
+    expect(md).toMatch(/```sh\npython3 -m venv \.venv/);
+    expect(headings(md)).toEqual(expect.arrayContaining(["## Fix", "## Root cause", "## What works", "## What does not work", "## Recognising it", "## Details"]));
+  });
+
+  it("show a risky workaround's risk next to its rate, and rates with their basis", () => {
+    const md = view(shipped("python/externally-managed-environment"));
+    expect(md).toMatch(/_≈[0-9]+% success, estimate_ · \*\*⚠ high risk:\*\* pip then writes/);
+  });
+
+  it("drop empty rows and sections, never print 'When: when', list each source once", () => {
+    const e = validEntry("demo/sample-error", { versions: [{ version: "Widget `2.x`", introduced: null, deprecated: null, removed: null, behavior_change: null, status: "active" }], workarounds: [{ ...validEntry().workarounds[0]!, condition: "when the widget runs as root", sources: ["https://example.org/a"] }] });
+    const md = view(e);
+    expect(md).not.toContain("When: when");
+    expect(md).toContain("Applies: when the widget runs as root");
+    expect(md).not.toMatch(/\| — \|/);
+    expect(md).toContain("Widget `2.x` (active)");
+    expect(md.match(/example\.org\/a/g)?.length).toBe(2); // once: the link's URL and its label
+    expect(md).not.toContain("## Operating systems");
+  });
+
+  it("draw charts without click links (dead on GitHub)", () => {
+    const quota = shipped("api/openai-insufficient-quota");
+    const neighbours = (quota.transition_graph?.frequently_confused_with ?? []).map((l) => shipped(l.error_id));
+    expect(neighbours.length).toBeGreaterThan(0);
+    const md = view(quota, "en", neighbours);
+    expect(md).toContain("```mermaid");
+    expect(md).not.toContain("click ");
+  });
+
+  it("have the same sections in the same order in both languages", () => {
+    const oauth = shipped("api/oauth2-invalid-grant-refresh-token-expired");
+    const en = headings(view(oauth, "en"));
+    const zh = headings(view(oauth, "zh"));
+    expect(zh.length).toBe(en.length);
+    expect(zh.map((h) => h.split(" ")[0])).toEqual(en.map((h) => h.split(" ")[0]));
+  });
+
+  it("parse back with no raw HTML but the header, for every shipped entry", () => {
+    const all = readdirSync(path.join(ROOT, "entries")).flatMap((domain) => readdirSync(path.join(ROOT, "entries", domain)).map((f) => shipped(`${domain}/${f.replace(/\.json$/, "")}`)));
+    expect(all.length).toBeGreaterThan(100);
+    const catalogue = memoryCatalogue(all);
+    for (const p of planOutputs(catalogue).filter((o) => o.path.endsWith(".md"))) {
+      const md = [...p.content()].join("");
+      const html = htmlNodes(parseMarkdown(md));
+      expect(html, p.path).toHaveLength(1);
+      expect(html[0], p.path).toMatch(/^<!-- generated by error-kb from entries\//);
+    }
+  });
+});
