@@ -31,8 +31,9 @@ function distIsCurrent() {
 /** @type {{ main(argv: string[]): Promise<number> }} */
 let cli;
 if (process.env.KB_FROM_SOURCE !== "1" && distIsCurrent()) {
-  // @ts-ignore dist/ exists only after `npm run prepare`
-  cli = await import("../dist/cli/main.js");
+  // A specifier in a variable: dist/ exists only after `npm run prepare`, and the type-checker must not follow it.
+  const compiled = "../dist/cli/main.js";
+  cli = await import(compiled);
 } else {
   const { register } = await import("tsx/esm/api");
   register();

@@ -3,7 +3,7 @@
 // date, threads and rule severities. The one place that reads flags, environment and config.
 import os from "node:os";
 import path from "node:path";
-import type { RunSettings } from "../runner/settings.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 import { findRoot, loadConfig, type LoadedConfig } from "./config.ts";
 import { UsageError } from "./usage-error.ts";
 

@@ -9,6 +9,7 @@ import { compareDiagnostics, createDiagnostic, type Diagnostic, type RuleId, typ
 import { digest } from "../model/digest.ts";
 import type { Entry } from "../model/entry.ts";
 import type { Limits } from "../model/limits.ts";
+import type { RuleSeverities } from "../model/run-settings.ts";
 import { offsetInStringLiteral, offsetOfPointer } from "../model/location.ts";
 import { fromPointer } from "../model/pointer.ts";
 import { parseEntryFile, type EntryRef, type Source } from "../source/entry-file.ts";
@@ -185,8 +186,6 @@ function unlocated(file: string, rule: RuleId, severity: Severity, p: Problem): 
   return createDiagnostic({ file, pointer: p.pointer, severity: p.severity ?? severity, rule, message: p.message, hint: p.hint });
 }
 
-/** Severity overrides from kb.config.json's "rules": "off" drops a rule's diagnostics, "warn" and "error" set their severity. */
-export type RuleSeverities = ReadonlyMap<RuleId, "off" | "warn" | "error">;
 
 /** The run's diagnostics in report order: overrides applied, at most maxDiagnosticsPerFile per file. */
 export function finishDiagnostics(diagnostics: readonly Diagnostic[], limits: Pick<Limits, "maxDiagnosticsPerFile">, severities: RuleSeverities = new Map()): Diagnostic[] {

@@ -11,7 +11,8 @@ import { WriteError } from "../write/atomic.ts";
 import { withLock } from "../write/lock.ts";
 import { syncOutputs, type OutputDrift, type SyncOutputs } from "../write/sync.ts";
 import { runLint, type LintRun, type LintRunOptions } from "./lint-run.ts";
-import type { OnProgress, RunSettings } from "./settings.ts";
+import type { OnProgress } from "../model/progress.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 
 export interface BuildRun {
   readonly lint: LintRun;

@@ -13,7 +13,8 @@ import { readJsonFile } from "../source/json-file.ts";
 import { listEntries, type Listing } from "../source/list-entries.ts";
 import { readBoundedFile } from "../source/read-file.ts";
 import { decorateLintFiles } from "../speed/lint-decorators.ts";
-import type { OnProgress, RunSettings } from "./settings.ts";
+import type { OnProgress } from "../model/progress.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 
 /** Files read and linted together: bounds memory (syntax trees live only within a batch). */
 const BATCH = 1_000;

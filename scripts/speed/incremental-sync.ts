@@ -7,7 +7,7 @@ import { lstatSync } from "node:fs";
 import path from "node:path";
 import { digest } from "../model/digest.ts";
 import type { PlannedOutput } from "../outputs/plan.ts";
-import type { RunSettings } from "../runner/settings.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 import { hashFile, type SyncOutputs } from "../write/sync.ts";
 import { openCache } from "./cache-file.ts";
 import { toolFingerprint } from "./fingerprint.ts";

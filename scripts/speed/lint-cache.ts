@@ -4,7 +4,7 @@
 // results: verdicts that depend on timing (a timeout, a test the budget cut off) are never stored.
 import { digest } from "../model/digest.ts";
 import type { FileVerdict, LintFiles } from "../lint/engine.ts";
-import type { RunSettings } from "../runner/settings.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { noCache, openCache, type CacheFile } from "./cache-file.ts";

@@ -2,7 +2,7 @@
 // core lintFiles. Each has lintFiles' own signature; with both off (--no-cache, --threads 1) the core
 // runs alone, and the equivalence tests check that the outputs are byte-identical either way.
 import type { LintFiles } from "../lint/engine.ts";
-import type { RunSettings } from "../runner/settings.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 import { withCache } from "./lint-cache.ts";
 import { withPool } from "./lint-pool.ts";
 

@@ -3,7 +3,7 @@
 // come back in order. A worker that fails hands its share back to this thread. Same signature, same
 // results (the worker runs the same function).
 import type { LintFiles } from "../lint/engine.ts";
-import type { RunSettings } from "../runner/settings.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 import { poolFor } from "./pool.ts";
 
 export function withPool(inner: LintFiles, settings: RunSettings): LintFiles {

@@ -2,7 +2,7 @@
 // whose inputs and files are unchanged) around pooled view rendering around the core writer. With
 // --no-cache and --threads 1 the core runs alone; the equivalence tests compare the two.
 import type { Catalogue } from "../outputs/plan.ts";
-import type { RunSettings } from "../runner/settings.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 import type { SyncOutputs } from "../write/sync.ts";
 import { withIncremental } from "./incremental-sync.ts";
 import { pooledViewRenderer } from "./view-pool.ts";

@@ -14,7 +14,7 @@ import { terminalSafe } from "../../report/terminal-text.ts";
 import { toMarkdown } from "../../markdown/to-markdown.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { UsageError } from "../usage-error.ts";
-import type { RunSettings } from "../../runner/settings.ts";
+import type { RunSettings } from "../../model/run-settings.ts";
 import { runBuild } from "../../runner/build-run.ts";
 
 

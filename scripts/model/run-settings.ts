@@ -1,8 +1,11 @@
 // What one run needs to know, as plain values the CLI resolves once at the edge (paths, limits,
 // today's date, threads, rule severities) and passes down: nothing below the CLI reads flags,
-// environment or config files itself.
-import type { Limits } from "../model/limits.ts";
-import type { RuleSeverities } from "../lint/engine.ts";
+// environment or config files itself. In the model because every layer that runs work reads it.
+import type { RuleId } from "./rule-ids.ts";
+import type { Limits } from "./limits.ts";
+
+/** Severity overrides from kb.config.json's "rules": "off" drops a rule's diagnostics, "warn" and "error" set their severity. */
+export type RuleSeverities = ReadonlyMap<RuleId, "off" | "warn" | "error">;
 
 export interface RunSettings {
   /** Where relative paths in messages start (the working directory). */
@@ -22,5 +25,3 @@ export interface RunSettings {
   readonly python: boolean;
   readonly severities: RuleSeverities;
 }
-
-export type { OnProgress } from "../model/progress.ts";
