@@ -50,7 +50,8 @@ export function renderRulesPage(rules: readonly Rule[], examples: ReadonlyMap<st
 
 /** Lines around `line` (1-based) of a text, for a short example. */
 export function snippetAround(source: string, line: number, radius = 2): string {
-  const lines = source.split("\n");
+  // Carriage returns and other controls are shown, not written: the page itself stays LF-only text.
+  const lines = source.split("\n").map((l) => l.replace(/\r/g, "␍").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
   const from = Math.max(0, line - 1 - radius);
   const to = Math.min(lines.length, line + radius);
   return `${from > 0 ? "…\n" : ""}${lines.slice(from, to).join("\n")}${to < lines.length - 1 ? "\n…" : ""}`;
