@@ -3,6 +3,7 @@
 // (their regexes compile in both engines, match their own texts and no other entry's), because a
 // clean corpus exercises the whole pipeline, build included.
 import { canonicalText } from "../model/canonical.ts";
+import { translationDigest } from "../model/digest.ts";
 import { seededRandom, type Random } from "./prng.ts";
 import {
   ACTIONS, COMMANDS, CONDITIONS, CONSEQUENCES, DOMAINS, FAILURES, OBJECTS, OS_NAMES, SOURCE_HOSTS, SUBJECTS, TAG_WORDS, VERBS, ZH_PHRASES,
@@ -162,12 +163,13 @@ export function generateEntry(index: number, size: number, seed: number = DEFAUL
     tags: r.sample(TAG_WORDS, r.int(1, 5)),
     aliases: rec.aliases,
     locale: "en",
-    examples: { match: rec.match, no_match: r.sample(rec.noMatch, r.int(0, 3)) },
+    examples: { match: rec.match, no_match: r.sample(rec.noMatch, r.int(1, 3)) },
   };
   if (r.chance(0.2)) {
     entry.signature_zh = `${who.words.prefixes[0]}：${r.pick(ZH_PHRASES)} ${entryToken(index)}`;
     entry.root_cause_zh = r.sample(ZH_PHRASES, r.int(2, 4)).join("，") + "。";
     entry.workarounds_zh = workarounds.map(() => r.sample(ZH_PHRASES, 2).join("，"));
+    entry.translated_from = { signature: translationDigest(rec.signature), root_cause: translationDigest(entry.root_cause as string), workarounds: workarounds.map((w) => translationDigest(w.action)) };
   }
   const graph = { leads_to: [] as unknown[], preceded_by: [] as unknown[], frequently_confused_with: [] as unknown[] };
   if (size > 1 && r.chance(0.3)) {

@@ -63,7 +63,7 @@ export interface TreeOptions {
 }
 
 /** The characters that decide whether a delimiter flanks, as micromark or cmark-gfm classify them. */
-const FLANKING = ["a", "中", " ", "\u00a0", "\u3000", "\t", "(", ")", "*", "_", "~", "`", "\\", "[", "]", "!", "&", "#", "€", "😀", "\u2028", "\u0301"];
+const FLANKING = ["a", "中", " ", "\u00a0", "\u3000", "\t", "(", ")", "*", "_", "~", "`", "\\", "[", "]", "!", "&", "#", "€", "⹃", "😀", "\u2028", "\u000b", "\u0301"];
 
 function tinyString(newlines: boolean): fc.Arbitrary<string> {
   return fc.array(fc.constantFrom(...FLANKING, ...(newlines ? ["\n"] : [])), { maxLength: 3 }).map((parts) => parts.join(""));
@@ -388,51 +388,62 @@ function withoutPositions(node: AnyNode): AnyNode {
 // ---------------------------------------------------------------------------------------------
 // The properties (run few times in `npm test`, many in test/system/serialise-scale.test.ts)
 
-export const properties = {
-  /** Hostile trees read back as themselves through remark-parse + remark-gfm. */
-  roundTrip: {
+export interface Property {
+  readonly name: string;
+  readonly arbitrary: fc.Arbitrary<Root>;
+  readonly check: (t: Root) => void;
+  /** Relative cost of one run: the fast tier runs this property RUNS / cost times. */
+  readonly cost: number;
+}
+
+export const properties: readonly Property[] = [
+  {
+    name: "hostile trees read back as themselves through remark-parse + remark-gfm",
     arbitrary: tree({ autolinks: false, emphasisNesting: true }),
-    check(t: Root): void {
+    check(t) {
       fc.pre(!hasValueAutolink(t));
       const out = serialiseRepresentable(t);
       expect(normalise(parseGfm(out)), out).toEqual(normalise(t));
     },
+    cost: 1,
   },
-  /** With autolink-like text too, read by micromark's source-level autolinks (see parseGfmSource). */
-  roundTripAutolinks: {
+  {
+    name: "trees with autolink-like text read back as themselves through micromark's source-level autolinks",
     arbitrary: tree({ autolinks: true, emphasisNesting: true }),
-    check(t: Root): void {
+    check(t) {
       const out = serialiseRepresentable(t);
       expect(normalise(parseGfmSource(out)), out).toEqual(normalise(t));
     },
+    cost: 1,
   },
-  /** Deep emphasis around tiny texts read back as itself: the flanking rules at every edge. */
-  denseRoundTrip: {
+  {
+    name: "deep emphasis around tiny texts reads back as itself: the flanking rules at every edge",
     arbitrary: denseTree(),
-    check(t: Root): void {
+    check(t) {
       const out = serialiseRepresentable(t);
       expect(normalise(parseGfm(out)), out).toEqual(normalise(t));
     },
+    cost: 1,
   },
-  /** The output ends with exactly one line feed and holds no carriage return. */
-  lineEndings: {
+  {
+    name: "the output ends with exactly one line feed and holds no carriage return",
     arbitrary: tree({ autolinks: true, emphasisNesting: true }),
-    check(t: Root): void {
+    check(t) {
       const out = serialiseRepresentable(t);
       expect(out.endsWith("\n") && !out.endsWith("\n\n") && !out.includes("\r"), out).toBe(true);
     },
+    cost: 1,
   },
-  /**
-   * Our output means what remark's serialiser writes, wherever remark's output reads back as its
-   * input (elsewhere remark is wrong: empty or adjacent inline code, blank cells, `<x>` urls…).
-   */
-  sameAsRemark: {
+  {
+    // Elsewhere remark is wrong: empty or adjacent inline code, blank cells, `<x>` urls, U+000B…
+    name: "view-like trees mean what remark's serialiser writes, wherever that reads back as its input",
     arbitrary: viewLikeTree(),
-    check(t: Root): void {
+    check(t) {
       fc.pre(!hasValueAutolink(t));
       const theirs = normalise(parseGfm(remarkMarkdown(t)));
       fc.pre(isDeepStrictEqual(theirs, normalise(t)));
       expect(normalise(parseGfm(serialiseRepresentable(t)))).toEqual(theirs);
     },
+    cost: 2,
   },
-};
+];

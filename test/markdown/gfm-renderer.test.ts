@@ -38,7 +38,7 @@ const HOSTILE = [
   "*a*", "**b**", "_c_", "__d__", "***e***", "~f~", "~~g~~", "a*b*c", "x_y_z", "*(a)*", "**", "* * *", "_ _ _", "2 * 3 * 4",
   "`code`", "``", "[x](y)", "![i](j)", "[x]: y", "[^1]", "[ ] task", "\\*", "\\", "a\\",
   // block starts, white space, unicode
-  "# h", "> q", "- l", "+ l", "1. n", "1) n", "    indented", "| a | b |", "---", "===", "~~~", "```", " lead", "trail ", "a  \nb", "a\n\nb",
+  "# h", "> q", "- l", "+ l", "1. n", "1) n", "    indented", "| a | b |", "---", "===", "~~~", "```", " lead", "trail ", "a  \nb", "a\n\nb", "a\n\u000b:-", "a\n\u000b|-|",
   "€*a*€", "😀**b**😀", "\u00a0*c*\u00a0", "\u2028_d_\u2028", "\ufeffstart",
 ];
 
@@ -64,7 +64,7 @@ describe("cmark-gfm (GitHub) renders serialise()'s output", () => {
   });
 
   it("shows text next to emphasis and strong as that text, whatever characters touch the delimiters", () => {
-    const edges = ["a", " ", "(", ")", "€", "😀", "\u00a0", "中", "_", "*", "é"];
+    const edges = ["a", " ", "(", ")", "€", "⹃", "😀", "\u00a0", "中", "_", "*", "é"];
     for (const before of edges) {
       for (const inside of edges) {
         for (const after of edges) {

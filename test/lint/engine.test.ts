@@ -1,0 +1,92 @@
+// The engine around the rules: lint-exceptions.json (structural rules cannot be excepted, unused
+// exceptions are errors), severities from kb.config.json, a rule that throws, and the collision pass
+// on a corpus of literal-free regexes staying linear (it once grew quadratically and ran out of memory).
+import { describe, expect, it } from "vitest";
+import { collectionRules } from "../../scripts/lint/registry.ts";
+import { applyExceptions, parseExceptions } from "../../scripts/lint/exceptions.ts";
+import { findCollisions } from "../../scripts/lint/collisions.ts";
+import { finishDiagnostics } from "../../scripts/lint/engine.ts";
+import { startBudget, type RegexRunner } from "../../scripts/lint/regex-runner.ts";
+import type { EntrySummary } from "../../scripts/lint/summary.ts";
+import { createDiagnostic } from "../../scripts/model/diagnostic.ts";
+import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
+import { parseJsonText } from "../../scripts/source/json-text.ts";
+import { lintCase } from "../helpers/rule-tester.ts";
+
+const exceptionsOf = (value: unknown) => parseExceptions(parseJsonText("lint-exceptions.json", JSON.stringify(value, null, 2), { maxDepth: 64 }));
+
+describe("lint-exceptions.json", () => {
+  it("refuses to except a structural rule (schema, ids, paths, encoding)", () => {
+    const { exceptions, diagnostics } = exceptionsOf([
+      { rule: "kb/schema", entry: "demo/x", reason: "It is only a test of the refusal." },
+      { rule: "kb/id-matches-path", entry: "demo/x", reason: "It is only a test of the refusal." },
+    ]);
+    expect(exceptions).toEqual([]);
+    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("a structural rule, which cannot be excepted"), expect.stringContaining("a structural rule, which cannot be excepted")]);
+  });
+
+  it("silences one rule for one entry, and reports an exception that silences nothing", () => {
+    const { exceptions } = exceptionsOf([
+      { rule: "kb/how-repeats-action", entry: "demo/x", reason: "The steps really are one short command." },
+      { rule: "kb/date-order", entry: "demo/x", reason: "Kept to show the unused-exception error." },
+    ]);
+    const d = (rule: "kb/how-repeats-action" | "kb/schema") => createDiagnostic({ file: "entries/demo/x.json", severity: "error", rule, message: "m" });
+    const kept = applyExceptions("lint-exceptions.json", [d("kb/how-repeats-action"), d("kb/schema")], exceptions, (id) => `entries/${id}.json`);
+    expect(kept.map((k) => k.rule)).toEqual(["kb/schema", "kb/exception-unused"]);
+  });
+});
+
+describe("severities and limits", () => {
+  it("turns a rule off or down, and labels the per-file overflow as its own rule", () => {
+    const ds = Array.from({ length: 5 }, (_, i) => createDiagnostic({ file: "entries/demo/x.json", line: i + 1, severity: "error", rule: "kb/schema", message: `m${i}` }));
+    const w = createDiagnostic({ file: "entries/demo/x.json", severity: "warning", rule: "kb/no-match-examples", message: "w" });
+    const out = finishDiagnostics([...ds, w], { maxDiagnosticsPerFile: 3 }, new Map([["kb/no-match-examples", "off"]]));
+    expect(out.filter((d) => d.rule === "kb/schema")).toHaveLength(3);
+    expect(out.filter((d) => d.rule === "kb/no-match-examples")).toHaveLength(0);
+    expect(out.find((d) => d.rule === "kb/too-many-problems")!.message).toBe("2 more problems in this file were not listed (limit 3 per file)");
+    expect(finishDiagnostics([w], DEFAULT_LIMITS, new Map([["kb/no-match-examples", "error"]]))[0]!.severity).toBe("error");
+  });
+});
+
+describe("a rule that throws", () => {
+  it("becomes a diagnostic naming the rule, and the run goes on", async () => {
+    const rule = collectionRules[0]!;
+    const original = rule.check;
+    (rule as { check: typeof original }).check = () => {
+      throw new Error("boom");
+    };
+    try {
+      const d = await lintCase({ name: "throws", entry: { root_cause: "TODO" } });
+      expect(d.find((x) => x.rule === rule.meta.id)?.message).toBe(`internal error in rule ${rule.meta.id}: boom`);
+      expect(d.some((x) => x.rule === "kb/empty-text")).toBe(true);
+    } finally {
+      (rule as { check: typeof original }).check = original;
+    }
+  });
+});
+
+describe("collisions", () => {
+  it("run no test for regexes too generic to filter on, however many there are", async () => {
+    let tests = 0;
+    const counting: RegexRunner = {
+      python: async () => undefined,
+      match: async (jobs) => jobs.map((j) => j.texts.map(() => ((tests++, { kind: "no-match" }) as const))),
+    };
+    const summaries: EntrySummary[] = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `demo/free-${i}`,
+      file: `entries/demo/free-${i}.json`,
+      pathId: `demo/free-${i}`,
+      signature: `abc${i}#`,
+      fixRate: 0.5,
+      graph: undefined,
+      regex: { source: `^[a-z]{3}[0-9]{2}#{${(i % 5) + 1}}$`, compiles: true, specific: false, literalChars: 1, choices: null },
+      texts: [{ role: "signature", pointer: "/signature", text: `abc${i}#`, js: { kind: "match", index: 0, length: 6 } }],
+      python: "checked",
+      pythonReason: undefined,
+      pythonError: undefined,
+    }));
+    const facts = await findCollisions(summaries, counting, startBudget(60_000));
+    expect(tests).toBe(0);
+    expect(facts.resolution).toHaveLength(2_000);
+  });
+});
