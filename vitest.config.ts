@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/system/**", "**/node_modules/**"],
     pool: "forks",
+    // Both cores: most suites wait on child processes (the CLI, git, python3), not on this one.
+    maxWorkers: 2,
     globalSetup: ["test/global-setup.ts"],
     // Generous: a deadline in a test is there to end a hang, never to measure speed.
     testTimeout: 120_000,

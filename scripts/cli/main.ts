@@ -7,17 +7,22 @@ import { OutputFolderError } from "../write/output-folder.ts";
 import { WriteError } from "../write/atomic.ts";
 import { SourceError } from "../source/list-entries.ts";
 import { terminalSafe } from "../report/terminal-text.ts";
-import { buildCommand, checkCommand } from "./commands/build.ts";
 import { registerCiCommands } from "./commands/ci.ts";
-import { fixCommand } from "./commands/fix.ts";
-import { hooksCommand } from "./commands/hooks.ts";
-import { lintCommand } from "./commands/lint.ts";
-import { lookupCommand } from "./commands/lookup.ts";
-import { newCommand } from "./commands/new.ts";
-import { rulesCommand } from "./commands/rules.ts";
-import { statsCommand } from "./commands/stats.ts";
 import { completionScript, SHELLS, type Shell } from "./completion.ts";
-import { FORMATS } from "./output.ts";
+
+// Each command's module is loaded when it runs: `kb --version` or `kb rules` need no lint engine.
+const commands = {
+  build: () => import("./commands/build.ts"),
+  fix: () => import("./commands/fix.ts"),
+  hooks: () => import("./commands/hooks.ts"),
+  lint: () => import("./commands/lint.ts"),
+  lookup: () => import("./commands/lookup.ts"),
+  new: () => import("./commands/new.ts"),
+  rules: () => import("./commands/rules.ts"),
+  stats: () => import("./commands/stats.ts"),
+};
+
+const FORMATS = ["stylish", "json", "github", "sarif"] as const;
 import { UsageError } from "./usage-error.ts";
 import { KB_VERSION } from "./version.ts";
 
@@ -55,48 +60,48 @@ export function buildProgram(setExit: (code: number) => void): Command {
   reportOptions(commonOptions(program.command("lint").description("check entries and report every problem").argument("[paths...]", "only these entry files or folders (collection rules still see all)")))
     .option("--watch", "lint again after every change under entries/")
     .option("--print-config", "print the settings kb would use, and exit")
-    .action(async (paths: string[], opts) => setExit(await lintCommand(paths, { ...opts, color: colorFlag() })));
+    .action(async (paths: string[], opts) => setExit(await (await commands.lint()).lintCommand(paths, { ...opts, color: colorFlag() })));
 
   reportOptions(commonOptions(program.command("build").description("lint, then write generated/ (nothing is written when there are errors)"))).action(async (opts) =>
-    setExit(await buildCommand({ ...opts, color: colorFlag() })),
+    setExit(await (await commands.build()).buildCommand({ ...opts, color: colorFlag() })),
   );
 
   reportOptions(commonOptions(program.command("check").description("lint and verify that generated/ is exactly what kb build would write"))).action(async (opts) =>
-    setExit(await checkCommand({ ...opts, color: colorFlag() })),
+    setExit(await (await commands.build()).checkCommand({ ...opts, color: colorFlag() })),
   );
 
   reportOptions(commonOptions(program.command("fix").description("repair values, rewrite entries in canonical form, then lint again").argument("[paths...]", "only these entry files or folders")))
     .option("--dry-run", "print a diff instead of writing")
     .option("--refresh-translation-digests", "record every Chinese field as checked against the current English (translated_from)")
-    .action(async (paths: string[], opts) => setExit(await fixCommand(paths, { ...opts, color: colorFlag() })));
+    .action(async (paths: string[], opts) => setExit(await (await commands.fix()).fixCommand(paths, { ...opts, color: colorFlag() })));
 
   commonOptions(program.command("lookup").description("find the known errors in a message or a log (- reads stdin), with what to do").argument("<text>", "the error text, or - for stdin"))
     .addOption(new Option("--format <format>", "output format").choices(["stylish", "json", "markdown"]).default("stylish"))
     .option("--limit <n>", "most results", "5")
     .option("--index <file>", "another match.json to read (run guarded: it was not built here)")
-    .action(async (text: string, opts) => setExit(await lookupCommand(text, { ...opts, color: colorFlag() })));
+    .action(async (text: string, opts) => setExit(await (await commands.lookup()).lookupCommand(text, { ...opts, color: colorFlag() })));
 
   commonOptions(program.command("new").description("scaffold a new entry with placeholders lint rejects until filled").argument("<id>", "<domain>/<slug>, lowercase kebab-case"))
     .option("--from <text>", "the pasted error output: its error line becomes the signature, a first regex and an example")
-    .action(async (id: string, opts) => setExit(await newCommand(id, opts)));
+    .action(async (id: string, opts) => setExit(await (await commands.new()).newCommand(id, opts)));
 
   program
     .command("rules")
     .description("list every rule (id, severity, fixable, description), or show one")
     .argument("[id]", "one rule, e.g. kb/empty-text")
     .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
-    .action(async (id: string | undefined, opts) => setExit(await rulesCommand(id, opts)));
+    .action(async (id: string | undefined, opts) => setExit(await (await commands.rules()).rulesCommand(id, opts)));
 
   commonOptions(program.command("stats").description("print knowledge-base figures, including the self-resolution share"))
     .addOption(new Option("--format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
-    .action(async (opts) => setExit(await statsCommand(opts)));
+    .action(async (opts) => setExit(await (await commands.stats()).statsCommand(opts)));
 
   program
     .command("hooks")
     .description("install the opt-in git pre-commit hook (fix + lint staged entries)")
     .argument("<action>", "install")
     .option("--force", "replace an existing pre-commit hook")
-    .action(async (action: string, opts) => setExit(await hooksCommand(action, opts)));
+    .action(async (action: string, opts) => setExit(await (await commands.hooks()).hooksCommand(action, opts)));
 
   program
     .command("completion")

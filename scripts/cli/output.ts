@@ -15,6 +15,7 @@ import { useColor } from "./color.ts";
 import { UsageError } from "./usage-error.ts";
 import { KB_VERSION } from "./version.ts";
 
+/** The report formats; main.ts lists the same four for --help (a test keeps them equal). */
 export const FORMATS = ["stylish", "json", "github", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
 

@@ -5,7 +5,7 @@ import type { Blockquote, Code, Emphasis, Heading, Html, Link, List, ListItem, N
 /**
  * How a character beside a delimiter run counts for CommonMark's flanking rules, as a set of
  * possibilities: micromark (remark) and cmark-gfm (GitHub) classify some characters differently
- * (symbols such as `€`, astral punctuation, U+2028), and an escape must hold under both.
+ * (non-ASCII punctuation and symbols such as `€`, U+2028), and an escape must hold under both.
  */
 const WS = 1;
 const PUNCT = 2;
@@ -498,7 +498,7 @@ function codeSpan(value: string, inCell: boolean): string {
  * an escaped backslash and an escaped pipe, GitHub as a backslash and a pipe.
  */
 function escapeCellPipes(value: string): string {
-  return value.replace(/(\\*)\|/g, (match, slashes: string) => {
+  return value.replace(/(\\*)\|/g, (_match, slashes: string) => {
     if (slashes.length % 2 === 1) throw new Error("serialise: a backslash before a pipe in inline code in a table cell cannot be written");
     return `${slashes}\\|`;
   });
@@ -549,7 +549,9 @@ function escapeText(value: string, place: TextPlace): string {
     const code = value.charCodeAt(i);
     const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
     const rules = blockRules && lineStart;
-    lineStart = false;
+    // cmark-gfm reads U+000B (which has no reference) as white space before a table delimiter row:
+    // the line starts after it, and after spaces that follow it.
+    lineStart = lineStart && !encoded[i] && (code === 11 || code === 32 || code === 9);
     if (encoded[i]) {
       replace(i, i + width, encodeChar(value.codePointAt(i) ?? code));
     } else if (code === LF) {
@@ -579,7 +581,7 @@ function isQuiet(value: string, place: TextPlace): boolean {
   if (place.encodeFirst || place.encodeLast || LOUD.test(value)) return false;
   const first = value.charCodeAt(0);
   const last = value.charCodeAt(value.length - 1);
-  if (place.lineStart && (first === 32 || first === 9 || (place.blockRules && /^[-+=>:0-9]/.test(value)))) return false;
+  if (place.lineStart && (first === 32 || first === 9 || (place.blockRules && /^[-+=>:0-9\v]/.test(value)))) return false;
   return !(place.lineEnd && (last === 32 || last === 9));
 }
 
@@ -752,8 +754,7 @@ const canBe = (cls: number, flag: number): boolean => (cls & flag) !== 0;
 
 const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 const AMBIGUOUS_SPACE = /[\u2028\u2029\ufeff\u180e]/;
-const UNICODE_PUNCTUATION = /\p{P}/u;
-const UNICODE_SYMBOL = /\p{S}/u;
+const UNICODE_PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]/u;
 
 function lastIndex(value: string): number {
   const low = value.charCodeAt(value.length - 1);
@@ -775,12 +776,10 @@ function classify(cp: number): number {
   const c = String.fromCodePoint(cp);
   if (UNICODE_SPACE.test(c)) return WS;
   if (AMBIGUOUS_SPACE.test(c)) return WS | LETTER;
-  const punctuation = UNICODE_PUNCTUATION.test(c);
-  const symbol = UNICODE_SYMBOL.test(c);
-  // micromark classifies UTF-16 code units, so it sees astral characters as letters.
-  if (cp > 0xffff) return punctuation || symbol ? PUNCT | LETTER : LETTER;
-  if (punctuation) return PUNCT;
-  return symbol ? PUNCT | LETTER : LETTER;
+  // Beyond ASCII, punctuation and symbols may count as letters: cmark-gfm's Unicode tables are older
+  // than JavaScript's (U+2E43 is a letter to it), older CommonMark counts symbols as letters, and
+  // micromark classifies UTF-16 code units, so astral characters are letters to it.
+  return UNICODE_PUNCTUATION_OR_SYMBOL.test(c) ? PUNCT | LETTER : LETTER;
 }
 
 function longestRun(value: string, char: string): number {

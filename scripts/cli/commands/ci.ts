@@ -1,156 +1,25 @@
 // `kb ci …`: the decisions of the GitHub Actions workflow (.github/workflows/kb.yml) as commands, so the
-// YAML only wires steps together. Outputs go to $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY, or stdout.
-import { appendFileSync, readFileSync, realpathSync } from "node:fs";
-import path from "node:path";
+// YAML only wires steps together. This file declares them; ci-run.ts, loaded when one runs, does them.
 import type { Command } from "commander";
-import { planFromEvent, planOutputs, formatStepOutputs, type CiPlan } from "../../ci/event.ts";
-import { changedFiles, fileAtCommit, GitError, headCommit, mergeBase, topLevel } from "../../ci/git.ts";
-import { findHandEdits, type FileChange, type Layout } from "../../ci/hand-edits.ts";
-import { diffIndexes, parseIndexEntries, type IndexedRecord } from "../../ci/index-diff.ts";
-import { decideRegeneration } from "../../ci/regeneration.ts";
-import { changeSummary, regenerationSummary } from "../../ci/summary.ts";
-import { formatGithubAnnotations } from "../../report/github.ts";
-import { terminalSafe } from "../../report/terminal-text.ts";
-import { toMarkdown } from "../../markdown/to-markdown.ts";
-import { resolveSettings, type CommonFlags } from "../settings.ts";
-import { UsageError } from "../usage-error.ts";
-import type { RunSettings } from "../../model/run-settings.ts";
-import { runBuild } from "../../runner/build-run.ts";
 
-
-interface EventFlags {
-  eventName?: string;
-  eventPath?: string;
-}
-
-interface BaseFlags extends EventFlags {
-  base?: string;
-}
+type Flags = Record<string, string | boolean | undefined>;
 
 export function registerCiCommands(program: Command, setExit: (code: number) => void, commonOptions: (cmd: Command) => Command): void {
   const ci = program.command("ci").description("what the GitHub Actions workflow does on a pull request or a push (see CONTRIBUTING.md)");
 
   eventOptions(ci.command("plan").description("decide from the GitHub event what this run may do (may it push regenerated files?)"))
-    .action(async (opts: EventFlags) => setExit(await guarded(() => ciPlanCommand(opts))));
+    .action(async (opts: Flags) => setExit(await (await import("./ci-run.ts")).ciPlan(opts)));
 
   eventOptions(commonOptions(ci.command("regenerate").description("kb build, then decide: nothing to do, commit the regenerated files, or fail (hand edits; stale files on a fork)")))
     .option("--base <commit>", "compare with this commit to find hand edits (default: the event's base)")
-    .action(async (opts: CommonFlags & BaseFlags) => setExit(await guarded(() => ciRegenerateCommand(opts))));
+    .action(async (opts: Flags) => setExit(await (await import("./ci-run.ts")).ciRegenerate(opts)));
 
   eventOptions(commonOptions(ci.command("summary").description("entries added, changed and removed since the base commit (reads the built index.json)")))
     .option("--base <commit>", "compare with this commit (default: the event's base)")
-    .action(async (opts: CommonFlags & BaseFlags) => setExit(await guarded(() => ciSummaryCommand(opts))));
+    .action(async (opts: Flags) => setExit(await (await import("./ci-run.ts")).ciSummary(opts)));
 }
 
 const eventOptions = (cmd: Command) =>
   cmd
     .option("--event-name <name>", "GitHub event name (default: $GITHUB_EVENT_NAME)")
     .option("--event-path <file>", "GitHub event payload file (default: $GITHUB_EVENT_PATH)");
-
-/** git failing to answer (no repository, unknown commit) is a problem with how kb was called. */
-async function guarded(run: () => Promise<number>): Promise<number> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof GitError) throw new UsageError(e.message);
-    throw e;
-  }
-}
-
-function readPlan(flags: EventFlags): CiPlan {
-  const name = flags.eventName ?? process.env.GITHUB_EVENT_NAME;
-  const file = flags.eventPath ?? process.env.GITHUB_EVENT_PATH;
-  if (!name || !file) throw new UsageError("no GitHub event: pass --event-name and --event-path (Actions sets GITHUB_EVENT_NAME and GITHUB_EVENT_PATH)");
-  let payload: unknown;
-  try {
-    payload = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new UsageError(`cannot read the event payload ${file}: ${(e as Error).message}`);
-  }
-  return planFromEvent(name, payload);
-}
-
-/** Step outputs go to the file Actions names in $GITHUB_OUTPUT; elsewhere to stdout. */
-function writeStepOutputs(outputs: Record<string, string>): void {
-  const text = formatStepOutputs(outputs);
-  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, text);
-  else process.stdout.write(text);
-}
-
-/** Job summary Markdown goes to $GITHUB_STEP_SUMMARY; elsewhere to stdout. */
-function writeSummary(markdown: string): void {
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
-  else process.stdout.write(markdown);
-}
-
-/** Entries and output folders relative to the top of the git working tree, as git names paths. */
-async function repoLayout(settings: RunSettings, cwd: string): Promise<Layout> {
-  const top = realpathSync(await topLevel(cwd));
-  const rel = (abs: string) => {
-    const r = path.relative(top, path.resolve(realpathSync(cwd), path.relative(cwd, abs))).split(path.sep).join("/");
-    if (r === "" || r.startsWith("..") || path.isAbsolute(r)) throw new UsageError(`${abs} is not inside the git working tree ${top}`);
-    return r;
-  };
-  return { entriesDir: rel(settings.entriesDir), outDir: rel(settings.outDir) };
-}
-
-async function ciPlanCommand(flags: EventFlags): Promise<number> {
-  const plan = readPlan(flags);
-  process.stderr.write(`kb ci plan: ${plan.mode}; ${plan.canPush ? "may push" : "may not push"}: ${plan.reason}\n`);
-  writeStepOutputs(planOutputs(plan));
-  return 0;
-}
-
-async function ciRegenerateCommand(flags: CommonFlags & BaseFlags): Promise<number> {
-  const cwd = process.cwd();
-  const plan = readPlan(flags);
-  const { settings } = resolveSettings(flags, cwd);
-  const layout = await repoLayout(settings, cwd);
-  const head = await headCommit(cwd);
-  const build = await runBuild(settings, { write: true });
-  const notBuilt = { built: "false", stale: "false", commit: "false", hand_edited: "false" };
-  if (!build.drift) {
-    writeStepOutputs({ ...planOutputs(plan), ...notBuilt });
-    process.stdout.write(formatGithubAnnotations(build.lint.diagnostics));
-    return 1;
-  }
-  const base = flags.base ?? plan.baseSha;
-  const changes: FileChange[] = base && head ? await changedFiles(await mergeBase(base, head, cwd), head, cwd) : [];
-  const handEdits = findHandEdits(build.drift, changes, layout);
-  const decision = decideRegeneration({ plan, drift: build.drift, handEdits, checkedOutSha: head, outDisplay: layout.outDir });
-  writeStepOutputs({ ...planOutputs(plan), built: "true", ...decision.outputs });
-  process.stdout.write(formatGithubAnnotations(decision.diagnostics));
-  for (const notice of decision.notices) process.stdout.write(`::notice title=kb ci regenerate::${terminalSafe(notice).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}\n`);
-  writeSummary(toMarkdown(regenerationSummary(decision.outcome, layout.outDir)));
-  return decision.exitCode;
-}
-
-async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number> {
-  const cwd = process.cwd();
-  const hasEvent = Boolean((flags.eventName ?? process.env.GITHUB_EVENT_NAME) && (flags.eventPath ?? process.env.GITHUB_EVENT_PATH));
-  if (flags.base === undefined && !hasEvent) throw new UsageError("give --base <commit> to compare with (inside GitHub Actions the event's base is used)");
-  const base = flags.base ?? readPlan(flags).baseSha;
-  const { settings } = resolveSettings(flags, cwd);
-  const indexPath = `${(await repoLayout(settings, cwd)).outDir}/index.json`;
-  let headText: string;
-  try {
-    headText = readFileSync(path.join(settings.outDir, "index.json"), "utf8");
-  } catch {
-    throw new UsageError(`${indexPath} does not exist: run kb build first`);
-  }
-  const headIndex = parseIndexEntries(headText);
-  if ("problem" in headIndex) throw new UsageError(`${indexPath} ${headIndex.problem}`);
-  const head = await headCommit(cwd);
-  const before = base && head ? await baseIndexEntries(await mergeBase(base, head, cwd), indexPath, cwd) : { entries: [], note: "There is no base commit to compare with, so every entry counts as added." };
-  writeSummary(toMarkdown(changeSummary(diffIndexes(before.entries, headIndex.entries), before.note)));
-  return 0;
-}
-
-/** The index as the merge base has it; an unreadable one counts as empty, with a note saying so. */
-async function baseIndexEntries(commit: string, indexPath: string, cwd: string): Promise<{ entries: IndexedRecord[]; note?: string }> {
-  const text = await fileAtCommit(commit, indexPath, cwd);
-  const parsed = text === undefined ? undefined : parseIndexEntries(text);
-  if (parsed && "entries" in parsed) return { entries: parsed.entries };
-  const why = parsed && "problem" in parsed ? ` (it ${parsed.problem})` : "";
-  return { entries: [], note: `The base commit ${commit.slice(0, 12)} has no readable ${indexPath}${why}, so every entry counts as added.` };
-}

@@ -1,6 +1,5 @@
 // Static ReDoS check on every lint: exponential backtracking is an error, polynomial a warning, each
 // naming the quantifiers involved. Large bounded repeats count as unbounded. No execution.
-import { findBacktracking } from "../../regex/redos.ts";
 import { entryRule } from "../rule.ts";
 
 export const regexRedos = entryRule({
@@ -11,8 +10,7 @@ export const regexRedos = entryRule({
     why: "Ambiguous nested or adjacent quantifiers take seconds to years on a long log line; lookup runs every regex on such lines.",
   },
   requires: ["regex"],
-  check({ entry, facts, report }) {
-    if (!facts.parsed.ok || !facts.js.ok) return;
-    for (const f of findBacktracking(entry.regex)) report({ pointer: "/regex", charIndex: f.index, severity: f.exponential ? "error" : "warning", message: f.message, hint: f.hint });
+  check({ facts, report }) {
+    for (const f of facts.backtracking) report({ pointer: "/regex", charIndex: f.index, severity: f.exponential ? "error" : "warning", message: f.message, hint: f.hint });
   },
 });
