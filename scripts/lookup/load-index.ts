@@ -3,12 +3,13 @@
 // is of another major version. Sized and validated before use; the matcher then skips (and reports)
 // any entry it cannot use instead of failing on the whole index.
 import { readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { INDEX_SCHEMA_VERSION, MATCH_SCHEMA_VERSION, type BundledIndex, type MatchIndex } from "../model/index-format.ts";
+import { DATA_DIR } from "./data-folder.ts";
 
-/** The indexes shipped with the package, next to this file's folder (lookup/ in the sources, lib/ in the package). */
-export const BUNDLED_INDEX_PATH = fileURLToPath(new URL("../index.json", import.meta.url));
-export const BUNDLED_MATCH_INDEX_PATH = fileURLToPath(new URL("../match.json", import.meta.url));
+/** The indexes shipped with the package (generated/ in the repository). */
+export const BUNDLED_INDEX_PATH = path.join(DATA_DIR, "index.json");
+export const BUNDLED_MATCH_INDEX_PATH = path.join(DATA_DIR, "match.json");
 
 export class IndexFileError extends Error {}
 

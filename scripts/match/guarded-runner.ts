@@ -3,6 +3,7 @@
 // terminates a worker whose current test overruns, records that test as a timeout and resumes the
 // rest of the batch in a fresh worker. A total budget bounds the whole run. Zero dependencies.
 import { Worker } from "node:worker_threads";
+import { MATCH_WORKER } from "./worker-file.ts";
 
 export type MatchOutcome =
   | { readonly kind: "match"; readonly index: number; readonly length: number }
@@ -32,7 +33,6 @@ interface Batch {
   readonly skip: number[];
 }
 
-const WORKER_URL = new URL("./match-worker.mjs", import.meta.url);
 const TESTS_PER_BATCH = 2_000;
 const NOT_STARTED = -1;
 const WORKER_START_LIMIT_MS = 30_000;
@@ -51,7 +51,7 @@ function takeWorker(): IdleWorker {
   const reused = idle.pop();
   if (reused) return reused;
   const shared = new SharedArrayBuffer(4);
-  const worker = new Worker(WORKER_URL, { workerData: { progress: shared } });
+  const worker = new Worker(MATCH_WORKER, { workerData: { progress: shared } });
   const entry = { worker, progress: new Int32Array(shared) };
   // An idle worker that dies (out of memory, killed) is simply forgotten.
   worker.on("exit", () => {

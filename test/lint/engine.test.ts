@@ -70,7 +70,10 @@ describe("collisions", () => {
     let tests = 0;
     const counting: RegexRunner = {
       python: async () => undefined,
-      match: async (jobs) => jobs.map((j) => j.texts.map(() => ((tests++, { kind: "no-match" }) as const))),
+      match: async (jobs) => jobs.map((j) => j.texts.map(() => {
+        tests++;
+        return { kind: "no-match" } as const;
+      })),
     };
     const summaries: EntrySummary[] = Array.from({ length: 2_000 }, (_, i) => ({
       id: `demo/free-${i}`,
