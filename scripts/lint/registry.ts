@@ -2,6 +2,7 @@
 // RuleId union), and give it valid and invalid cases in test/rules/<name>.test.ts.
 import { compareText } from "../model/diagnostic.ts";
 import type { CollectionRule, EntryRule, Rule } from "./rule.ts";
+import { codeSpans } from "./rules/code-spans.ts";
 import { canonicalFormat } from "./rules/canonical-format.ts";
 import { confusedWithSymmetric } from "./rules/confused-with-symmetric.ts";
 import { dateOrder } from "./rules/date-order.ts";
@@ -38,6 +39,7 @@ export const entryRules: readonly EntryRule[] = [
   canonicalFormat,
   stringLength,
   emptyText,
+  codeSpans,
   howRepeatsAction,
   workaroundsZhLength,
   workaroundRisk,

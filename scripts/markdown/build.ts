@@ -1,6 +1,7 @@
 // Small constructors for the mdast nodes views, pages and summaries are built from. User text only
 // ever enters a tree through text, inlineCode and code nodes, so escaping is the serialiser's job and
 // correct by construction.
+import { splitCodeSpans } from "../model/code-spans.ts";
 import type { AlignType, Code, Emphasis, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, TableCell, TableRow, Text } from "mdast";
 
 export const text = (value: string): Text => ({ type: "text", value });
@@ -29,17 +30,12 @@ export function joinPhrasing(items: PhrasingContent[][], separator: string): Phr
 }
 
 /**
- * Prose with `backtick` spans, as contributors write it: the spans become inlineCode nodes and the
- * rest text nodes, so code reads as code while every character is still escaped.
+ * Prose with `code spans`, as contributors write them (CommonMark's backtick runs, so ``a `b` c``
+ * holds backticks): the spans become inlineCode nodes and the rest text nodes, so code reads as code
+ * while every character is still escaped.
  */
 export function prose(value: string): PhrasingContent[] {
-  const parts = value.split("`");
-  if (parts.length % 2 === 0) return [text(value)]; // an unpaired backtick: keep it all as text
-  const out: PhrasingContent[] = [];
-  parts.forEach((part, i) => {
-    if (part !== "") out.push(i % 2 === 1 ? code(part) : text(part));
-  });
-  return out;
+  return splitCodeSpans(value).map((part) => (part.kind === "code" ? code(part.value) : text(part.value)));
 }
 
 export type { RootContent };

@@ -2,6 +2,7 @@
 // a mistyped id in a rule, a diagnostic or a config check does not compile.
 export const RULE_IDS = [
   "kb/canonical-format",
+  "kb/code-spans",
   "kb/confused-with-symmetric",
   "kb/date-order",
   "kb/domain-matches-id",
@@ -44,3 +45,22 @@ export const RULE_IDS = [
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
+
+/** The structural rules (parse, schema, ids, paths, encoding): never excepted, never turned off or down. */
+export const STRUCTURAL_RULE_IDS = [
+  "kb/domain-matches-id",
+  "kb/duplicate-id",
+  "kb/duplicate-key",
+  "kb/encoding",
+  "kb/exception-invalid",
+  "kb/exception-unused",
+  "kb/file-too-large",
+  "kb/generated-up-to-date",
+  "kb/id-matches-path",
+  "kb/json-syntax",
+  "kb/not-an-object",
+  "kb/schema",
+  "kb/stray-file",
+  "kb/too-many-problems",
+  "kb/unreadable-path",
+] as const;

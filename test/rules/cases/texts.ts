@@ -24,6 +24,22 @@ export const textCases: RuleCases[] = [
     ],
   },
   {
+    rule: "kb/code-spans",
+    valid: [
+      { name: "paired single backticks", entry: { root_cause: "The `fetch` call rejects before `then` runs." } },
+      { name: "backticks held by a double-backtick span", entry: { dead_ends: [{ ...deadEnd, why_fails: "rustc then reports `` expected `i32`, found `()` `` instead." }] } },
+      { name: "a code span of spaces only", entry: { workarounds: [{ ...workaround, how: "Indent with `  ` (two spaces)." }] } },
+    ],
+    invalid: [
+      {
+        name: "backticks nested in single backticks, as rustc's messages tempt",
+        entry: { workarounds: [{ ...workaround, how: "When rustc reports `expected `i32`, found `()`, delete the `;`." }] },
+        errors: [{ pointer: "/workarounds/0/how", message: 'has a code span with a space on one side only ("expected")', hint: "double backticks" }],
+      },
+      { name: "a backtick nothing closes", entry: { root_cause: "The shell sees `npm run and stops." }, errors: [{ pointer: "/root_cause", message: "root_cause has a ` that nothing closes" }] },
+    ],
+  },
+  {
     rule: "kb/how-repeats-action",
     valid: [{ name: "how adds the command", entry: {} }],
     invalid: [{ name: "how equal to the action", entry: { workarounds: [{ ...workaround, how: " write the settings FIRST " }] }, errors: [{ pointer: "/workarounds/0/how", message: "repeats its action word for word" }] }],
