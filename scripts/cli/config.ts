@@ -13,7 +13,6 @@ import { resolveLimits, type Limits } from "../model/limits.ts";
 import { describePointer, fromPointer } from "../model/pointer.ts";
 import { RULE_IDS } from "../model/rule-ids.ts";
 import { offsetOfPointer } from "../model/location.ts";
-import { STRUCTURAL_RULES } from "../lint/registry.ts";
 import { displayPath } from "../source/entry-path.ts";
 import { readJsonFile } from "../source/json-file.ts";
 import { DEFAULT_LIMITS } from "../model/limits.ts";
@@ -60,7 +59,7 @@ export function loadConfig(root: string, cwd: string, explicit?: string): Loaded
   const [first] = json.diagnostics;
   if (first) throw new UsageError(`${first.file}:${first.line}:${first.column} ${first.message}${first.hint ? ` (${first.hint})` : ""}`);
   const value = json.value;
-  const validate = ajv().compile(configSchema(STRUCTURAL_RULES));
+  const validate = ajv().compile(configSchema);
   if (!validate(value)) {
     const e = validate.errors![0]!;
     const params = e.params as Record<string, unknown>;
@@ -96,6 +95,9 @@ function suggest(word: string, candidates: readonly string[]): string {
 let compiler: Ajv2020 | undefined;
 function ajv(): Ajv2020 {
   const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  compiler ??= new Ajv({ allErrors: false, strict: true, verbose: true });
+  if (!compiler) {
+    compiler = new Ajv({ allErrors: false, strict: true, verbose: true });
+    compiler.addKeyword("markdownEnumDescriptions"); // an editor hint, as in the entry schema
+  }
   return compiler;
 }

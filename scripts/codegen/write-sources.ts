@@ -18,14 +18,19 @@ export function entryTypesText(): string {
   return schemaToTypes(entrySchema as never, header);
 }
 
-export function ruleIdsText(ids: readonly string[]): string {
-  const sorted = [...new Set(ids)].sort();
+export function ruleIdsText(rules: readonly { readonly id: string; readonly structural?: boolean }[]): string {
+  const sorted = [...new Set(rules.map((r) => r.id))].sort();
+  const structural = [...new Set(rules.filter((r) => r.structural).map((r) => r.id))].sort();
+  const list = (ids: string[]) => `[\n${ids.map((id) => `  ${JSON.stringify(id)},`).join("\n")}\n] as const;`;
   return [
     "// Every rule id, generated from lint/registry.ts by `npm run codegen`; do not edit. A closed union, so",
     "// a mistyped id in a rule, a diagnostic or a config check does not compile.",
-    `export const RULE_IDS = [\n${sorted.map((id) => `  ${JSON.stringify(id)},`).join("\n")}\n] as const;`,
+    `export const RULE_IDS = ${list(sorted)}`,
     "",
     "export type RuleId = (typeof RULE_IDS)[number];",
+    "",
+    "/** The structural rules (parse, schema, ids, paths, encoding): never excepted, never turned off or down. */",
+    `export const STRUCTURAL_RULE_IDS = ${list(structural)}`,
     "",
   ].join("\n");
 }
@@ -52,7 +57,7 @@ export async function rulesPageText(): Promise<string> {
 async function main(): Promise<void> {
   writeIfChanged(ENTRY_TYPES_FILE, entryTypesText());
   const { allRules } = await import("../lint/registry.ts");
-  writeIfChanged(RULE_IDS_FILE, ruleIdsText(allRules.map((r) => r.meta.id)));
+  writeIfChanged(RULE_IDS_FILE, ruleIdsText(allRules.map((r) => r.meta)));
   writeIfChanged(RULES_PAGE_FILE, await rulesPageText());
   process.exit(0);
 }

@@ -2,39 +2,40 @@
 // .vscode/settings.json) and for kb itself, which validates kb.config.json against the first one:
 // unknown keys are errors, never silently ignored.
 import { DEFAULT_LIMITS, LIMIT_KEYS } from "./limits.ts";
-import { RULE_IDS } from "./rule-ids.ts";
+import { RULE_IDS, STRUCTURAL_RULE_IDS } from "./rule-ids.ts";
 
-export function configSchema(structural: ReadonlySet<string>) {
-  const adjustable = RULE_IDS.filter((id) => !structural.has(id));
-  return {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://error-kb.dev/schema/kb.config.schema.json",
-    title: "kb.config.json",
-    description: "Settings of error-kb for this repository. Every key is optional; unknown keys are errors.",
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      $schema: { type: "string", description: "Where editors find this schema, e.g. ./generated/kb.config.schema.json." },
-      limits: {
-        type: "object",
-        additionalProperties: false,
-        description: "Limits that protect CI from hostile or accidental input.",
-        properties: Object.fromEntries(LIMIT_KEYS.map((k) => [k, { type: "number", exclusiveMinimum: 0, description: `Default ${DEFAULT_LIMITS[k]}.` }])),
-      },
-      rules: {
-        type: "object",
-        additionalProperties: false,
-        description: "Severity per rule, as in ESLint: \"off\", \"warn\" or \"error\". Structural rules (parse, schema, ids, paths, encoding) cannot be changed.",
-        properties: Object.fromEntries(adjustable.map((id) => [id, { enum: ["off", "warn", "error"] }])),
-      },
-      repositoryUrl: {
-        type: "string",
-        pattern: "^https://[^\\s]+$",
-        description: "The repository's https URL, e.g. https://github.com/owner/repo: links in SARIF reports point at its docs/rules.md.",
-      },
+const STRUCTURAL: ReadonlySet<string> = new Set(STRUCTURAL_RULE_IDS);
+/** The rules a repository may turn off, down or except: every rule that is not structural. */
+export const ADJUSTABLE_RULE_IDS = RULE_IDS.filter((id) => !STRUCTURAL.has(id));
+
+export const configSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://error-kb.dev/schema/kb.config.schema.json",
+  title: "kb.config.json",
+  description: "Settings of error-kb for this repository. Every key is optional; unknown keys are errors.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string", description: "Where editors find this schema, e.g. ./generated/kb.config.schema.json." },
+    limits: {
+      type: "object",
+      additionalProperties: false,
+      description: "Limits that protect CI from hostile or accidental input.",
+      properties: Object.fromEntries(LIMIT_KEYS.map((k) => [k, { type: "number", exclusiveMinimum: 0, description: `Default ${DEFAULT_LIMITS[k]}.` }])),
     },
-  } as const;
-}
+    rules: {
+      type: "object",
+      additionalProperties: false,
+      description: "Severity per rule, as in ESLint: \"off\", \"warn\" or \"error\". Structural rules (parse, schema, ids, paths, encoding) cannot be changed.",
+      properties: Object.fromEntries(ADJUSTABLE_RULE_IDS.map((id) => [id, { enum: ["off", "warn", "error"], markdownEnumDescriptions: ["The rule does not run.", "Problems are warnings: shown, exit 0 unless --max-warnings.", "Problems are errors: exit 1."] }])),
+    },
+    repositoryUrl: {
+      type: "string",
+      pattern: "^https://[^\\s]+$",
+      description: "The repository's https URL, e.g. https://github.com/owner/repo: links in SARIF reports point at its docs/rules.md.",
+    },
+  },
+} as const;
 
 export const exceptionsSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -47,7 +48,7 @@ export const exceptionsSchema = {
     additionalProperties: false,
     required: ["rule", "entry", "reason"],
     properties: {
-      rule: { type: "string", pattern: "^kb/[a-z0-9-]+$", description: "The rule to silence (not a structural one)." },
+      rule: { enum: ADJUSTABLE_RULE_IDS, description: "The rule to silence (not a structural one: parse, schema, ids, paths and encoding cannot be excepted)." },
       entry: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$", description: "The entry's id, <domain>/<slug>." },
       reason: { type: "string", minLength: 10, description: "Why the rule does not apply to this entry, in a sentence." },
     },

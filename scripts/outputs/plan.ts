@@ -3,6 +3,7 @@
 // 100,000-entry index is longer than a string can be). Pure and deterministic: sorted, LF, final
 // newline, no timestamps; entries come from a Catalogue that may read them lazily.
 import type { Entry } from "../model/entry.ts";
+import { configSchema, exceptionsSchema } from "../model/config-schema.ts";
 import { entrySchema } from "../model/entry-schema.ts";
 import { INDEX_SCHEMA_VERSION } from "../model/index-format.ts";
 import { toMarkdown } from "../markdown/to-markdown.ts";
@@ -95,6 +96,8 @@ export function planOutputs(catalogue: Catalogue): PlannedOutput[] {
   put({ path: "match.json", inputs: { kind: "entries", ids: all }, content: () => matchIndexChunks(entriesOf(all)) });
   put({ path: "index.schema.json", inputs: { kind: "static" }, content: () => [json(buildIndexSchema())] });
   put({ path: "entry.schema.json", inputs: { kind: "static" }, content: () => [json(entrySchema)] });
+  put({ path: "kb.config.schema.json", inputs: { kind: "static" }, content: () => [json(configSchema)] });
+  put({ path: "lint-exceptions.schema.json", inputs: { kind: "static" }, content: () => [json(exceptionsSchema)] });
   for (const id of all) {
     for (const locale of locales.get(id)!) {
       put({ path: viewPath(id, locale), inputs: { kind: "view", id, neighbours: linked.get(id)! }, view: { id, locale }, content: () => [renderView(viewTask(catalogue, id, locale, known))] });
