@@ -1,33 +1,53 @@
-// Makes user text inert before it is serialised. GFM links anything that looks like a URL or an e-mail
-// address even when its characters are escaped, in any letter case (FTP://, HTTPS://), bidi controls
-// reorder what a reader sees (Trojan Source), and a line break in inline code can start a block: such
-// spans become code, the controls visible escapes like \u202E, and the line breaks spaces.
+// Makes user text inert before it is serialised, and writable: serialise() refuses what no escape can
+// keep as text, and this pass removes exactly that from user text. GFM links anything that looks like
+// a URL or an e-mail address even when its characters are escaped, in any letter case (FTP://,
+// HTTPS://), so such runs become code; bidi controls reorder what a reader sees (Trojan Source) and
+// other controls have no place in a page, so they become visible escapes like \u202E; U+0000 and lone
+// surrogates (not UTF-8) become U+FFFD; line breaks become spaces where a line break cannot be written
+// (inline code, headings, table cells) and carriage returns line feeds elsewhere.
 import type { Nodes, PhrasingContent, Root } from "mdast";
+import { EMAIL_LIKE } from "./serialise.ts";
 
-/** Bidirectional controls: marks, embeddings, overrides and isolates. */
+/** Bidirectional controls (marks, embeddings, overrides, isolates), C0 and C1 controls but tab and line feed, and DEL. */
+const SHOWN_ESCAPED = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+/** Bidirectional controls alone: what terminal-text and other callers show escaped too. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
-/**
- * A superset of what GFM (cmark-gfm's autolink extension, and remark-gfm) turns into links: `www.`
- * and `http://`, `https://`, `ftp://` runs in any case, and e-mail addresses with or without
- * `mailto:`/`xmpp:`.
- */
-const AUTOLINK_LIKE = /(?:(?:https?|ftp):\/\/|www\.)[^\t\n\r ]*|(?:(?:mailto|xmpp):)?[\w+\-.]+@[\w-]+(?:\.[\w-]+)+(?:\/[^\t\n\r ]*)?/giu;
+/** `www.` and `http://`, `https://`, `ftp://` runs in any case: a superset of what GFM autolinks. */
+const URL_LIKE = /(?:(?:https?|ftp):\/\/|www\.)[^\t\n\r ]*/giu;
+
+/** A surrogate that is not half of a pair: not UTF-8, so no file can hold it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** An odd run of backslashes before `|`, which micromark and GitHub read differently in code in a table cell. */
+const BACKSLASH_PIPE = /(?<!\\)((?:\\\\)*\\)\|/gu;
+
+type Place = "block" | "heading" | "cell";
+
+const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 
 export function showBidiControls(value: string): string {
-  return value.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return value.replace(BIDI_CONTROLS, visible);
 }
 
-/** A copy of the tree in which no text can become a link and no bidi control survives. */
+/** The value as a page can hold it: well-formed, no NUL, controls visible, CR and CRLF as LF. */
+function writable(value: string): string {
+  return value.replace(LONE_SURROGATE, "\uFFFD").replace(/\0/gu, "\uFFFD").replace(/\r\n?/gu, "\n").replace(SHOWN_ESCAPED, visible);
+}
+
+/** A copy of the tree in which no text can become a link, no control survives, and serialise() accepts every value. */
 export function makeTextInert(root: Root): Root {
-  return inert(root, false) as Root;
+  return inert(root, false, "block") as Root;
 }
 
-function inert(node: Nodes, inLink: boolean): Nodes {
-  if (node.type === "inlineCode") return { ...node, value: showBidiControls(node.value).replace(/\r\n?|\n/g, " ") };
-  if (node.type === "text" || node.type === "code") return { ...node, value: showBidiControls(node.value) };
+function inert(node: Nodes, inLink: boolean, place: Place): Nodes {
+  if (node.type === "inlineCode") {
+    return { ...node, value: codeInPlace(writable(node.value).replace(/\n/gu, " "), place) };
+  }
+  if (node.type === "code") return { ...node, value: writable(node.value) };
+  if (node.type === "text") return { ...node, value: place === "block" ? writable(node.value) : writable(node.value).replace(/\n/gu, " ") };
   if (!("children" in node)) return node;
   const insideLink = inLink || node.type === "link" || node.type === "linkReference";
+  const childPlace: Place = node.type === "heading" ? "heading" : node.type === "tableCell" ? "cell" : place;
   const children: Nodes[] = [];
   for (const child of node.children as Nodes[]) {
     const previous = children[children.length - 1];
@@ -35,18 +55,30 @@ function inert(node: Nodes, inLink: boolean): Nodes {
     if (child.type === "text" && previous?.type === "text") children[children.length - 1] = { ...previous, value: previous.value + child.value };
     else children.push(child);
   }
-  const out = children.flatMap((child) => (child.type === "text" && !insideLink ? splitAutolinks(child.value) : [child])).map((child) => inert(child, insideLink));
+  const out = children.map((child) => inert(child, insideLink, childPlace)).flatMap((child) => (child.type === "text" && !insideLink ? splitLinkLike(child.value, childPlace) : [child]));
   return { ...node, children: out } as Nodes;
 }
 
-function splitAutolinks(value: string): PhrasingContent[] {
+/** Text with every URL-like run, and every white-space-delimited word holding an e-mail-like address, as code. */
+function splitLinkLike(value: string, place: Place): PhrasingContent[] {
+  const spans: [number, number][] = [];
+  for (const m of value.matchAll(URL_LIKE)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of value.matchAll(/[^\s]*@[^\s]*/gu)) if (EMAIL_LIKE.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+  spans.sort((a, b) => a[0] - b[0]);
   const out: PhrasingContent[] = [];
   let last = 0;
-  for (const m of value.matchAll(AUTOLINK_LIKE)) {
-    if (m.index > last) out.push({ type: "text", value: value.slice(last, m.index) });
-    out.push({ type: "inlineCode", value: m[0] });
-    last = m.index + m[0].length;
+  for (const [start, end] of spans) {
+    if (end <= last) continue;
+    const from = Math.max(start, last);
+    if (from > last) out.push({ type: "text", value: value.slice(last, from) });
+    out.push({ type: "inlineCode", value: codeInPlace(value.slice(from, end), place) });
+    last = end;
   }
   if (last < value.length || out.length === 0) out.push({ type: "text", value: value.slice(last) });
   return out;
+}
+
+/** Code as a table cell can hold it: a space between an odd run of backslashes and `|` (the one change to user text, in a case no parser pair agrees on). */
+function codeInPlace(value: string, place: Place): string {
+  return place === "cell" ? value.replace(BACKSLASH_PIPE, "$1 |") : value;
 }

@@ -19,6 +19,8 @@ interface Run {
   readonly inLink: boolean;
   /** The enclosing emphasis/strong marker character ("" if none): a child must not touch it. */
   readonly marker: string;
+  /** Every enclosing marker character since the nearest link (whose text is parsed on its own). */
+  readonly open: string;
   /** Classes of the source characters just before and after the run. */
   readonly before: number;
   readonly after: number;
@@ -130,7 +132,7 @@ function paragraph(children: readonly PhrasingContent[]): Written | undefined {
 
 /** A run that fills a whole line: a paragraph, a heading or a table cell. */
 function lineRun(kind: Block): Run {
-  return { block: kind, inLink: false, marker: "", before: WS, after: WS, startsLine: true, startsParagraph: kind === "paragraph", endsLine: true, delimited: false };
+  return { block: kind, inLink: false, marker: "", open: "", before: WS, after: WS, startsLine: true, startsParagraph: kind === "paragraph", endsLine: true, delimited: false };
 }
 
 function blockquote(node: Blockquote): string {
@@ -257,9 +259,9 @@ const NONE: Active = { emphasis: false, strong: false };
 /**
  * The phrasing as it can be written: adjacent text (and adjacent inline code) merged, nodes that
  * render nothing dropped (empty text, code, emphasis, strong), emphasis inside emphasis (and strong
- * inside strong) unwrapped, and adjacent emphasis (strong) siblings joined. Each renders the same,
- * and with at most one emphasis and one strong open at a time no delimiter run can be mistaken for
- * another's.
+ * inside strong) unwrapped, and adjacent emphasis (strong) siblings joined. Each reads the same (the
+ * HTML nests differently), and with at most one emphasis and one strong open at a time no delimiter
+ * run can be mistaken for another's.
  */
 function tidy(nodes: readonly PhrasingContent[], active: Active, inLink: boolean): PhrasingContent[] {
   const out: PhrasingContent[] = [];
@@ -372,7 +374,7 @@ function chooseMarker(k: number, pieces: readonly Piece[], run: Run): string {
 }
 
 function delimited(node: Emphasis | Strong, marker: string, run: Run): string {
-  const inner = phrasing(node.children, { ...run, marker, before: PUNCT, after: PUNCT, startsLine: false, startsParagraph: false, endsLine: false, delimited: true });
+  const inner = phrasing(node.children, { ...run, marker, open: run.open + marker, before: PUNCT, after: PUNCT, startsLine: false, startsParagraph: false, endsLine: false, delimited: true });
   const fence = node.type === "strong" ? marker + marker : marker;
   return fence + inner + fence;
 }
@@ -426,7 +428,7 @@ function textPlace(piece: Piece, k: number, pieces: readonly Piece[], run: Run):
 }
 
 function link(node: Link, run: Run): string {
-  const label = phrasing(node.children, { ...run, inLink: true, marker: "", before: PUNCT, after: PUNCT, startsLine: false, startsParagraph: false, endsLine: false, delimited: false });
+  const label = phrasing(node.children, { ...run, inLink: true, marker: "", open: "", before: PUNCT, after: PUNCT, startsLine: false, startsParagraph: false, endsLine: false, delimited: false });
   const inCell = run.block === "cell";
   return `[${label}](${destination(node.url, inCell)}${title(node.title, inCell)})`;
 }
@@ -526,8 +528,11 @@ interface TextPlace {
 const LF = 10;
 const ENTITY_LIKE = /&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)/g;
 const ENTITY_AT = /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/y;
-/** A superset of the e-mail addresses cmark-gfm and remark-gfm link (ASCII, a dot and a letter after `@`). */
-const EMAIL_LIKE = /[\w.+-]@[\w.-]*\.[\w-]*[A-Za-z]/;
+/**
+ * A superset of the e-mail addresses cmark-gfm and remark-gfm link (ASCII, a dot and a letter after
+ * `@`), which they link whatever is escaped; makeTextInert turns such text into code first.
+ */
+export const EMAIL_LIKE = /[\w.+-]@[\w.-]*\.[\w-]*[A-Za-z]/;
 
 function escapeText(value: string, place: TextPlace): string {
   checkText(value, place.run);
@@ -535,6 +540,7 @@ function escapeText(value: string, place: TextPlace): string {
   const encoded = markEncoded(value, place);
   const n = value.length;
   const hashes = closingHashes(value, place, encoded);
+  const brackets = place.run.inLink && loudBrackets(value);
   let out = "";
   let copied = 0; // value[copied, i) is written as it is, once something after it is not
   const replace = (from: number, to: number, replacement: string) => {
@@ -564,7 +570,7 @@ function escapeText(value: string, place: TextPlace): string {
       continue;
     } else {
       if (rules && code >= 48 && code <= 57) escapeAt = orderedMarkerAt(value, i);
-      if (i === escapeAt || (rules && startsBlock(value, i, code)) || needsEscape(value, i, code, place, encoded) || (hashes >= 0 && i >= hashes)) {
+      if (i === escapeAt || (rules && startsBlock(value, i, code)) || needsEscape(value, i, code, place, encoded, brackets) || (hashes >= 0 && i >= hashes)) {
         replace(i, i + 1, `\\${value.charAt(i)}`);
       }
     }
@@ -652,19 +658,35 @@ function runEnd(value: string, i: number, code: number): number {
 }
 
 /**
- * Whether a run of `*`, `_` or `~` in text could open or close emphasis (strikethrough), judged by
- * the source characters around it. Kept only where it certainly cannot: `*` between spaces, `_`
- * between spaces or inside a word, `~` where it cannot close (GFM needs an opener and a closer)
- * and touches no syntax.
+ * Whether a run of `*`, `_` or `~` in text could start or end emphasis (strikethrough), judged by
+ * the source characters around it under every classification a parser may use. Emphasis needs an
+ * opener and a closer, so a run that can only close is kept when no text run can open (they are
+ * all escaped) and no enclosing delimiter uses its character; `~`, which we never write as syntax,
+ * is the other way round: kept where it can only open. A run at the text's edge touches syntax and
+ * is escaped (cmark-gfm even drops an emphasis whose delimiter touches an unmatched `~`: `*a ~*`).
  */
 function delimiterRunNeedsEscape(value: string, i: number, end: number, code: number, place: TextPlace, encoded: Uint8Array): boolean {
-  const before = i === 0 ? place.before : sourceClassBefore(value, i, encoded);
-  const after = end === value.length ? place.after : encoded[end] ? PUNCT : classAt(value, end);
-  if (code === 42) return !(before === WS && after === WS);
-  if (code === 95) return !((before === WS && after === WS) || (before === LETTER && after === LETTER));
-  // cmark-gfm can drop an emphasis whose delimiter touches an unmatched `~` run (`*a ~*`, `*\`x\`*~a`).
-  if ((i === 0 && before !== WS) || (end === value.length && after !== WS)) return true;
-  return !(before === WS || (before === PUNCT && after === LETTER));
+  if (i === 0 || end === value.length) return true;
+  const before = sourceClassBefore(value, i, encoded);
+  const after = encoded[end] ? PUNCT : classAt(value, end);
+  if (code === 126) return anyClass(before, after, (p, n) => rightFlanking(p, n));
+  const underscore = code === 95;
+  // micromark (with GFM) also lets a run open before a `~` and close after one, whatever flanks.
+  const opens = value.charCodeAt(end) === 126 || anyClass(before, after, (p, n) => leftFlanking(p, n) && (!underscore || !rightFlanking(p, n) || p === PUNCT));
+  const closes = value.charCodeAt(i - 1) === 126 || anyClass(before, after, (p, n) => rightFlanking(p, n) && (!underscore || !leftFlanking(p, n) || n === PUNCT));
+  return opens || (closes && place.run.open.includes(value.charAt(i)));
+}
+
+const leftFlanking = (p: number, n: number): boolean => n !== WS && (n !== PUNCT || p !== LETTER);
+const rightFlanking = (p: number, n: number): boolean => p !== WS && (p !== PUNCT || n !== LETTER);
+
+/** Whether `test` holds for some single class each of the two (possibly ambiguous) neighbours. */
+function anyClass(before: number, after: number, test: (p: number, n: number) => boolean): boolean {
+  for (const p of [WS, PUNCT, LETTER]) {
+    if (!canBe(before, p)) continue;
+    for (const n of [WS, PUNCT, LETTER]) if (canBe(after, n) && test(p, n)) return true;
+  }
+  return false;
 }
 
 function sourceClassBefore(value: string, i: number, encoded: Uint8Array): number {
@@ -701,7 +723,7 @@ function orderedMarkerAt(value: string, i: number): number {
 
 const isLineSpaceOrEnd = (code: number): boolean => Number.isNaN(code) || code === 32 || code === 9 || code === LF;
 
-function needsEscape(value: string, i: number, code: number, place: TextPlace, encoded: Uint8Array): boolean {
+function needsEscape(value: string, i: number, code: number, place: TextPlace, encoded: Uint8Array, brackets: boolean): boolean {
   const next = value.charCodeAt(i + 1);
   switch (code) {
     case 92: // \ before punctuation or a line ending escapes it (or makes a hard break)
@@ -709,9 +731,9 @@ function needsEscape(value: string, i: number, code: number, place: TextPlace, e
     case 96: // ` code span
       return true;
     case 91: // [ link, definition, task item, footnote
-      return place.run.inLink || (place.paragraphStart && i === 0) || next === 94;
+      return brackets || (place.paragraphStart && i === 0) || next === 94;
     case 93: // ] link
-      return place.run.inLink || next === 40;
+      return brackets || next === 40;
     case 60: // < raw HTML, autolink
       return isAsciiLetter(next) || next === 47 || next === 33 || next === 63;
     case 38: // & character reference
@@ -727,6 +749,20 @@ function needsEscape(value: string, i: number, code: number, place: TextPlace, e
     default:
       return false;
   }
+}
+
+/**
+ * Whether the brackets of a link's text must be escaped: it may hold brackets only in matched pairs,
+ * and none that could start a link, image or footnote of its own.
+ */
+function loudBrackets(value: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 91) depth++;
+    else if (c === 93 && --depth < 0) return true;
+  }
+  return depth !== 0 || /\[\^|\]\(|\]\[/.test(value);
 }
 
 /** Where a heading's text ends in `#`s that would be read as its closing sequence, or -1. */

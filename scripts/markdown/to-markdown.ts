@@ -1,10 +1,10 @@
 // The one serialisation step from a tree to Markdown (GFM) for everything kb writes: user text is
-// made inert first, then our serialiser for the node subset kb emits writes it (proven equal in
-// meaning to remark's output by the round-trip tests in test/markdown/).
+// made inert (and writable) first, then our serialiser for the node subset kb emits writes it, proven
+// equal in meaning to remark's reading by the round-trip tests in test/markdown/.
 import type { Root } from "mdast";
 import { makeTextInert } from "./inert.ts";
-import { remarkMarkdown } from "./remark-oracle.ts";
+import { serialise } from "./serialise.ts";
 
 export function toMarkdown(root: Root): string {
-  return remarkMarkdown(makeTextInert(root));
+  return serialise(makeTextInert(root));
 }

@@ -74,7 +74,8 @@ function workaroundSection(ctx: ViewContext, w: Workaround, i: number): RootCont
   const { entry, L, locale } = ctx;
   const rate = rateText(L, "success", w.success_rate, w.rate_basis ?? entry.rate_basis);
   const out: RootContent[] = [heading(3, text(`${i + 1}. `), ...localized(ctx, localizedAction(entry, i, locale)))];
-  const status: PhrasingContent[] = [emphasis(text(rate))];
+  // Plain text, not emphasis alone: a paragraph that is only emphasis reads as a heading (MD036).
+  const status: PhrasingContent[] = [text(rate)];
   if (w.risk) status.push(text(" · "), strong(text(L.risk(L.riskLevels[w.risk.level]))), text(L.labelGap), text(w.risk.why));
   out.push(paragraph(...status), paragraph(...prose(w.how)));
   out.push(...conditionAndSources(ctx, w.condition, w.sources));

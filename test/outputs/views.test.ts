@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Root } from "mdast";
 import { describe, expect, it } from "vitest";
 import type { Entry } from "../../scripts/model/entry.ts";
-import { parseMarkdown } from "../../scripts/markdown/remark-oracle.ts";
+import { parseMarkdown } from "../helpers/remark-oracle.ts";
 import { memoryCatalogue, planOutputs, renderView, viewTask } from "../../scripts/outputs/plan.ts";
 import { validEntry } from "../helpers/entries.ts";
 import { FIXTURES, ROOT } from "../helpers/repo.ts";
@@ -67,7 +67,7 @@ describe("views", () => {
 
   it("show a risky workaround's risk next to its rate, and rates with their basis", () => {
     const md = view(shipped("python/externally-managed-environment"));
-    expect(md).toMatch(/_≈[0-9]+% success, estimate_ · \*\*⚠ high risk:\*\* pip then writes/);
+    expect(md).toMatch(/\n≈[0-9]+% success, estimate · \*\*⚠ high risk:\*\* pip then writes/);
   });
 
   it("drop empty rows and sections, never print 'When: when', list each source once", () => {

@@ -1,6 +1,6 @@
 // remark's own Markdown, for the tests that prove our serialiser (serialise.ts) and for reading
 // Markdown: remark-parse + remark-gfm is the oracle of what a tree means; mdast-util-to-markdown with
-// GFM is the reference serialisation. Not on the build's path.
+// GFM is the reference serialisation. Tests only: the build serialises with scripts/markdown/serialise.ts.
 import type { Root } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown } from "mdast-util-to-markdown";

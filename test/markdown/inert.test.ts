@@ -1,0 +1,55 @@
+// makeTextInert is what lets any entry text reach serialise(): whatever a contributor writes (controls,
+// CR, NUL, lone surrogates, e-mail addresses, URLs in any case, pipes and backslashes in a cell), the
+// build writes a page whose reading is the inert tree, and never throws.
+import fc from "fast-check";
+import type { BlockContent, PhrasingContent, Root, TableCell } from "mdast";
+import { describe, expect, it } from "vitest";
+import { makeTextInert } from "../../scripts/markdown/inert.ts";
+import { toMarkdown } from "../../scripts/markdown/to-markdown.ts";
+import { normalise, parseGfm } from "./arbitraries.ts";
+
+const PIECES = ["@", "a@b.co", "x.y@EXAMPLE.org", "mailto:m@x.io", "www.", "WWW.X.COM", "HTTPS://e.x/p", "FtP://f.io", "\r", "\r\n", "\n", "\0", "\u000B", "\u0085", "\u001B[31m", "\u202E", "\ud800", "\udc00", "|", "\\|", "\\\\|", "`", "*", "_", "~", "<b>", "&amp;", "# ", "1. ", "- ", "> ", " ", "\t", "é", "😀"];
+const userText = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 4 }), fc.string({ maxLength: 6 })), { maxLength: 8 })
+  .map((parts) => parts.join(""));
+
+const text = (value: string): PhrasingContent => ({ type: "text", value });
+const code = (value: string): PhrasingContent => ({ type: "inlineCode", value });
+const cell = (children: PhrasingContent[]): TableCell => ({ type: "tableCell", children });
+
+/** A tree shaped like a view (heading, fix-first paragraphs, a code block, a list, a details table), every value user text. */
+const viewShaped = fc.array(userText, { minLength: 9, maxLength: 9 }).map(([a, b, c, d, e, f, g, h, i]): Root => {
+  const children: BlockContent[] = [
+    { type: "heading", depth: 1, children: [text(a!)] },
+    { type: "paragraph", children: [{ type: "strong", children: [text("You see:")] }, text(" "), code(b!)] },
+    { type: "heading", depth: 3, children: [text("1. "), text(c!), code(d!)] },
+    { type: "paragraph", children: [text(e!), code(f!), text(" because "), text(g!)] },
+    { type: "code", lang: "sh", meta: null, value: h! },
+    { type: "list", ordered: false, spread: false, children: [{ type: "listItem", spread: false, children: [{ type: "paragraph", children: [text("Regex: "), code(i!)] }] }] },
+    { type: "table", align: [null, null], children: [{ type: "tableRow", children: [cell([text("Field")]), cell([text("Value")])] }, { type: "tableRow", children: [cell([text(a!)]), cell([code(i!), text(" "), text(e!)])] }] },
+  ];
+  return { type: "root", children };
+});
+
+describe("makeTextInert + serialise", () => {
+  it("write any user text without throwing, and the page reads back as the inert tree", () => {
+    fc.assert(
+      fc.property(viewShaped, (tree) => {
+        const markdown = toMarkdown(tree);
+        expect(normalise(parseGfm(markdown))).toEqual(normalise(makeTextInert(tree)));
+      }),
+      { numRuns: Number(process.env.KB_PROPERTY_RUNS ?? 300) },
+    );
+  });
+
+  it("leave no link, no control and no lone surrogate in what it writes", () => {
+    const inert = makeTextInert({ type: "root", children: [{ type: "paragraph", children: [text("mail a@b.co or see HTTPS://x.io \u001B]8;;x\u0007 \u202E \ud800 \0 end")] }] });
+    const markdown = toMarkdown(inert);
+    expect(markdown).toContain("`a@b.co`");
+    expect(markdown).toContain("`HTTPS://x.io`");
+    expect(markdown).toContain("\\u001B]8;;x\\u0007");
+    expect(markdown).toContain("\\u202E");
+    expect(markdown).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202E\ud800-\udfff]/u);
+    expect(JSON.stringify(parseGfm(markdown))).not.toContain('"type":"link"');
+  });
+});
