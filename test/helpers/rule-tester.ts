@@ -8,6 +8,7 @@ import type { Diagnostic, RuleId, Severity } from "../../scripts/model/diagnosti
 import { finishDiagnostics, lintCollection, lintFiles, type FileInput } from "../../scripts/lint/engine.ts";
 import { findRule } from "../../scripts/lint/registry.ts";
 import { guardedRegexRunner, startBudget, type RegexRunner } from "../../scripts/lint/regex-runner.ts";
+import type { PythonJobResult, PythonProbeResult } from "../../scripts/regex/python-probe.ts";
 import { parseEntryFile } from "../../scripts/source/entry-file.ts";
 import { idFromRelativePath } from "../../scripts/source/entry-path.ts";
 import { entryText, validEntry } from "./entries.ts";
@@ -60,7 +61,7 @@ function runnerFor(c: RuleCase, timeoutMs: number): RegexRunner {
   const guarded = guardedRegexRunner({ timeoutMs, threads: 2, python: true });
   if (c.guarded) return guarded;
   return {
-    python: guarded.python,
+    python: (jobs, budget) => rememberedPython(jobs, budget, guarded),
     match: async (jobs) =>
       jobs.map((job) => {
         let re: RegExp;
@@ -76,6 +77,22 @@ function runnerFor(c: RuleCase, timeoutMs: number): RegexRunner {
         });
       }),
   };
+}
+
+/**
+ * Python's verdict on each job, asked once per process: the cases repeat the base entry's regex and
+ * texts, and one python3 process per case was most of the suite's time. Only new jobs reach Python.
+ */
+const pythonVerdicts = new Map<string, PythonJobResult>();
+async function rememberedPython(jobs: Parameters<RegexRunner["python"]>[0], budget: Parameters<RegexRunner["python"]>[1], runner: RegexRunner): Promise<PythonProbeResult | undefined> {
+  const key = (job: (typeof jobs)[number]) => JSON.stringify([job.pattern, job.texts]);
+  const unknown = [...new Map(jobs.filter((j) => !pythonVerdicts.has(key(j))).map((j) => [key(j), j])).values()];
+  if (unknown.length > 0) {
+    const result = await runner.python(unknown, budget);
+    if (!result || !result.available) return result;
+    unknown.forEach((job, i) => pythonVerdicts.set(key(job), result.jobs[i]!));
+  }
+  return { available: true, jobs: jobs.map((j) => pythonVerdicts.get(key(j))!) };
 }
 
 /** Builds the entry text of a case: the valid base with the case's changes. */

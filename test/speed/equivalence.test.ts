@@ -14,7 +14,8 @@ import type { RunSettings } from "../../scripts/model/run-settings.ts";
 import { runBuild } from "../../scripts/runner/build-run.ts";
 import { syncOutputs } from "../../scripts/write/sync.ts";
 
-const SIZE = 80;
+/** Small in npm test; test/system/equivalence-scale.test.ts runs the same suite on a corpus ten times larger. */
+const SIZE = Number(process.env.KB_EQUIVALENCE_SIZE ?? 40);
 let dir: string;
 
 function settings(root: string, out: string, fast: boolean): RunSettings {
@@ -61,7 +62,7 @@ describe("decorated and bare runs", () => {
     expect(warm.lint.diagnostics).toEqual(coldBare.lint.diagnostics);
     expect(warm.drift).toEqual({ stale: [], missing: [], extra: [] });
 
-    const changed = path.join(dir, "entries", entryFile(SIZE / 2, DEFAULT_SEED));
+    const changed = path.join(dir, "entries", entryFile(Math.floor(SIZE / 2), DEFAULT_SEED));
     const value = JSON.parse(readFileSync(changed, "utf8")) as { root_cause: string };
     value.root_cause += " One more sentence.";
     writeFileSync(changed, canonicalText(value));
