@@ -20,20 +20,28 @@ export const emptyText = entryRule({
     why: "An empty dead-end action renders as a bold nothing and teaches the reader nothing: the exact rot this project exists to stop.",
   },
   requires: [],
-  check({ entry, report }) {
+  // Reads the texts as parsed, not as validated: a placeholder rate beside a placeholder action fails
+  // the schema for the whole list, and the action's problem must still come in the same wave.
+  check({ source, report }) {
+    const raw = asRecord(source.value);
     for (const field of ["signature", "root_cause", "regex"] as const) {
-      const value = entry[field];
-      if (value !== undefined && value.trim() !== "" && isPlaceholder(value)) report({ pointer: `/${field}`, message: `${field} is a placeholder ("${value.trim()}")`, hint: `write the real ${field.replace("_", " ")}` });
+      const value = raw[field];
+      if (typeof value === "string" && value.trim() !== "" && isPlaceholder(value)) report({ pointer: `/${field}`, message: `${field} is a placeholder ("${value.trim()}")`, hint: `write the real ${field.replace("_", " ")}` });
     }
-    const check = (list: "dead_ends" | "workarounds", field: string, values: readonly string[]) =>
-      values.forEach((value, i) => {
-        if (value.trim() === "" || !isPlaceholder(value)) return; // empty ones are the schema's report
-        const pointer = `/${list}/${i}/${field}`;
-        report({ pointer, message: `${describePointer(pointer)} is a placeholder ("${value.trim()}")`, hint: EXAMPLES[`${list}.${field}`] });
+    for (const [list, fields] of [["dead_ends", ["action", "why_fails"]], ["workarounds", ["action", "how"]]] as const) {
+      const items = Array.isArray(raw[list]) ? (raw[list] as unknown[]) : [];
+      items.forEach((item, i) => {
+        for (const field of fields) {
+          const value = asRecord(item)[field];
+          if (typeof value !== "string" || value.trim() === "" || !isPlaceholder(value)) continue; // empty ones are the schema's report
+          const pointer = `/${list}/${i}/${field}`;
+          report({ pointer, message: `${describePointer(pointer)} is a placeholder ("${value.trim()}")`, hint: EXAMPLES[`${list}.${field}`] });
+        }
       });
-    check("dead_ends", "action", (entry.dead_ends ?? []).map((d) => d.action));
-    check("dead_ends", "why_fails", (entry.dead_ends ?? []).map((d) => d.why_fails));
-    check("workarounds", "action", (entry.workarounds ?? []).map((w) => w.action));
-    check("workarounds", "how", (entry.workarounds ?? []).map((w) => w.how));
+    }
   },
 });
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
