@@ -7,7 +7,7 @@ import type { Limits } from "../model/limits.ts";
 import type { MatchJob, MatchOutcome } from "../match/guarded-runner.ts";
 import { prefixPattern, type PartialMatch } from "../regex/explain.ts";
 import { literalChoices, type LiteralChoices } from "../regex/literals.ts";
-import { compileJs, countLiteralCharacters, JS_FLAGS, matchesEmptyText, parsePattern, type ParsedPattern } from "../regex/pattern.ts";
+import { compileJs, countLiteralCharacters, JS_FLAGS, parsePattern, type ParsedPattern } from "../regex/pattern.ts";
 import type { PythonCompile, PythonProbeResult } from "../regex/python-probe.ts";
 import type { BacktrackingFinding } from "../regex/redos.ts";
 import { specificityOf, type Specificity } from "../regex/specificity.ts";
@@ -70,7 +70,6 @@ export interface PreparedRegex {
   readonly literalChars: number;
   readonly choices: LiteralChoices | undefined;
   readonly specificity: Specificity | undefined;
-  readonly matchesEmpty: boolean;
 }
 
 export function prepareRegex(entry: Partial<Entry> & Pick<Entry, "regex">, limits: Pick<Limits, "maxRegexLength">): PreparedRegex {
@@ -89,7 +88,6 @@ export function prepareRegex(entry: Partial<Entry> & Pick<Entry, "regex">, limit
     literalChars: parsed.ok ? countLiteralCharacters(parsed.ast) : 0,
     choices: analysable ? literalChoices(parsed.ast) : undefined,
     specificity: analysable ? specificityOf(parsed.ast) : undefined,
-    matchesEmpty: compiled.ok ? matchesEmptyText(compiled.regex) : false,
   };
 }
 
@@ -104,7 +102,8 @@ export async function resolveRegexFacts(prepared: readonly PreparedRegex[], runn
   prepared.forEach((p, i) => {
     if (!p.js.ok) return;
     jobOf.set(i, jobs.length);
-    jobs.push({ pattern: p.source, flags: JS_FLAGS, texts: p.texts.map((t) => t.text) });
+    // The empty text last: whether the regex matches every text, found where it is compiled anyway.
+    jobs.push({ pattern: p.source, flags: JS_FLAGS, texts: [...p.texts.map((t) => t.text), ""] });
   });
   const pythonJobs = prepared.map((p, i) => ({ p, i })).filter(({ p }) => !p.tooLong);
   const [jsResults, pyResults] = await Promise.all([
@@ -138,10 +137,14 @@ export async function resolveRegexFacts(prepared: readonly PreparedRegex[], runn
     literalChars: p.literalChars,
     choices: p.choices,
     specificity: p.specificity,
-    matchesEmpty: p.matchesEmpty,
+    matchesEmpty: matchesEmptyOf(p, jobOf.get(i) === undefined ? undefined : jsResults[jobOf.get(i)!]),
     partial: partials.get(i),
     backtracking: p.parsed.ok && p.js.ok ? findBacktracking(p.source) : [],
   }));
+}
+
+function matchesEmptyOf(p: PreparedRegex, outcomes: readonly MatchOutcome[] | undefined): boolean {
+  return outcomes?.[p.texts.length]?.kind === "match";
 }
 
 function pythonFacts(result: PythonProbeResult | undefined, own: { compile: PythonCompile } | undefined): PythonFacts {

@@ -29,8 +29,16 @@ export function showBidiControls(value: string): string {
   return value.replace(BIDI_CONTROLS, visible);
 }
 
+/** Anything writable() changes: controls but tab and line feed, DEL, C1, bidi controls and any surrogate (paired ones pass through). */
+const NEEDS_WORK = /[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+/** What GFM could autolink: every URL-like or e-mail-like run holds one of these. */
+const LINK_HINT = /@|www\.|:\/\//i;
+
+const oneLine = (value: string) => (value.includes("\n") ? value.replace(/\n/gu, " ") : value);
+
 /** The value as a page can hold it: well-formed, no NUL, controls visible, CR and CRLF as LF. */
 function writable(value: string): string {
+  if (!NEEDS_WORK.test(value)) return value; // the common case: one scan, no copy
   return value.replace(LONE_SURROGATE, "\uFFFD").replace(/\0/gu, "\uFFFD").replace(/\r\n?/gu, "\n").replace(SHOWN_ESCAPED, visible);
 }
 
@@ -39,31 +47,53 @@ export function makeTextInert(root: Root): Root {
   return inert(root, false, "block") as Root;
 }
 
+// Copy on write: a node whose values need no change is returned as it is (most are), so a view's
+// few hundred nodes cost a scan each rather than a copy each.
 function inert(node: Nodes, inLink: boolean, place: Place): Nodes {
-  if (node.type === "inlineCode") {
-    return { ...node, value: codeInPlace(writable(node.value).replace(/\n/gu, " "), place) };
-  }
-  if (node.type === "code") return { ...node, value: writable(node.value) };
-  if (node.type === "text") return { ...node, value: place === "block" ? writable(node.value) : writable(node.value).replace(/\n/gu, " ") };
+  if (node.type === "inlineCode") return withValue(node, codeInPlace(oneLine(writable(node.value)), place));
+  if (node.type === "code") return withValue(node, writable(node.value));
+  if (node.type === "text") return withValue(node, place === "block" ? writable(node.value) : oneLine(writable(node.value)));
   if (!("children" in node)) return node;
   const insideLink = inLink || node.type === "link" || node.type === "linkReference";
   const childPlace: Place = node.type === "heading" ? "heading" : node.type === "tableCell" ? "cell" : place;
-  const children: Nodes[] = [];
+  const out: Nodes[] = [];
+  let changed = false;
   for (const child of node.children as Nodes[]) {
-    const previous = children[children.length - 1];
+    const previous = out[out.length - 1];
     // Adjacent text nodes are one text once parsed, so they are checked as one.
-    if (child.type === "text" && previous?.type === "text") children[children.length - 1] = { ...previous, value: previous.value + child.value };
-    else children.push(child);
+    if (child.type === "text" && previous?.type === "text") {
+      out[out.length - 1] = { type: "text", value: previous.value + child.value };
+      changed = true;
+    } else out.push(child);
   }
-  const out = children.map((child) => inert(child, insideLink, childPlace)).flatMap((child) => (child.type === "text" && !insideLink ? splitLinkLike(child.value, childPlace) : [child]));
-  return { ...node, children: out } as Nodes;
+  const children: Nodes[] = [];
+  for (const child of out) {
+    const done = inert(child, insideLink, childPlace);
+    if (done !== child) changed = true;
+    const split = done.type === "text" && !insideLink ? splitLinkLike(done.value, childPlace) : undefined;
+    if (split) {
+      children.push(...split);
+      changed = true;
+    } else children.push(done);
+  }
+  return changed ? ({ ...node, children } as Nodes) : node;
 }
 
-/** Text with every URL-like run, and every white-space-delimited word holding an e-mail-like address, as code. */
-function splitLinkLike(value: string, place: Place): PhrasingContent[] {
+function withValue<T extends { value: string }>(node: T, value: string): T {
+  return value === node.value ? node : { ...node, value };
+}
+
+/**
+ * Text with every URL-like run, and every white-space-delimited word holding an e-mail-like address,
+ * as code; undefined when there is none (the text stays as it is).
+ */
+function splitLinkLike(value: string, place: Place): PhrasingContent[] | undefined {
+  if (!LINK_HINT.test(value)) return undefined;
   const spans: [number, number][] = [];
   for (const m of value.matchAll(URL_LIKE)) spans.push([m.index, m.index + m[0].length]);
-  for (const m of value.matchAll(/[^\s]*@[^\s]*/gu)) if (EMAIL_LIKE.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+  // Word by word (linear), and only words with an @ are tried as addresses.
+  if (value.includes("@")) for (const m of value.matchAll(/\S+/gu)) if (m[0].includes("@") && EMAIL_LIKE.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+  if (spans.length === 0) return undefined;
   spans.sort((a, b) => a[0] - b[0]);
   const out: PhrasingContent[] = [];
   let last = 0;
@@ -74,11 +104,11 @@ function splitLinkLike(value: string, place: Place): PhrasingContent[] {
     out.push({ type: "inlineCode", value: codeInPlace(value.slice(from, end), place) });
     last = end;
   }
-  if (last < value.length || out.length === 0) out.push({ type: "text", value: value.slice(last) });
+  if (last < value.length) out.push({ type: "text", value: value.slice(last) });
   return out;
 }
 
 /** Code as a table cell can hold it: a space between an odd run of backslashes and `|` (the one change to user text, in a case no parser pair agrees on). */
 function codeInPlace(value: string, place: Place): string {
-  return place === "cell" ? value.replace(BACKSLASH_PIPE, "$1 |") : value;
+  return place === "cell" && value.includes("\\|") ? value.replace(BACKSLASH_PIPE, "$1 |") : value;
 }

@@ -59,12 +59,3 @@ const contractFlags = new RegExpParser({ ecmaVersion: 2024 }).parseFlags(JS_FLAG
 export function parsedContractFlags(): AST.Flags {
   return contractFlags;
 }
-
-/**
- * Whether the regex matches the empty string, i.e. every text: tried in this thread, which is safe
- * because a backtracking engine on an empty input does work bounded by the pattern's size.
- */
-export function matchesEmptyText(regex: RegExp): boolean {
-  regex.lastIndex = 0;
-  return regex.test("");
-}
