@@ -1,0 +1,92 @@
+// kb lookup as a reader uses it, against the repository's own generated/match.json: what to do first
+// (the top workaround and its command), what not to do, and where the view is, in each format; the
+// closest entries when nothing matches (exit 1); stdin with colour codes; a capped input and a foreign
+// index handled with a clear message, never a stack trace.
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeRepo, ROOT, runKb } from "../helpers/repo.ts";
+
+const LINE = "Error: listen EADDRINUSE: address already in use :::3000";
+const ID = "node/eaddrinuse-address-already-in-use";
+
+describe("kb lookup on the shipped index", () => {
+  it("stylish: the fix with its command, the dead end and the view's path", async () => {
+    const res = await runKb(["lookup", LINE], { cwd: ROOT });
+    expect(res.code).toBe(0);
+    const lines = res.stdout.split("\n");
+    expect(lines[0]).toMatch(new RegExp(`^1\\. ${ID}\\b`));
+    expect(res.stdout).toMatch(/\n {3}do: Find and stop the process that holds the port \(≈[0-9]+% success, estimate\)\n {7}\$ lsof /);
+    expect(res.stdout).toMatch(/\n {3}don't: Stop the server with Ctrl\+Z \(/);
+    expect(res.stdout).toContain(`more: generated/${ID}.md`);
+  });
+
+  it("json: the same as fields, with the view's path", async () => {
+    const res = await runKb(["lookup", "--format", "json", LINE], { cwd: ROOT });
+    expect(res.code).toBe(0);
+    const top = (JSON.parse(res.stdout) as { results: Record<string, unknown>[] }).results[0]!;
+    expect(top.id).toBe(ID);
+    expect(top.fix).toMatchObject({ action: "Find and stop the process that holds the port", command: expect.stringContaining("lsof"), rate_basis: "estimate", risk: null });
+    expect(top.dead_end).toMatchObject({ action: "Stop the server with Ctrl+Z" });
+    expect(top.view).toBe(`generated/${ID}.md`);
+  });
+
+  it("markdown: a block to paste into an issue, with do and don't", async () => {
+    const res = await runKb(["lookup", "--format", "markdown", LINE], { cwd: ROOT });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(`### \`${ID}\``);
+    expect(res.stdout).toMatch(/- \*\*Do:\*\* Find and stop the process/);
+    expect(res.stdout).toMatch(/- \*\*Don't:\*\* Stop the server with Ctrl\+Z/);
+  });
+
+  it("reads a log from stdin, colour codes between the words included", async () => {
+    const log = `starting\n\u001b[31mError:\u001b[0m listen \u001b[1mEADDRINUSE\u001b[0m: address already in use :::3000\r\n    at Server.setupListenHandle\n`;
+    const res = await runKb(["lookup", "--format", "json", "-"], { cwd: ROOT, input: log });
+    expect(res.code).toBe(0);
+    const top = (JSON.parse(res.stdout) as { results: { id: string; line: number }[] }).results[0]!;
+    expect(top).toMatchObject({ id: ID, line: 2 });
+  });
+
+  it("nothing matched: exit 1, and the closest entries marked as not matches, with what their regex needed", async () => {
+    const res = await runKb(["lookup", "Error: listen EADDRINUZE: address in use"], { cwd: ROOT });
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain("no known error matched");
+    expect(res.stdout).toContain("closest entries (not matches):");
+    expect(res.stdout).toMatch(new RegExp(`${ID}: .*but its regex needs "listen eaddrinuse"`));
+  });
+});
+
+describe("kb lookup on input it must refuse or distrust", () => {
+  const repo = makeRepo({ "kb.config.json": JSON.stringify({ limits: { maxLookupBytes: 1000 } }) });
+  mkdirSync(path.join(repo.dir, "generated"));
+  copyFileSync(path.join(ROOT, "generated/match.json"), path.join(repo.dir, "generated/match.json"));
+  afterAll(() => repo.cleanup());
+
+  it("input over maxLookupBytes: exit 2 with the limit named, no stack trace", async () => {
+    const res = await runKb(["lookup", "-"], { cwd: repo.dir, input: "x".repeat(5000) });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/maxLookupBytes/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("an --index that is not JSON: exit 2, located", async () => {
+    writeFileSync(path.join(repo.dir, "bad.json"), "{ not json");
+    const res = await runKb(["lookup", "--index", "bad.json", LINE], { cwd: repo.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/bad\.json/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("an --index with entries it cannot use: those are skipped with a note, the rest still found", async () => {
+    const shipped = JSON.parse((await import("node:fs")).readFileSync(path.join(ROOT, "generated/match.json"), "utf8")) as { entries: unknown[] };
+    const hostile = { ...shipped, entries: [{ id: "x/broken", regex: "(" }, 42, { id: "x/huge", regex: Array.from({ length: 300_000 }, (_, i) => `a${i}`).join("|") }, ...shipped.entries] };
+    writeFileSync(path.join(repo.dir, "hostile.json"), JSON.stringify(hostile));
+    const res = await runKb(["lookup", "--index", "hostile.json", "--format", "json", LINE], { cwd: repo.dir });
+    expect(res.code).toBe(0);
+    const report = JSON.parse(res.stdout) as { results: { id: string }[] };
+    expect(report.results[0]!.id).toBe(ID);
+    expect(res.stderr).toContain("skipped index entry 0 (x/broken)");
+    expect(res.stderr).toContain("skipped index entry 1: it is not an object");
+    expect(res.stderr).toContain("skipped index entry 2 (x/huge)");
+  });
+});
