@@ -2,7 +2,7 @@
 // threads and child processes included) and peak resident memory, read from GNU time when it is
 // installed, and otherwise from the process's own resource usage through a preloaded hook.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -22,7 +22,7 @@ const HOOK = new URL("./rusage-hook.mjs", import.meta.url).href;
 export const usesGnuTime = () => existsSync(GNU_TIME);
 
 /** Runs `node <script> [args]`; the ends of stdout and stderr are kept for reports of failures. */
-export async function measureNode(script: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measurement> {
+export async function measureNode(script: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stdinFile?: string }): Promise<Measurement> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "kb-bench-time-"));
   const report = path.join(scratch, "usage");
   const useGnuTime = usesGnuTime();
@@ -32,11 +32,13 @@ export async function measureNode(script: string, args: readonly string[], optio
   const env = { ...(options.env ?? process.env), KB_BENCH_RUSAGE: report };
   const started = performance.now();
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(bin, argv, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const stdin = options.stdinFile === undefined ? "ignore" : openSync(options.stdinFile, "r");
+    const child = spawn(bin, argv, { cwd: options.cwd, env, stdio: [stdin, "pipe", "pipe"] });
+    if (typeof stdin === "number") child.on("spawn", () => closeSync(stdin));
     let out = "";
     let err = "";
-    child.stdout.on("data", (c: Buffer) => (out = (out + c.toString("utf8")).slice(-4000)));
-    child.stderr.on("data", (c: Buffer) => (err = (err + c.toString("utf8")).slice(-4000)));
+    child.stdout!.on("data", (c: Buffer) => (out = (out + c.toString("utf8")).slice(-4000)));
+    child.stderr!.on("data", (c: Buffer) => (err = (err + c.toString("utf8")).slice(-4000)));
     child.on("error", reject);
     child.on("close", (c) => resolve({ code: c ?? -1, stdout: out, stderr: err }));
   });

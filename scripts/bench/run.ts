@@ -46,6 +46,28 @@ function changeOneEntry(file: string): void {
   writeFileSync(file, canonicalText(value));
 }
 
+const LOG_LINES = 100_000;
+
+/**
+ * A 100,000-line application log: ordinary lines (timestamps, levels, paths, numbers, some with
+ * words that occur in error messages) and, every 1,000 lines, a real example line of a corpus entry.
+ */
+function writeLog(file: string, entries: string, size: number): void {
+  const examples: string[] = [];
+  for (let i = 0; i < Math.min(size, 100); i++) {
+    const entry = JSON.parse(readFileSync(path.join(entries, entryFile(Math.floor((i * size) / 100), DEFAULT_SEED)), "utf8")) as { examples?: { match?: string[] } };
+    const line = entry.examples?.match?.[0];
+    if (line) examples.push(line);
+  }
+  const words = ["request", "handled", "connection", "timeout", "error", "retry", "failed", "user", "cache", "permission", "module", "listen"];
+  const lines: string[] = [];
+  for (let i = 0; i < LOG_LINES; i++) {
+    if (i % 1_000 === 999 && examples.length > 0) lines.push(examples[(i / 1_000) % examples.length | 0]!);
+    else lines.push(`2026-11-22T10:${String((i / 60) % 60 | 0).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z INFO [worker-${i % 8}] ${words[i % words.length]} ${words[(i * 7) % words.length]} /api/v1/items/${i} in ${(i * 37) % 1000} ms`);
+  }
+  writeFileSync(file, lines.join("\n") + "\n");
+}
+
 async function benchSize(size: number, keep: boolean, log: (s: string) => void): Promise<{ rows: BenchRow[]; floor: Measurement }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `kb-bench-${size}-`));
   const entries = path.join(dir, "entries");
@@ -56,8 +78,8 @@ async function benchSize(size: number, keep: boolean, log: (s: string) => void):
     // A repository that uses kb has its packages installed; the cache lives in node_modules/.cache.
     mkdirSync(path.join(dir, "node_modules"));
     log(`${size}: ${corpus.files} entries, ${(corpus.bytes / 2 ** 20).toFixed(1)} MB`);
-    const run = async (step: string, args: string[]): Promise<BenchRow> => {
-      const m = await measureNode(KB, args, { cwd: dir, env });
+    const run = async (step: string, args: string[], stdinFile?: string): Promise<BenchRow> => {
+      const m = await measureNode(KB, args, { cwd: dir, env, ...(stdinFile ? { stdinFile } : {}) });
       log(`${size}: ${step}: ${m.wallS.toFixed(2)} s, exit ${m.exitCode}${m.exitCode === 0 ? "" : `\n${m.stdout.slice(-1500)}\n${m.stderr}`}`);
       return { size, step, m };
     };
@@ -74,6 +96,9 @@ async function benchSize(size: number, keep: boolean, log: (s: string) => void):
     rows.push(await run("warm `check`, nothing changed", ["check"]));
     changeOneEntry(path.join(entries, entryFile(Math.floor(size / 2), DEFAULT_SEED)));
     rows.push(await run("`build` after one entry changed", ["build"]));
+    const logFile = path.join(dir, "app.log");
+    writeLog(logFile, entries, size);
+    rows.push(await run(`\`lookup -\` of a ${LOG_LINES.toLocaleString("en-US")}-line log`, ["lookup", "--format", "json", "-"], logFile));
     return { rows, floor };
   } finally {
     if (keep) log(`${size}: kept ${dir}`);
