@@ -8,6 +8,7 @@
 import { runMatchJobs, type MatchJob, type MatchOutcome } from "./guarded-runner.ts";
 import { foldText, LiteralIndex } from "./literal-index.ts";
 import { normaliseInput, type CandidateLine } from "./normalise-input.ts";
+import { answerProblem } from "./answer-shape.ts";
 import { compareRanked, rankedOn, type RankedMatch } from "./rank.ts";
 
 /** What a matcher needs of an index entry: match.json's entries have it all; index.json's all but literals. */
@@ -205,7 +206,7 @@ function entryProblem(e: unknown, maxRegex: number): string | undefined {
   if (e.literal_chars !== undefined && (typeof e.literal_chars !== "number" || !Number.isFinite(e.literal_chars))) return "its literal_chars is not a number";
   const l = e.literals;
   if (l !== undefined && l !== null && (!Array.isArray(l) || l.length > 1_000 || !l.every((x) => typeof x === "string" && x.length > 0 && x.length <= 500))) return "its literals are not a list of up to 1000 short strings";
-  return undefined;
+  return answerProblem(e);
 }
 
 const WORD = /[a-z0-9_]{3,}/g;
