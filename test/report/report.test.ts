@@ -78,3 +78,21 @@ describe("SARIF", () => {
     expect(run.results[0].ruleIndex).toBe(rules.findIndex((r) => r.id === "kb/schema"));
   });
 });
+
+describe("SARIF file URIs", () => {
+  const uriOf = (file: string) => JSON.parse(formatSarif([d("x", file)], { version: "1", rules: [], rulesPage: undefined })).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
+
+  it("percent-encode # and ? so a file name never becomes a fragment or a query, and decode back to the name", () => {
+    for (const file of ["entries/git/sp ace #1 %41 é.json", "entries/a?b=c/x.json", "entries/x/50%.json", "entries/a;b,c:d@e&f+g$h/x.json"]) {
+      const uri = uriOf(file);
+      const parsed = new URL(uri, "file:///root/");
+      expect(parsed.hash, file).toBe("");
+      expect(parsed.search, file).toBe("");
+      expect(decodeURIComponent(parsed.pathname.slice("/root/".length)), file).toBe(file);
+    }
+  });
+
+  it("a file name with a lone surrogate still gives a valid URI", () => {
+    expect(() => uriOf("entries/x/\ud800.json")).not.toThrow();
+  });
+});
