@@ -2,7 +2,7 @@
 // index (validated: bad entries are skipped and reported, never thrown) and reused. The KB's own
 // regexes are lint-proven free of super-linear backtracking, so a trusted matcher runs them in this
 // thread, each line capped in length; any other index runs on the guarded path (worker threads with a
-// deadline per test and a total budget). Input is normalised first (escape sequences, wrapped and
+// deadline per test and a total budget; a regex that overruns once is not run on the rest of the log). Input is normalised first (escape sequences, wrapped and
 // JSON-escaped messages), lines are streamed in bounded chunks, and each entry's earliest match wins.
 // Zero dependencies: the consumer package ships it.
 import { runMatchJobs, type MatchJob, type MatchOutcome } from "./guarded-runner.ts";
@@ -152,7 +152,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
       const byEntry = new Map<number, CandidateLine[]>();
       for (const candidate of chunk) {
         for (const i of literalIndex.candidates(candidate.text)) {
-          if (found.has(i)) continue;
+          if (found.has(i) || timedOut.has(i)) continue;
           let list = byEntry.get(i);
           if (!list) byEntry.set(i, (list = []));
           list.push(candidate);
@@ -160,7 +160,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
       }
       if (byEntry.size === 0) continue;
       const order = [...byEntry.keys()].sort((a, b) => a - b);
-      const jobs: MatchJob[] = order.map((i) => ({ pattern: entries[i]!.regex, flags: "iu", texts: byEntry.get(i)!.map((c) => c.text) }));
+      const jobs: MatchJob[] = order.map((i) => ({ pattern: entries[i]!.regex, flags: "iu", texts: byEntry.get(i)!.map((c) => c.text), stopAtTimeout: true }));
       const remaining = budget - (Date.now() - startedAt);
       const outcomes: MatchOutcome[][] = remaining <= 0 ? jobs.map((j) => j.texts.map(() => ({ kind: "skipped" }) as const)) : await runMatchJobs(jobs, { timeoutMs: options.timeoutMs ?? 1_000, totalBudgetMs: remaining, threads: options.threads ?? 2 });
       order.forEach((i, j) => {

@@ -86,6 +86,16 @@ describe("the matcher", () => {
     expect((await m.lookup("Error: listen EADDRINUSE: address already in use :::3000")).results.map((r) => r.id)).toEqual(["node/eaddrinuse"]);
   });
 
+  it("stops running a hostile regex after its first timeout in a lookup, instead of once per line until the budget is spent", async () => {
+    const catastrophic = entry("x/redos", "fatal (?:a+)+!", ["fatal"], "fatal a!");
+    const log = [...Array.from({ length: 60 }, () => `fatal ${"a".repeat(40)}`), "Error: listen EADDRINUSE: address already in use :::3000"].join("\n");
+    const started = Date.now();
+    const report = await createMatcher([catastrophic, port], { timeoutMs: 100, totalBudgetMs: 120_000 }).lookup(log);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(report.results.map((r) => r.id)).toEqual(["node/eaddrinuse"]);
+    expect(report.timedOut).toEqual(["x/redos"]);
+  });
+
   it("bounds the work of literal-free regexes on a long log (guarded: each entry matched once, lines in chunks)", async () => {
     const literalFree = Array.from({ length: 200 }, (_, i) => entry(`x/free-${i}`, `^[a-z]{3}[0-9]{2}#{${(i % 3) + 1}}$`, null));
     const log = Array.from({ length: 5_000 }, (_, i) => `line ${i}`).join("\n");
