@@ -6,7 +6,7 @@ import { LockError } from "../write/lock.ts";
 import { OutputFolderError } from "../write/output-folder.ts";
 import { WriteError } from "../write/atomic.ts";
 import { SourceError } from "../source/list-entries.ts";
-import { terminalSafe } from "../report/terminal-text.ts";
+import { terminalSafe, terminalSafeLine } from "../report/terminal-text.ts";
 import { registerCiCommands } from "./commands/ci.ts";
 import { completionScript, SHELLS, type Shell } from "./completion.ts";
 
@@ -53,7 +53,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError("(run kb --help for usage)")
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    // Commander's own errors quote argv (an unknown command, option or choice): its controls are shown, never sent.
+    .configureOutput({ writeErr: (s) => process.stderr.write(terminalSafe(s)), writeOut: (s) => process.stdout.write(s) });
   const color = () => program.opts<{ color?: boolean }>().color;
   const colorFlag = () => (process.argv.some((a) => a === "--color" || a === "--no-color") ? color() : undefined);
 
@@ -138,10 +139,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (USAGE_ERRORS.some((k) => e instanceof k)) {
-      process.stderr.write(`kb: ${terminalSafe((e as Error).message)}\n`);
+      process.stderr.write(`kb: ${terminalSafeLine((e as Error).message)}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`kb: internal error: ${terminalSafe((e as Error)?.message ?? String(e))}\n`);
+    process.stderr.write(`kb: internal error: ${terminalSafeLine((e as Error)?.message ?? String(e))}\n`);
     if (process.env.KB_DEBUG === "1") process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
     else process.stderr.write("kb: this is a bug in error-kb; run again with KB_DEBUG=1 for details and please report it\n");
     return EXIT.internal;

@@ -16,6 +16,8 @@ export interface MatchJob {
   readonly pattern: string;
   readonly flags: string;
   readonly texts: readonly string[];
+  /** After one timeout, the job's remaining texts time out too, unrun: a regex that overran once on a log will on its next hundred lines. */
+  readonly stopAtTimeout?: boolean;
 }
 
 export interface MatcherOptions {
@@ -137,7 +139,7 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
     const restartAfterStuckTest = (slot: Slot) => {
       const stuck = Math.max(0, Atomics.load(slot.progress, 0));
       const b = slot.batch;
-      queue.unshift({ ...b, skip: [...b.skip, stuck] });
+      queue.unshift({ ...b, skip: [...b.skip, ...testsToSkip(b, stuck)] });
       retire(slot);
       start(queue.shift()!);
     };
@@ -179,6 +181,17 @@ export async function runMatchJobs(jobs: readonly MatchJob[], options: MatcherOp
   });
 
   return jobs.map((job, i) => results[i] ?? job.texts.map(() => ({ kind: "skipped" }) as const));
+}
+
+/** The stuck test, and when its job stops at its first timeout, the job's remaining tests. */
+function testsToSkip(batch: Batch, stuck: number): number[] {
+  let start = 0;
+  for (const job of batch.jobs) {
+    const end = start + job.texts.length;
+    if (stuck < end) return job.stopAtTimeout ? Array.from({ length: end - stuck }, (_, k) => stuck + k) : [stuck];
+    start = end;
+  }
+  return [stuck];
 }
 
 function planBatches(jobs: readonly MatchJob[]): Batch[] {

@@ -2,12 +2,13 @@
 // index (validated: bad entries are skipped and reported, never thrown) and reused. The KB's own
 // regexes are lint-proven free of super-linear backtracking, so a trusted matcher runs them in this
 // thread, each line capped in length; any other index runs on the guarded path (worker threads with a
-// deadline per test and a total budget). Input is normalised first (escape sequences, wrapped and
+// deadline per test and a total budget; a regex that overruns once is not run on the rest of the log). Input is normalised first (escape sequences, wrapped and
 // JSON-escaped messages), lines are streamed in bounded chunks, and each entry's earliest match wins.
 // Zero dependencies: the consumer package ships it.
 import { runMatchJobs, type MatchJob, type MatchOutcome } from "./guarded-runner.ts";
 import { foldText, LiteralIndex } from "./literal-index.ts";
 import { normaliseInput, type CandidateLine } from "./normalise-input.ts";
+import { answerProblem } from "./answer-shape.ts";
 import { compareRanked, rankedOn, type RankedMatch } from "./rank.ts";
 
 /** What a matcher needs of an index entry: match.json's entries have it all; index.json's all but literals. */
@@ -151,7 +152,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
       const byEntry = new Map<number, CandidateLine[]>();
       for (const candidate of chunk) {
         for (const i of literalIndex.candidates(candidate.text)) {
-          if (found.has(i)) continue;
+          if (found.has(i) || timedOut.has(i)) continue;
           let list = byEntry.get(i);
           if (!list) byEntry.set(i, (list = []));
           list.push(candidate);
@@ -159,7 +160,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
       }
       if (byEntry.size === 0) continue;
       const order = [...byEntry.keys()].sort((a, b) => a - b);
-      const jobs: MatchJob[] = order.map((i) => ({ pattern: entries[i]!.regex, flags: "iu", texts: byEntry.get(i)!.map((c) => c.text) }));
+      const jobs: MatchJob[] = order.map((i) => ({ pattern: entries[i]!.regex, flags: "iu", texts: byEntry.get(i)!.map((c) => c.text), stopAtTimeout: true }));
       const remaining = budget - (Date.now() - startedAt);
       const outcomes: MatchOutcome[][] = remaining <= 0 ? jobs.map((j) => j.texts.map(() => ({ kind: "skipped" }) as const)) : await runMatchJobs(jobs, { timeoutMs: options.timeoutMs ?? 1_000, totalBudgetMs: remaining, threads: options.threads ?? 2 });
       order.forEach((i, j) => {
@@ -205,7 +206,7 @@ function entryProblem(e: unknown, maxRegex: number): string | undefined {
   if (e.literal_chars !== undefined && (typeof e.literal_chars !== "number" || !Number.isFinite(e.literal_chars))) return "its literal_chars is not a number";
   const l = e.literals;
   if (l !== undefined && l !== null && (!Array.isArray(l) || l.length > 1_000 || !l.every((x) => typeof x === "string" && x.length > 0 && x.length <= 500))) return "its literals are not a list of up to 1000 short strings";
-  return undefined;
+  return answerProblem(e);
 }
 
 const WORD = /[a-z0-9_]{3,}/g;

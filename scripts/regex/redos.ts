@@ -1,7 +1,8 @@
 // Static ReDoS analysis of one pattern, without running it: super-linear backtracking found by scslre
 // (exponential or polynomial) and ambiguous alternations under a repeat found exactly with refa's
 // automata (intersection of the alternatives' languages). A bounded repeat with a large maximum
-// ({1,80}) backtracks like an unbounded one on the lengths real log lines have, so it is analysed as one.
+// ({1,80}, or {1,10} inside another {1,10}) backtracks like an unbounded one on the lengths real log
+// lines have, so it is analysed as one.
 import { RegExpParser, visitRegExpAST, type AST } from "@eslint-community/regexpp";
 import { analyse, type Report } from "scslre";
 import { isDisjointWith, JS, NFA } from "refa";
@@ -9,7 +10,6 @@ import { JS_FLAGS } from "./pattern.ts";
 
 /** Repeats allowing more than this many iterations are analysed as unbounded. */
 export const LARGE_REPEAT = 10;
-const MAX_ALTERNATIVES = 24;
 const MAX_NODES = 10_000;
 
 export interface BacktrackingFinding {
@@ -71,11 +71,26 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   return findings.sort((x, y) => x.index - y.index);
 }
 
-/** Sets every repeat bound above LARGE_REPEAT to unbounded, in place (raw text and positions stay). */
+/**
+ * Sets a repeat's bound to unbounded, in place (raw text and positions stay), where it allows more than
+ * LARGE_REPEAT iterations in all: its own maximum times those of the repeats around it, so a{1,10}
+ * inside (?:…){1,10} may run 100 times. A repeat around such a one is widened too: (?:a{1,10}){1,10}
+ * splits a run of a in 10^10 ways, as (?:a+)+ does.
+ */
 function widenLargeRepeats(ast: AST.Pattern): void {
+  const widen = (q: AST.Quantifier) => ((q as { max: number }).max = Infinity);
+  const enclosing: { q: AST.Quantifier; product: number; widenedInside: boolean }[] = [];
   visitRegExpAST(ast, {
     onQuantifierEnter(q) {
-      if (q.max > LARGE_REPEAT) (q as { max: number }).max = Infinity;
+      const product = (enclosing.at(-1)?.product ?? 1) * q.max;
+      enclosing.push({ q, product, widenedInside: false });
+    },
+    onQuantifierLeave(q) {
+      const self = enclosing.pop()!;
+      const wide = q.max > LARGE_REPEAT || (q.max > 1 && (self.product > LARGE_REPEAT || self.widenedInside));
+      if (wide) widen(q);
+      const parent = enclosing.at(-1);
+      if (parent && (wide || self.widenedInside)) parent.widenedInside = true;
     },
   });
 }
@@ -131,7 +146,7 @@ function findAmbiguousAlternations(pattern: AST.Pattern): AmbiguousAlternation[]
     onQuantifierEnter(q) {
       if (q.max !== Infinity) return;
       const group = q.element;
-      if ((group.type !== "Group" && group.type !== "CapturingGroup") || group.alternatives.length < 2 || group.alternatives.length > MAX_ALTERNATIVES) return;
+      if ((group.type !== "Group" && group.type !== "CapturingGroup") || group.alternatives.length < 2) return;
       try {
         const automata = group.alternatives.map((alt) => {
           const { expression, maxCharacter } = jsParser.parseElement(alt, { backreferences: "disable", assertions: "ignore" } as never);
@@ -141,16 +156,18 @@ function findAmbiguousAlternations(pattern: AST.Pattern): AmbiguousAlternation[]
           found.push({ quantifier: q, first: group.alternatives[0]!, second: group.alternatives[1]!, split: true });
           return;
         }
-        for (let i = 0; i < automata.length; i++) {
-          for (let j = i + 1; j < automata.length; j++) {
-            const a = automata[i]!;
-            const b = automata[j]!;
-            if (a.isEmpty || b.isEmpty) continue;
-            if (!isDisjointWith(a, b, MAX_NODES)) {
-              found.push({ quantifier: q, first: group.alternatives[i]!, second: group.alternatives[j]!, split: false });
-              return;
-            }
+        // Each alternative against the union of those before it: linear in their number, however many
+        // there are; only an overlap found looks for the one it overlaps.
+        const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+        const before = automata[0]!.copy(factory);
+        for (let i = 1; i < automata.length; i++) {
+          const b = automata[i]!;
+          if (!b.isEmpty && !before.isEmpty && !isDisjointWith(before, b, MAX_NODES)) {
+            const j = automata.findIndex((a, k) => k < i && !a.isEmpty && !isDisjointWith(a, b, MAX_NODES));
+            found.push({ quantifier: q, first: group.alternatives[j]!, second: group.alternatives[i]!, split: false });
+            return;
           }
+          before.union(b, factory);
         }
       } catch {
         // too large to decide: the runtime deadline still protects every run

@@ -23,6 +23,18 @@ export function ruleAnchor(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
 }
 
+/**
+ * A file's path as a relative URI reference: each segment percent-encoded whole, so #, ? and % in a name
+ * stay part of the path (encodeURI would leave # to start a fragment); a lone surrogate, which no URI
+ * can hold, becomes U+FFFD.
+ */
+export function fileUri(file: string): string {
+  return file
+    .split("/")
+    .map((segment) => encodeURIComponent(segment.replace(/[\ud800-\udfff]/gu, "\ufffd")))
+    .join("/");
+}
+
 export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOptions): string {
   const index = new Map(options.rules.map((r, i) => [r.id, i]));
   const rules: ReportingDescriptor[] = options.rules.map((r) => ({
@@ -38,7 +50,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
     ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule)! } : {}),
     level: d.severity,
     message: { text: d.hint ? `${d.message} (hint: ${d.hint})` : d.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(d.file), uriBaseId: "%SRCROOT%" }, region: { startLine: d.line, startColumn: d.column } } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(d.file), uriBaseId: "%SRCROOT%" }, region: { startLine: d.line, startColumn: d.column } } }],
     ...(d.pointer ? { properties: { pointer: d.pointer } } : {}),
   }));
   const log: Log = {

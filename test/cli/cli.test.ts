@@ -257,3 +257,26 @@ describe("exit codes", () => {
     expect(usage.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("argv echoed back to a terminal", () => {
+  const hostile = "\u001b]52;c;aGk=\u0007\u001b[2J\u202e";
+  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+  it("unknown commands, unknown options and invalid choices show controls escaped, and an error stays one line", async () => {
+    const r = repo();
+    for (const args of [[`nosuch${hostile}`], ["lint", `--bogus${hostile}`], ["lint", "--format", hostile], ["completion", hostile], ["rules", `a\nkb: forged${hostile}`]]) {
+      const run = await runKb(args, { cwd: r.dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr, args.join(" ")).not.toMatch(raw);
+      expect(run.stderr).not.toMatch(/^kb: forged/m);
+    }
+  });
+
+  it("kb build names an output folder from argv with its controls escaped", async () => {
+    const r = repo({ "entries/demo/sample-error.json": "{" });
+    const run = await runKb(["build", "--no-python", "--out", `gen${hostile}`], { cwd: r.dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("nothing written to gen\\u001b]52");
+    expect(run.stderr).not.toMatch(raw);
+  });
+});

@@ -68,6 +68,34 @@ describe("the matcher", () => {
     expect((await m.lookup("permission denied while trying to connect to the Docker daemon socket")).results.map((r) => r.id)).toEqual(["docker/socket"]);
   });
 
+  it("skips an entry whose answer (fix, dead end, confusions, view) has the wrong shape, instead of failing on it later", async () => {
+    const wrong: Record<string, unknown>[] = [
+      { fix: "use sudo" },
+      { fix: { action: 5, command: null, success_rate: 0.5, rate_basis: null, risk: null } },
+      { fix: { action: "a", command: null, success_rate: 0.5, rate_basis: "\u001b[2J", risk: null } },
+      { fix: { action: "a", command: null, success_rate: 0.5, rate_basis: null, risk: { level: "\u001b]52;c;aGk=\u0007high", why: "x" } } },
+      { dead_end: { action: null } },
+      { dead_end: 5 },
+      { confused_with: [{ id: 1 }] },
+      { view: {} },
+    ];
+    const hostile = [...wrong.map((w, i) => ({ ...docker, id: `x/wrong-${i}`, ...w })), port] as unknown as MatchableEntry[];
+    const m = createMatcher(hostile);
+    expect(m.skipped.map((s) => s.id)).toEqual(wrong.map((_, i) => `x/wrong-${i}`));
+    for (const s of m.skipped) expect(s.reason).toMatch(/^its (fix|dead_end|confused_with|view) /);
+    expect((await m.lookup("Error: listen EADDRINUSE: address already in use :::3000")).results.map((r) => r.id)).toEqual(["node/eaddrinuse"]);
+  });
+
+  it("stops running a hostile regex after its first timeout in a lookup, instead of once per line until the budget is spent", async () => {
+    const catastrophic = entry("x/redos", "fatal (?:a+)+!", ["fatal"], "fatal a!");
+    const log = [...Array.from({ length: 60 }, () => `fatal ${"a".repeat(40)}`), "Error: listen EADDRINUSE: address already in use :::3000"].join("\n");
+    const started = Date.now();
+    const report = await createMatcher([catastrophic, port], { timeoutMs: 100, totalBudgetMs: 120_000 }).lookup(log);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(report.results.map((r) => r.id)).toEqual(["node/eaddrinuse"]);
+    expect(report.timedOut).toEqual(["x/redos"]);
+  });
+
   it("bounds the work of literal-free regexes on a long log (guarded: each entry matched once, lines in chunks)", async () => {
     const literalFree = Array.from({ length: 200 }, (_, i) => entry(`x/free-${i}`, `^[a-z]{3}[0-9]{2}#{${(i % 3) + 1}}$`, null));
     const log = Array.from({ length: 5_000 }, (_, i) => `line ${i}`).join("\n");

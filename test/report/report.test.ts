@@ -9,6 +9,7 @@ import { formatJson } from "../../scripts/report/json.ts";
 import { formatSarif } from "../../scripts/report/sarif.ts";
 import { formatStylish } from "../../scripts/report/stylish.ts";
 import { terminalSafe } from "../../scripts/report/terminal-text.ts";
+import { unifiedDiff } from "../../scripts/report/unified-diff.ts";
 import { allRules } from "../../scripts/lint/registry.ts";
 
 const require = createRequire(import.meta.url);
@@ -76,5 +77,47 @@ describe("SARIF", () => {
     expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "kb/schema").helpUri).toBe("https://github.com/owner/repo/blob/HEAD/docs/rules.md#kbschema");
     expect(run.results[1].locations[0].physicalLocation.artifactLocation.uri).toBe("entries/a%20b/x.json");
     expect(run.results[0].ruleIndex).toBe(rules.findIndex((r) => r.id === "kb/schema"));
+  });
+});
+
+describe("SARIF file URIs", () => {
+  const uriOf = (file: string) => JSON.parse(formatSarif([d("x", file)], { version: "1", rules: [], rulesPage: undefined })).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
+
+  it("percent-encode # and ? so a file name never becomes a fragment or a query, and decode back to the name", () => {
+    for (const file of ["entries/git/sp ace #1 %41 é.json", "entries/a?b=c/x.json", "entries/x/50%.json", "entries/a;b,c:d@e&f+g$h/x.json"]) {
+      const uri = uriOf(file);
+      const parsed = new URL(uri, "file:///root/");
+      expect(parsed.hash, file).toBe("");
+      expect(parsed.search, file).toBe("");
+      expect(decodeURIComponent(parsed.pathname.slice("/root/".length)), file).toBe(file);
+    }
+  });
+
+  it("a file name with a lone surrogate still gives a valid URI", () => {
+    expect(() => uriOf("entries/x/\ud800.json")).not.toThrow();
+  });
+});
+
+describe("the diff of kb fix --dry-run", () => {
+  it("shows controls and bidi overrides in entry text and file names escaped", () => {
+    const before = '{\n  "a": "x\u202eevil\u009b2J\u0085",\n  "b": "0.9"\n}\n';
+    const after = '{\n  "a": "x\u202eevil\u009b2J\u0085",\n  "b": 0.9\n}\n';
+    const out = unifiedDiff("entries/x/\u001b]52;c;aGk=\u0007.json", before, after);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(out).toContain("\\u202eevil\\u009b2J");
+  });
+
+  it("stays fast and small on a 1 MiB entry of 40,000 lines, one line changed or all of them", () => {
+    const before = Array.from({ length: 40_000 }, (_, i) => `    "alias number ${i}",`);
+    const oneChanged = before.map((l, i) => (i === 20_000 ? l.replace("alias", "ALIAS") : l));
+    const allChanged = before.map((l) => l.trimStart());
+    const started = Date.now();
+    const one = unifiedDiff("entries/x/big.json", before.join("\n"), oneChanged.join("\n"));
+    expect(one).toContain("@@ -19999,5 +19999,5 @@");
+    expect(one.split("\n").filter((l) => /^[+-] /.test(l)).sort()).toEqual(['+    "ALIAS number 20000",', '-    "alias number 20000",']);
+    const all = unifiedDiff("entries/x/big.json", before.join("\n"), allChanged.join("\n"));
+    expect(all.split("\n").filter((l) => l.startsWith("-")).length).toBe(40_000 + 1);
+    expect(all.split("\n").filter((l) => l.startsWith("+")).length).toBe(40_000 + 1);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -4,6 +4,7 @@ import { hasErrors, sortDiagnostics } from "../../model/diagnostic.ts";
 import { runBuild } from "../../runner/build-run.ts";
 import { driftCount, driftDiagnostics } from "../../write/drift.ts";
 import { displayPath } from "../../source/entry-path.ts";
+import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { report, type ReportFlags } from "../output.ts";
 import { terminalProgress } from "../progress.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
@@ -12,7 +13,7 @@ export async function buildCommand(flags: CommonFlags & ReportFlags): Promise<nu
   const { settings, config } = resolveSettings(flags);
   const progress = terminalProgress();
   const result = await runBuild(settings, { write: true, onProgress: progress.update }).finally(progress.done);
-  const out = displayPath(settings.outDir, settings.cwd);
+  const out = terminalSafeLine(displayPath(settings.outDir, settings.cwd));
   if (!result.drift) {
     await report(result.lint.diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl });
     process.stderr.write(`kb build: nothing written to ${out} because of the errors above\n`);
@@ -30,6 +31,6 @@ export async function checkCommand(flags: CommonFlags & ReportFlags): Promise<nu
   const result = await runBuild(settings, { write: false, onProgress: progress.update }).finally(progress.done);
   const diagnostics = sortDiagnostics([...result.lint.diagnostics, ...(result.drift ? driftDiagnostics(result.drift, displayPath(settings.outDir, settings.cwd)) : [])]);
   const code = await report(diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl, title: "error-kb check" });
-  if (!hasErrors(diagnostics) && code === 0) process.stderr.write(`kb check: ${displayPath(settings.outDir, settings.cwd)} is up to date (${result.outputs?.length ?? 0} files)\n`);
+  if (!hasErrors(diagnostics) && code === 0) process.stderr.write(`kb check: ${terminalSafeLine(displayPath(settings.outDir, settings.cwd))} is up to date (${result.outputs?.length ?? 0} files)\n`);
   return code;
 }

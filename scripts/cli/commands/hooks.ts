@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -35,6 +36,6 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
   }
   await writeFileAtomic(file, PRE_COMMIT);
   chmodSync(file, 0o755);
-  process.stdout.write(`installed ${file}: staged entries are fixed and linted before each commit\n`);
+  process.stdout.write(`installed ${terminalSafeLine(file)}: staged entries are fixed and linted before each commit\n`);
   return 0;
 }

@@ -86,9 +86,9 @@ function stylishReport(r: LookupReport<MatchIndexEntry>, viewsAt: string, color:
     lines.push(`   ${s(h.signature)}`);
     if (fix) {
       const basis = fix.rate_basis === "estimate" ? "≈" : "";
-      lines.push(`   ${c.green("do:")} ${s(fix.action)} ${c.dim(`(${basis}${percent(fix.success_rate)} success${fix.rate_basis ? `, ${fix.rate_basis}` : ""})`)}`);
+      lines.push(`   ${c.green("do:")} ${s(fix.action)} ${c.dim(`(${basis}${percent(fix.success_rate)} success${fix.rate_basis ? `, ${s(fix.rate_basis)}` : ""})`)}`);
       if (fix.command) lines.push(`       ${c.cyan(`$ ${s(fix.command)}`)}`);
-      if (fix.risk) lines.push(`       ${c.yellow(`⚠ ${fix.risk.level} risk: ${s(fix.risk.why)}`)}`);
+      if (fix.risk) lines.push(`       ${c.yellow(`⚠ ${s(fix.risk.level)} risk: ${s(fix.risk.why)}`)}`);
     }
     if (h.entry.dead_end) lines.push(`   ${c.red("don't:")} ${s(h.entry.dead_end.action)} ${c.dim(`(${s(h.entry.dead_end.why_fails)})`)}`);
     if (h.entry.view) lines.push(c.dim(`   more: ${s(viewsAt)}/${s(h.entry.view)}`));

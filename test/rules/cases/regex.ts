@@ -68,12 +68,23 @@ export const regexCases: RuleCases[] = [
   },
   {
     rule: "kb/regex-redos",
-    valid: [{ name: "a bounded gap before a literal", entry: { regex: "SampleError:[^\\n]{0,200}widget refused to start" } }],
+    valid: [
+      { name: "a bounded gap before a literal", entry: { regex: "SampleError:[^\\n]{0,200}widget refused to start" } },
+      { name: "small bounded repeats nested: an IPv4 address, a version", entry: { regex: "SampleError: the sample error widget refused to start (?:\\d{1,3}\\.){3}\\d{1,3}|SampleError: the sample error widget refused to start v(?:\\d{1,2}\\.){1,3}" } },
+      { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
+    ],
     invalid: [
       { name: "nested unbounded quantifiers", entry: { regex: "SampleError: the sample error widget refused to start(?:a+)+$|(?:x+)+y" }, errors: [{ pointer: "/regex", message: "exponential backtracking" }, { pointer: "/regex", message: "exponential backtracking" }] },
       { name: "overlapping alternatives under a large bounded repeat", entry: { regex: "SampleError: the sample error widget refused to start(?:[a-z]|[a-z0-9]){1,80}!?" }, errors: [{ pointer: "/regex", message: "the alternatives [a-z] and [a-z0-9] can match the same text" }] },
       { name: "a and aa under {1,60}", entry: { regex: "SampleError: the sample error widget refused to start(?:a|aa){1,60}$|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "split between repetitions" }] },
       { name: "a bounded repeat nested in a bounded repeat", entry: { regex: "SampleError: the sample error widget refused to start(?:a{1,30}){1,30}$|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "nested inside" }] },
+      { name: "small bounded repeats nested: a{1,10} in {1,10} runs 100 times", entry: { regex: "SampleError: the sample error widget refused to start(?:a{1,10}){1,10}z|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "a{1,10} nested inside (?:a{1,10}){1,10}" }] },
+      { name: "an ambiguous alternation under a small bound inside another", entry: { regex: "SampleError: the sample error widget refused to start(?:(?:a|aa){1,10}){1,10}z|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "nested inside" }] },
+      {
+        name: "overlapping alternatives among more than 24",
+        entry: { regex: "SampleError: the sample error widget refused to start(?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|a)+z|SampleError: the sample error widget refused to start" },
+        errors: [{ pointer: "/regex", message: "the alternatives a and a can match the same text" }],
+      },
     ],
   },
   {
