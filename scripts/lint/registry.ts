@@ -3,6 +3,7 @@
 import { compareText } from "../model/diagnostic.ts";
 import type { CollectionRule, EntryRule, Rule } from "./rule.ts";
 import { codeSpans } from "./rules/code-spans.ts";
+import { controlCharacters } from "./rules/control-characters.ts";
 import { canonicalFormat } from "./rules/canonical-format.ts";
 import { confusedWithSymmetric } from "./rules/confused-with-symmetric.ts";
 import { dateOrder } from "./rules/date-order.ts";
@@ -39,6 +40,7 @@ export const entryRules: readonly EntryRule[] = [
   canonicalFormat,
   stringLength,
   emptyText,
+  controlCharacters,
   codeSpans,
   howRepeatsAction,
   workaroundsZhLength,

@@ -4,6 +4,7 @@ export const RULE_IDS = [
   "kb/canonical-format",
   "kb/code-spans",
   "kb/confused-with-symmetric",
+  "kb/control-characters",
   "kb/date-order",
   "kb/domain-matches-id",
   "kb/duplicate-id",

@@ -24,6 +24,15 @@ export const textCases: RuleCases[] = [
     ],
   },
   {
+    rule: "kb/control-characters",
+    valid: [{ name: "tabs and line breaks in steps", entry: { workarounds: [{ ...workaround, how: "Run:\n\tnpm ci\n\tnpm test" }] } }],
+    invalid: [
+      { name: "a clipboard-writing escape (OSC 52) in a root cause", entry: { root_cause: "Broken \u001b]52;c;aGk=\u0007 here" }, errors: [{ pointer: "/root_cause", message: "root_cause holds the control character U+001B" }] },
+      { name: "a bidi override in an example", entry: { examples: { match: ["sample error \u202Egnp.exe"], no_match: ["another line"] } }, errors: [{ pointer: "/examples/match/0", message: "holds the control character U+202E" }] },
+      { name: "a C1 control in a dead end", entry: { dead_ends: [{ ...deadEnd, why_fails: "It fails\u0085twice" }] }, errors: [{ pointer: "/dead_ends/0/why_fails", message: "U+0085" }] },
+    ],
+  },
+  {
     rule: "kb/code-spans",
     valid: [
       { name: "paired single backticks", entry: { root_cause: "The `fetch` call rejects before `then` runs." } },
