@@ -30,7 +30,8 @@ export function listOutputFolder(root: string): OutputItem[] {
     try {
       names = readdirSync(raw, { encoding: "buffer" });
     } catch (e) {
-      if (rel === "" && (e as NodeJS.ErrnoException).code === "ENOENT") return;
+      // A missing root is empty; a folder that went away while listed (a concurrent build removed it) holds nothing.
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
       throw new OutputFolderError(`cannot read ${rel === "" ? root : path.join(root, rel)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); nothing was changed`);
     }
     for (const name of names) {
@@ -44,7 +45,9 @@ export function listOutputFolder(root: string): OutputItem[] {
       }
       const itemRaw = Buffer.concat([raw, Buffer.from(path.sep), name]);
       const itemRel = rel === "" ? text : `${rel}/${text}`;
-      const stat = lstatSync(itemRaw);
+      // Gone between the listing and now (a concurrent build renamed its temporary file): not there.
+      const stat = lstatSync(itemRaw, { throwIfNoEntry: false });
+      if (!stat) continue;
       const kind = stat.isSymbolicLink() ? "link" : stat.isDirectory() ? "directory" : stat.isFile() ? "file" : "other";
       out.push({ path: itemRel, raw: itemRaw, kind, decodable: ok });
       if (kind === "directory") walk(itemRaw, itemRel, ok);

@@ -1,13 +1,14 @@
 // The one writer, the lock and the sync of generated/: a short write is continued or fails (never
 // renamed into place), a failed write leaves the old file and no temporary file, errors are named,
 // and a lock kb did not make is refused.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { describeWriteError, writeAll, writeFileAtomic, WriteError } from "../../scripts/write/atomic.ts";
 import { LockError, withLock } from "../../scripts/write/lock.ts";
+import { listOutputFolder } from "../../scripts/write/output-folder.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
 import { KB_BIN, makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
 
@@ -83,6 +84,26 @@ describe("a build on a disk that fills up", () => {
     expect([before]).toContain(after);
     const leftovers = readdirSync(path.join(repo.dir, "generated"), { recursive: true }).filter((f) => String(f).endsWith(".kb-tmp"));
     expect(leftovers).toEqual([]);
+  });
+});
+
+describe("listing generated/ while another run writes it", () => {
+  it("skips files and folders that vanish between readdir and lstat (kb check during kb build), instead of crashing", async () => {
+    const d = tmp();
+    // Another process creates and removes temporary files and a folder as fast as it can, as a build does.
+    const churn = spawn("sh", ["-c", "while :; do for i in 1 2 3 4 5 6 7 8 9 10; do : > f$i.kb-tmp; done; mkdir -p sub; : > sub/x; rm -rf f*.kb-tmp sub; done"], { cwd: d, stdio: "ignore" });
+    cleanups.unshift(() => churn.kill("SIGKILL"));
+    const failures: string[] = [];
+    const until = Date.now() + 2_500;
+    while (Date.now() < until) {
+      try {
+        for (const item of listOutputFolder(d)) expect(["file", "directory"]).toContain(item.kind);
+      } catch (e) {
+        failures.push(String(e));
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(failures.slice(0, 3)).toEqual([]);
   });
 });
 
