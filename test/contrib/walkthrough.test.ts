@@ -1,11 +1,13 @@
 // A new contributor's first entry, with the common mistakes made on purpose: every one is reported in
 // the first run (one wave, not a schema stage and then the rest), each at its place with a hint, and
 // `kb new` and `kb fix` behave as the guide says.
-import { readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { scaffoldEntry } from "../../scripts/authoring/scaffold.ts";
 import { pickErrorLine } from "../../scripts/authoring/error-line.ts";
+import { writeFileAtomic } from "../../scripts/write/atomic.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
 import { makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
 import { lintCase } from "../helpers/rule-tester.ts";
@@ -100,6 +102,33 @@ describe("kb new", () => {
     expect(value.signature).toBe("ModuleNotFoundError: No module named 'left_pad'");
     expect(new RegExp(value.regex, "iu").test("ModuleNotFoundError: No module named 'numpy'")).toBe(true);
     expect((await runKb(["new", "python/demo-missing"], { cwd: repo.dir })).code).toBe(2);
+  });
+
+  it("never writes through a linked entries/ or domain folder, nor replaces a link at the entry's path", async () => {
+    const repo = makeRepo({ "entries/node/.keep": "" });
+    repos.push(repo);
+    const outside = mkdtempSync(path.join(os.tmpdir(), "kb-outside-"));
+    repos.push({ dir: outside, cleanup: () => rmSync(outside, { recursive: true, force: true }) });
+    symlinkSync(outside, path.join(repo.dir, "entries/evil"));
+    const res = await runKb(["new", "evil/some-error"], { cwd: repo.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("entries/evil is a symbolic link");
+    expect(readdirSync(outside)).toEqual([]);
+    symlinkSync(path.join(outside, "target.json"), path.join(repo.dir, "entries/node/dangling.json"));
+    const dangling = await runKb(["new", "node/dangling"], { cwd: repo.dir });
+    expect(dangling.code).toBe(2);
+    expect(lstatSync(path.join(repo.dir, "entries/node/dangling.json")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it("creates the file only if nothing is there when it lands: one made meanwhile is never replaced", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kb-new-"));
+    repos.push({ dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) });
+    const file = path.join(dir, "entry.json");
+    writeFileSync(file, "a contributor's work");
+    await expect(writeFileAtomic(file, "scaffold", { exclusive: true })).rejects.toMatchObject({ code: "EEXIST" });
+    expect(readFileSync(file, "utf8")).toBe("a contributor's work");
+    expect(readdirSync(dir)).toEqual(["entry.json"]);
   });
 });
 
