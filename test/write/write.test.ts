@@ -6,7 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { lintFiles, type LintFiles } from "../../scripts/lint/engine.ts";
+import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
+import type { RunSettings } from "../../scripts/model/run-settings.ts";
+import { runBuild } from "../../scripts/runner/build-run.ts";
+import { SourceError } from "../../scripts/source/list-entries.ts";
 import { describeWriteError, writeAll, writeFileAtomic, WriteError } from "../../scripts/write/atomic.ts";
+import { syncOutputs } from "../../scripts/write/sync.ts";
 import { LockError, withLock } from "../../scripts/write/lock.ts";
 import { listOutputFolder } from "../../scripts/write/output-folder.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
@@ -104,6 +110,27 @@ describe("listing generated/ while another run writes it", () => {
       await new Promise((r) => setImmediate(r));
     }
     expect(failures.slice(0, 3)).toEqual([]);
+  });
+});
+
+describe("an entry saved while kb build runs", () => {
+  it("is refused, not built unlinted: nothing is written", async () => {
+    const repo = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")), "entries/demo/other-error.json": entryText(validEntry("demo/other-error")) });
+    cleanups.push(repo.cleanup);
+    const settings: RunSettings = { cwd: repo.dir, root: repo.dir, entriesDir: path.join(repo.dir, "entries"), outDir: path.join(repo.dir, "generated"), limits: DEFAULT_LIMITS, today: "2026-12-01", threads: 1, cache: false, python: false, severities: new Map() };
+    for (const saved of ['{ "id": "demo/sample-error", "regex": ', entryText(validEntry("demo/sample-error", { regex: "" }))]) {
+      // The contributor's editor saves the file just after lint read it.
+      const lintThenSave: LintFiles = async (...args) => {
+        const verdicts = await lintFiles(...args);
+        writeFileSync(path.join(repo.dir, "entries/demo/sample-error.json"), saved);
+        return verdicts;
+      };
+      const e = await runBuild(settings, { write: true, lintFiles: lintThenSave, sync: syncOutputs }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(SourceError);
+      expect((e as Error).message).toBe("entries/demo/sample-error.json changed while kb ran, after it was linted; run kb build again");
+      expect(existsSync(path.join(repo.dir, "generated"))).toBe(false);
+      writeFileSync(path.join(repo.dir, "entries/demo/sample-error.json"), entryText(validEntry("demo/sample-error")));
+    }
   });
 });
 
