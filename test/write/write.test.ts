@@ -13,6 +13,8 @@ import { runBuild } from "../../scripts/runner/build-run.ts";
 import { SourceError } from "../../scripts/source/list-entries.ts";
 import { describeWriteError, writeAll, writeFileAtomic, WriteError } from "../../scripts/write/atomic.ts";
 import { syncOutputs } from "../../scripts/write/sync.ts";
+import { GENERATED_MARK } from "../../scripts/model/generated-mark.ts";
+import type { PlannedOutput } from "../../scripts/outputs/plan.ts";
 import { LockError, withLock } from "../../scripts/write/lock.ts";
 import { listOutputFolder } from "../../scripts/write/output-folder.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
@@ -110,6 +112,20 @@ describe("listing generated/ while another run writes it", () => {
       await new Promise((r) => setImmediate(r));
     }
     expect(failures.slice(0, 3)).toEqual([]);
+  });
+});
+
+describe("a sync that fails half way", () => {
+  it("says the folder now holds new and old outputs together, not only that the failed file is unchanged", async () => {
+    const out = path.join(tmp(), "generated");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "README.md"), `${GENERATED_MARK} old -->`);
+    writeFileSync(path.join(out, "gone.md"), "no entry produces this any more");
+    const planned = (rel: string, text: string): PlannedOutput => ({ path: rel, inputs: { kind: "static" }, content: () => [text] });
+    const outputs = [planned("README.md", `${GENERATED_MARK} new -->`), ...Array.from({ length: 8 }, (_, i) => planned(`view-${i}.md`, `view ${i}`)), planned(`${"x".repeat(300)}.json`, "{}")]; // a name too long: the write fails
+    const e = await syncOutputs(out, outputs, { write: true }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as WriteError).message).toMatch(/^cannot write .+x\.json: .+; the previous file, if any, is unchanged; [0-9]+ other outputs were already written or removed, so the folder holds new and old outputs together until kb build succeeds \(kb check lists what differs\)$/);
   });
 });
 
