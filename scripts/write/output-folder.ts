@@ -1,10 +1,14 @@
 // The output folder as the writer sees it: everything in it, listed without following links and with
 // file names kept as raw bytes (a name that is not UTF-8 can still be removed), and the ownership
 // check that stops a mistyped --out from ever deleting someone's files.
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { GENERATED_MARK } from "../model/generated-mark.ts";
 import { TEMP_SUFFIX } from "../source/list-entries.ts";
+import { readBoundedFile } from "../source/read-file.ts";
+
+/** Far more than the catalogue of any corpus; past it the folder is not taken for kb's. */
+const MAX_README_BYTES = 256 * 1024 * 1024;
 
 /** The output folder is not one kb may manage: a usage problem (a wrong --out), not a bug. */
 export class OutputFolderError extends Error {}
@@ -73,11 +77,8 @@ export function assertOwnedOutputFolder(outDir: string): void {
   // A first build killed before its first rename leaves only temporary files: still ours to repair.
   const names = readdirSync(outDir).filter((f) => !f.endsWith(TEMP_SUFFIX));
   if (names.length === 0) return;
-  let readme = "";
-  try {
-    readme = readFileSync(path.join(outDir, "README.md"), "utf8");
-  } catch {
-    readme = "";
-  }
+  // Through the bounded reader: a FIFO or device named README.md must not block the run.
+  const read = readBoundedFile(path.join(outDir, "README.md"), MAX_README_BYTES, true);
+  const readme = read.ok ? Buffer.from(read.bytes).toString("utf8") : "";
   if (!readme.startsWith(GENERATED_MARK)) throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md); check --out`);
 }

@@ -115,6 +115,18 @@ describe("listing generated/ while another run writes it", () => {
   });
 });
 
+describe("a FIFO in generated/", () => {
+  it("named README.md, where the ownership check reads: the build refuses the folder instead of hanging", async () => {
+    const repo = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")), "generated/other.md": "someone's file" });
+    cleanups.push(repo.cleanup);
+    spawnSync("mkfifo", [path.join(repo.dir, "generated/README.md")]);
+    const res = await runKb(["build", "--no-python"], { cwd: repo.dir, timeoutMs: 30_000 });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("was not written by kb build");
+    expect(readFileSync(path.join(repo.dir, "generated/other.md"), "utf8")).toBe("someone's file");
+  });
+});
+
 describe("a sync that fails half way", () => {
   it("says the folder now holds new and old outputs together, not only that the failed file is unchanged", async () => {
     const out = path.join(tmp(), "generated");
