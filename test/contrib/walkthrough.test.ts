@@ -149,6 +149,16 @@ describe("kb fix", () => {
     expect(res.code).toBe(0);
   });
 
+  it("leaves a file untouched when a number in it cannot be written back as it is (1e400 became null)", async () => {
+    const text = entryText(validEntry()).replace('"confidence": 0.6', '"confidence": 1e400');
+    const repo = makeRepo({ "entries/demo/sample-error.json": text.replace('"fix_success_rate": 0.7', '"fix_success_rate": 70') });
+    repos.push(repo);
+    const res = await runKb(["fix"], { cwd: repo.dir });
+    expect(res.code).toBe(1);
+    expect(readFileSync(path.join(repo.dir, "entries/demo/sample-error.json"), "utf8")).toContain('"confidence": 1e400');
+    expect(res.stdout).toContain("error kb/json-syntax the number 1e400 cannot be read exactly: it becomes Infinity");
+  });
+
   it("--refresh-translation-digests records the translations as checked; lint then warns when the English changes", async () => {
     const repo = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error", { signature_zh: "样例错误：小部件无法启动" })) });
     repos.push(repo);
