@@ -28,6 +28,8 @@ const strict = new TextDecoder("utf-8", { fatal: true });
 
 /** Everything under `root`, sorted by path; only real directories are entered. A missing root is empty. */
 export function listOutputFolder(root: string): OutputItem[] {
+  // kb build refuses a linked output folder; kb check must not vouch for what it reads through one.
+  if (lstatSync(root, { throwIfNoEntry: false })?.isSymbolicLink()) throw new OutputFolderError(`${root} is a symbolic link: kb reads and writes outputs only in a folder inside the repository (replace the link with the folder)`);
   const out: OutputItem[] = [];
   const walk = (raw: Buffer, rel: string, decodable: boolean): void => {
     let names: Buffer[];

@@ -2,7 +2,7 @@
 // renamed into place), a failed write leaves the old file and no temporary file, errors are named,
 // and a lock kb did not make is refused.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -112,6 +112,19 @@ describe("listing generated/ while another run writes it", () => {
       await new Promise((r) => setImmediate(r));
     }
     expect(failures.slice(0, 3)).toEqual([]);
+  });
+});
+
+describe("a generated/ that is a symbolic link", () => {
+  it("is refused by kb check as by kb build, not reported up to date through the link", async () => {
+    const repo = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")) });
+    cleanups.push(repo.cleanup);
+    expect((await runKb(["build", "--no-python", "--out", "real"], { cwd: repo.dir })).code).toBe(0);
+    symlinkSync("real", path.join(repo.dir, "generated"));
+    const check = await runKb(["check", "--no-python"], { cwd: repo.dir });
+    expect(check.stderr).toContain("is a symbolic link");
+    expect(check.code).toBe(2);
+    expect((await runKb(["build", "--no-python"], { cwd: repo.dir })).code).toBe(2);
   });
 });
 
