@@ -16,6 +16,7 @@ import { syncOutputs } from "../../scripts/write/sync.ts";
 import { GENERATED_MARK } from "../../scripts/model/generated-mark.ts";
 import type { PlannedOutput } from "../../scripts/outputs/plan.ts";
 import { LockError, withLock } from "../../scripts/write/lock.ts";
+import { removeStaleTempFiles } from "../../scripts/write/leftovers.ts";
 import { listOutputFolder } from "../../scripts/write/output-folder.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
 import { KB_BIN, makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
@@ -125,6 +126,19 @@ describe("a generated/ that is a symbolic link", () => {
     expect(check.stderr).toContain("is a symbolic link");
     expect(check.code).toBe(2);
     expect((await runKb(["build", "--no-python"], { cwd: repo.dir })).code).toBe(2);
+  });
+});
+
+describe("temporary files left by a killed kb fix", () => {
+  it("are removed only inside entries/: never through an entries/ that is a link", () => {
+    const outside = tmp();
+    const leftover = path.join(outside, ".x.json.999999.deadbeef.kb-tmp");
+    writeFileSync(leftover, "someone else's file");
+    const repo = tmp();
+    symlinkSync(outside, path.join(repo, "entries"));
+    expect(removeStaleTempFiles(path.join(repo, "entries"))).toEqual([]);
+    expect(existsSync(leftover)).toBe(true);
+    expect(removeStaleTempFiles(outside)).toEqual([".x.json.999999.deadbeef.kb-tmp"]);
   });
 });
 
