@@ -58,6 +58,7 @@ export const structureCases: RuleCases[] = [
     invalid: [
       { name: "a file two folders deep", path: "demo/deeper/sample-error.json", text: valid, errors: [{ message: "exactly one folder deep" }] },
       { name: "a reserved domain name", id: "index/sample-error", path: "index/sample-error.json", entry: { domain: "index" }, errors: [{ message: '"index" is reserved' }] },
+      { name: "the slug readme, whose view would be the domain page README.md on a case-insensitive disk", id: "demo/readme", path: "demo/readme.json", entry: {}, errors: [{ message: '"readme" is reserved for generated/demo/README.md' }] },
       { name: "a name that is not kebab-case", path: "demo/Sample_Error.json", text: valid, errors: [{ message: "is not lowercase kebab-case" }] },
     ],
   },
