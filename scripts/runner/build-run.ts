@@ -1,11 +1,13 @@
 // `kb build` and `kb check` over the repository: lint, then (only with no errors) plan the outputs
 // from the entries and make generated/ match them, or compare it with them, under a lock. The
 // incremental sync and the pooled view rendering wrap the core writer from speed/.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hasErrors } from "../model/diagnostic.ts";
+import { digest } from "../model/digest.ts";
 import type { Entry } from "../model/entry.ts";
 import { planOutputs, type Catalogue, type PlannedOutput } from "../outputs/plan.ts";
+import { SourceError } from "../source/list-entries.ts";
+import { readBoundedFile } from "../source/read-file.ts";
 import { decorateSync } from "../speed/sync-decorators.ts";
 import { WriteError } from "../write/atomic.ts";
 import { withLock } from "../write/lock.ts";
@@ -34,8 +36,11 @@ export async function runBuild(settings: RunSettings, options: BuildOptions): Pr
   if (hasErrors(lint.diagnostics)) return { lint };
   const entries = lint.verdicts.filter((v) => v.summary !== undefined);
   const catalogue = fileCatalogue(
-    entries.map((v) => ({ id: v.summary!.id, file: path.resolve(settings.cwd, v.file) })),
+    entries.map((v) => ({ id: v.summary!.id, file: path.resolve(settings.cwd, v.file), shown: v.file, digest: v.contentDigest })),
+    settings.limits.maxFileBytes,
   );
+  // An entry saved while lint ran was not linted: refuse before anything is written.
+  for (const id of catalogue.ids) catalogue.get(id);
   const outputs = planOutputs(catalogue);
   const digests = new Map(entries.map((v) => [v.summary!.id, v.contentDigest]));
   const sync = options.sync ?? decorateSync(syncOutputs, settings, catalogue);
@@ -47,19 +52,24 @@ export async function runBuild(settings: RunSettings, options: BuildOptions): Pr
   return { lint, outputs, drift };
 }
 
-/** Entries read from their files when outputs ask for them, the most recent kept in memory. */
-export function fileCatalogue(files: readonly { id: string; file: string }[], keep = 20_000): Catalogue {
-  const fileOf = new Map(files.map((f) => [f.id, f.file]));
+/**
+ * Entries read from their files when outputs ask for them, the most recent kept in memory. Each file
+ * must still hold the bytes lint checked (`digest`): one changed since is refused, never built.
+ */
+export function fileCatalogue(files: readonly { id: string; file: string; shown: string; digest: string }[], maxFileBytes: number, keep = 20_000): Catalogue {
+  const fileOf = new Map(files.map((f) => [f.id, f]));
   const held = new Map<string, Entry>();
   return {
     ids: [...fileOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     get(id) {
       const known = held.get(id);
       if (known) return known;
-      const file = fileOf.get(id);
-      if (!file) throw new Error(`no entry ${id}`);
-      // Only entries that passed lint get here: the file is strict UTF-8 JSON with no BOM.
-      const entry = JSON.parse(readFileSync(file, "utf8")) as Entry;
+      const f = fileOf.get(id);
+      if (!f) throw new Error(`no entry ${id}`);
+      const read = readBoundedFile(f.file, maxFileBytes);
+      if (!read.ok || digest(read.bytes) !== f.digest) throw new SourceError(`${f.shown} changed while kb ran, after it was linted; run kb build again`);
+      // The bytes lint passed: strict UTF-8 JSON with no BOM.
+      const entry = JSON.parse(Buffer.from(read.bytes).toString("utf8")) as Entry;
       if (held.size >= keep) held.delete(held.keys().next().value!);
       held.set(id, entry);
       return entry;

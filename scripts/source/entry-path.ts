@@ -20,6 +20,8 @@ export function idFromRelativePath(relative: string): { id: string } | { problem
   const [domain, file] = parts as [string, string];
   const slug = file.slice(0, -".json".length);
   if (RESERVED_DOMAINS.has(domain)) return { problem: `"${domain}" is reserved for generated/${domain === "readme" ? "README.md" : domain === "package" ? "package/" : `${domain}.json`}; choose another domain name` };
+  // The view generated/<domain>/readme.md is the domain page README.md on a case-insensitive disk.
+  if (slug === "readme") return { problem: `"readme" is reserved for generated/${domain}/README.md, the domain page (one file on macOS and Windows); choose another slug` };
   for (const segment of [domain, slug]) {
     if (!SEGMENT.test(segment)) return { problem: `"${segment}" is not lowercase kebab-case (a-z, 0-9 and single hyphens)` };
     if (WINDOWS_RESERVED.test(segment)) return { problem: `"${segment}" is a reserved device name on Windows; choose another name` };

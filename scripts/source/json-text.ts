@@ -90,6 +90,15 @@ export function parseJsonText(file: string, text: string, options: JsonOptions):
   findDuplicateKeys(tree, [], (node, path, name) =>
     report(node.offset, "kb/duplicate-key", `duplicate key "${name}": JSON keeps only the last one, so the earlier value is silently lost`, "keep one of the two and merge their content", toPointer(path)),
   );
+  findInexactNumbers(body, tree, [], (node, path, literal) =>
+    report(
+      node.offset,
+      "kb/json-syntax",
+      `the number ${literal.length > 40 ? `${literal.slice(0, 40)}…` : literal} cannot be read exactly: it becomes ${String(node.value)}, so rewriting the file would lose it`,
+      "write a number JavaScript and Python read as written (rates are fractions such as 0.85)",
+      toPointer(path),
+    ),
+  );
   if (body.includes("\\u")) {
     findUnpairedSurrogates(tree, [], (node, path) =>
       report(
@@ -158,6 +167,21 @@ function findDuplicateKeys(node: Node, path: PathSegment[], onDuplicate: (key: N
   } else if (node.type === "array") {
     (node.children ?? []).forEach((child, i) => findDuplicateKeys(child, [...path, i], onDuplicate));
   }
+}
+
+/**
+ * Numbers JSON.parse cannot hold as written: past the double range (Infinity), a non-zero literal that
+ * underflows to 0, or an integer past 2^53. `kb fix` would write them back changed; they must be refused.
+ */
+function findInexactNumbers(text: string, node: Node, path: PathSegment[], onFound: (node: Node, path: PathSegment[], literal: string) => void): void {
+  if (node.type === "number") {
+    const literal = text.slice(node.offset, node.offset + node.length);
+    const value = node.value as number;
+    const mantissa = literal.split(/[eE]/)[0]!;
+    if (!Number.isFinite(value) || (value === 0 && /[1-9]/.test(mantissa)) || (/^-?[0-9]+$/.test(literal) && !Number.isSafeInteger(value))) onFound(node, path, literal);
+  } else if (node.type === "object") {
+    for (const prop of node.children ?? []) if (prop.children?.[1]) findInexactNumbers(text, prop.children[1], [...path, String(prop.children[0]?.value)], onFound);
+  } else if (node.type === "array") (node.children ?? []).forEach((child, i) => findInexactNumbers(text, child, [...path, i], onFound));
 }
 
 /** With the u flag a surrogate range matches only halves that are not part of a pair. */

@@ -67,7 +67,9 @@ export function listEntries(rootDir: string, options: ListOptions): Listing {
       const absolute = path.join(root, itemRel);
       if (selected && !selected.some((s) => s === absolute || absolute.startsWith(s + path.sep) || s.startsWith(absolute + path.sep))) continue;
       const file = displayPath(absolute, cwd);
-      if (dirent.isSymbolicLink()) stray(file, "is a symbolic link; entries must be regular files inside entries/", "replace the link with the file itself");
+      // A name that is not UTF-8 reaches us with U+FFFD in it, and no file has that name.
+      if (dirent.name.includes("\uFFFD") && !lstatSync(absolute, { throwIfNoEntry: false })) stray(file, "its name is not valid UTF-8 (shown with �), so it cannot be an entry", "rename it: ids are lowercase a-z, 0-9 and hyphens");
+      else if (dirent.isSymbolicLink()) stray(file, "is a symbolic link; entries must be regular files inside entries/", "replace the link with the file itself");
       else if (dirent.isDirectory()) {
         if (itemRel.endsWith(".json")) stray(file, "is a directory named like an entry file", "rename the directory; entries are files");
         walk(itemRel);

@@ -3,12 +3,15 @@
 // record ("<key> <json>"), and a last line with the checksum of everything before it. A file that is
 // truncated, edited, of another format or another context is ignored. Records stay JSON text until
 // asked for, so a 100,000-entry cache costs little memory.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { digest } from "../model/digest.ts";
+import { readBoundedFile } from "../source/read-file.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
 export const CACHE_DIR = path.join("node_modules", ".cache", "error-kb");
 const FORMAT = 2;
+/** About the longest text V8 holds; a larger file could not be read as one anyway. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 export interface CacheFile<R> {
   get(key: string): R | undefined;
@@ -68,9 +71,12 @@ export function openCache<R>(cwd: string, kind: string, context: string, isRecor
 /** Record lines by key, or none when the file is missing, damaged or from another context. */
 function readLines(file: string, context: string): Map<string, string> {
   const lines = new Map<string, string>();
+  // Through the bounded reader: a FIFO or device at the cache's path must not block the run.
+  const read = readBoundedFile(file, MAX_CACHE_BYTES);
+  if (!read.ok) return lines;
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = Buffer.from(read.bytes).toString("utf8");
   } catch {
     return lines;
   }

@@ -6,7 +6,7 @@
 // truncated index.json in place on a full disk, and its current major needs Node 22.
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { lstat, mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
+import { link, lstat, mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { TEMP_SUFFIX } from "../source/list-entries.ts";
 
@@ -51,6 +51,8 @@ export interface WriteOptions {
   readonly keep?: () => boolean;
   /** Keep the mode of the file being replaced (entries a contributor made executable or read-only stay so). */
   readonly preserveMode?: boolean;
+  /** Create the file only if nothing is at its path (`kb new`): one made meanwhile is never replaced (EEXIST). */
+  readonly exclusive?: boolean;
 }
 
 /** Writes a string, bytes, or string pieces (for content longer than one string can be). */
@@ -87,7 +89,11 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
       await rm(tmp, { force: true });
       return;
     }
-    await rename(tmp, file);
+    if (options.exclusive) {
+      // link, unlike rename, fails when anything (even a dangling link) is at the target.
+      await link(tmp, file);
+      await rm(tmp, { force: true });
+    } else await rename(tmp, file);
   } catch (e) {
     await handle?.close().catch(() => undefined);
     await rm(tmp, { force: true }).catch(() => undefined);

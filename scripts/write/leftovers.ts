@@ -1,6 +1,6 @@
 // A run killed between writing a temporary file and renaming it leaves the temporary file behind;
 // `kb fix` removes those whose writer is gone (a live writer is still about to rename its own).
-import { readdirSync, rmSync } from "node:fs";
+import { lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { TEMP_SUFFIX } from "../source/list-entries.ts";
 import { tempFileOwner } from "./atomic.ts";
@@ -8,6 +8,8 @@ import { tempFileOwner } from "./atomic.ts";
 /** Removes dead writers' temporary files under `dir` (links not followed); returns their paths relative to it. */
 export function removeStaleTempFiles(dir: string): string[] {
   const removed: string[] = [];
+  // A linked entries/ is reported by the listing; nothing behind the link is ours to remove.
+  if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return removed;
   const walk = (rel: string) => {
     let items;
     try {

@@ -1,10 +1,14 @@
 // The output folder as the writer sees it: everything in it, listed without following links and with
 // file names kept as raw bytes (a name that is not UTF-8 can still be removed), and the ownership
 // check that stops a mistyped --out from ever deleting someone's files.
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { GENERATED_MARK } from "../model/generated-mark.ts";
 import { TEMP_SUFFIX } from "../source/list-entries.ts";
+import { readBoundedFile } from "../source/read-file.ts";
+
+/** Far more than the catalogue of any corpus; past it the folder is not taken for kb's. */
+const MAX_README_BYTES = 256 * 1024 * 1024;
 
 /** The output folder is not one kb may manage: a usage problem (a wrong --out), not a bug. */
 export class OutputFolderError extends Error {}
@@ -24,13 +28,16 @@ const strict = new TextDecoder("utf-8", { fatal: true });
 
 /** Everything under `root`, sorted by path; only real directories are entered. A missing root is empty. */
 export function listOutputFolder(root: string): OutputItem[] {
+  // kb build refuses a linked output folder; kb check must not vouch for what it reads through one.
+  if (lstatSync(root, { throwIfNoEntry: false })?.isSymbolicLink()) throw new OutputFolderError(`${root} is a symbolic link: kb reads and writes outputs only in a folder inside the repository (replace the link with the folder)`);
   const out: OutputItem[] = [];
   const walk = (raw: Buffer, rel: string, decodable: boolean): void => {
     let names: Buffer[];
     try {
       names = readdirSync(raw, { encoding: "buffer" });
     } catch (e) {
-      if (rel === "" && (e as NodeJS.ErrnoException).code === "ENOENT") return;
+      // A missing root is empty; a folder that went away while listed (a concurrent build removed it) holds nothing.
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
       throw new OutputFolderError(`cannot read ${rel === "" ? root : path.join(root, rel)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); nothing was changed`);
     }
     for (const name of names) {
@@ -44,7 +51,9 @@ export function listOutputFolder(root: string): OutputItem[] {
       }
       const itemRaw = Buffer.concat([raw, Buffer.from(path.sep), name]);
       const itemRel = rel === "" ? text : `${rel}/${text}`;
-      const stat = lstatSync(itemRaw);
+      // Gone between the listing and now (a concurrent build renamed its temporary file): not there.
+      const stat = lstatSync(itemRaw, { throwIfNoEntry: false });
+      if (!stat) continue;
       const kind = stat.isSymbolicLink() ? "link" : stat.isDirectory() ? "directory" : stat.isFile() ? "file" : "other";
       out.push({ path: itemRel, raw: itemRaw, kind, decodable: ok });
       if (kind === "directory") walk(itemRaw, itemRel, ok);
@@ -70,11 +79,8 @@ export function assertOwnedOutputFolder(outDir: string): void {
   // A first build killed before its first rename leaves only temporary files: still ours to repair.
   const names = readdirSync(outDir).filter((f) => !f.endsWith(TEMP_SUFFIX));
   if (names.length === 0) return;
-  let readme = "";
-  try {
-    readme = readFileSync(path.join(outDir, "README.md"), "utf8");
-  } catch {
-    readme = "";
-  }
+  // Through the bounded reader: a FIFO or device named README.md must not block the run.
+  const read = readBoundedFile(path.join(outDir, "README.md"), MAX_README_BYTES, true);
+  const readme = read.ok ? Buffer.from(read.bytes).toString("utf8") : "";
   if (!readme.startsWith(GENERATED_MARK)) throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md); check --out`);
 }

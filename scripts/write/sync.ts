@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import type { PlannedOutput } from "../outputs/plan.ts";
 import type { OnProgress } from "../model/progress.ts";
-import { describeWriteError, writeFileAtomic } from "./atomic.ts";
+import { describeWriteError, writeFileAtomic, WriteError } from "./atomic.ts";
 import { assertOwnedOutputFolder, listOutputFolder, type OutputItem } from "./output-folder.ts";
 
 export interface OutputDrift {
@@ -45,10 +45,18 @@ export const syncOutputs: SyncOutputs = async (outDir, planned, options) => {
     options.onSynced?.(p, digest, state);
     if (state === "stale") stale.push(p.path);
     else if (state === "missing") missing.push(p.path);
+  }).catch((e: unknown) => {
+    throw e instanceof WriteError ? partlyUpdated(e, stale.length + missing.length + plan.extra.length) : e;
   });
   if (options.write) removeEmptyFolders(outDir);
   return { stale: stale.sort(), missing: missing.sort(), extra: plan.extra.map((x) => x.path).sort() };
 };
+
+/** A write that failed after others succeeded: the folder now mixes new and old outputs, and says so. */
+function partlyUpdated(e: WriteError, changed: number): WriteError {
+  if (changed === 0) return e;
+  return new WriteError(e.file, e.code, `${e.message}; ${changed} other output${changed === 1 ? " was" : "s were"} already written or removed, so the folder holds new and old outputs together until kb build succeeds (kb check lists what differs)`);
+}
 
 interface SyncStart {
   /** What is on disk at each planned path. */

@@ -1,11 +1,13 @@
 // A new contributor's first entry, with the common mistakes made on purpose: every one is reported in
 // the first run (one wave, not a schema stage and then the rest), each at its place with a hint, and
 // `kb new` and `kb fix` behave as the guide says.
-import { readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { scaffoldEntry } from "../../scripts/authoring/scaffold.ts";
 import { pickErrorLine } from "../../scripts/authoring/error-line.ts";
+import { writeFileAtomic } from "../../scripts/write/atomic.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
 import { makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
 import { lintCase } from "../helpers/rule-tester.ts";
@@ -102,6 +104,33 @@ describe("kb new", () => {
     expect(new RegExp(value.regex, "iu").test("ModuleNotFoundError: No module named 'numpy'")).toBe(true);
     expect((await runKb(["new", "python/demo-missing"], { cwd: repo.dir })).code).toBe(2);
   });
+
+  it("never writes through a linked entries/ or domain folder, nor replaces a link at the entry's path", async () => {
+    const repo = makeRepo({ "entries/node/.keep": "" });
+    repos.push(repo);
+    const outside = mkdtempSync(path.join(os.tmpdir(), "kb-outside-"));
+    repos.push({ dir: outside, cleanup: () => rmSync(outside, { recursive: true, force: true }) });
+    symlinkSync(outside, path.join(repo.dir, "entries/evil"));
+    const res = await runKb(["new", "evil/some-error"], { cwd: repo.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("entries/evil is a symbolic link");
+    expect(readdirSync(outside)).toEqual([]);
+    symlinkSync(path.join(outside, "target.json"), path.join(repo.dir, "entries/node/dangling.json"));
+    const dangling = await runKb(["new", "node/dangling"], { cwd: repo.dir });
+    expect(dangling.code).toBe(2);
+    expect(lstatSync(path.join(repo.dir, "entries/node/dangling.json")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it("creates the file only if nothing is there when it lands: one made meanwhile is never replaced", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kb-new-"));
+    repos.push({ dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) });
+    const file = path.join(dir, "entry.json");
+    writeFileSync(file, "a contributor's work");
+    await expect(writeFileAtomic(file, "scaffold", { exclusive: true })).rejects.toMatchObject({ code: "EEXIST" });
+    expect(readFileSync(file, "utf8")).toBe("a contributor's work");
+    expect(readdirSync(dir)).toEqual(["entry.json"]);
+  });
 });
 
 describe("kb fix", () => {
@@ -119,6 +148,16 @@ describe("kb fix", () => {
     expect((fixed.workarounds as { success_rate: number }[])[0]!.success_rate).toBe(0.7);
     expect(res.stderr).toContain('fix_success_rate: 85 → 0.85');
     expect(res.code).toBe(0);
+  });
+
+  it("leaves a file untouched when a number in it cannot be written back as it is (1e400 became null)", async () => {
+    const text = entryText(validEntry()).replace('"confidence": 0.6', '"confidence": 1e400');
+    const repo = makeRepo({ "entries/demo/sample-error.json": text.replace('"fix_success_rate": 0.7', '"fix_success_rate": 70') });
+    repos.push(repo);
+    const res = await runKb(["fix"], { cwd: repo.dir });
+    expect(res.code).toBe(1);
+    expect(readFileSync(path.join(repo.dir, "entries/demo/sample-error.json"), "utf8")).toContain('"confidence": 1e400');
+    expect(res.stdout).toContain("error kb/json-syntax the number 1e400 cannot be read exactly: it becomes Infinity");
   });
 
   it("--refresh-translation-digests records the translations as checked; lint then warns when the English changes", async () => {

@@ -29,6 +29,20 @@ describe("listing entries/", () => {
     expect(() => listEntries("entries", { cwd: d })).toThrow("the entries folder entries does not exist");
   });
 
+  it("a file or folder whose name is not UTF-8 is a stray item that says so, not an unreadable one", () => {
+    const d = tmp();
+    mkdirSync(path.join(d, "entries/node"), { recursive: true });
+    writeFileSync(Buffer.from(path.join(d, "entries/node/bad-\xff.json"), "latin1"), "{}");
+    mkdirSync(Buffer.from(path.join(d, "entries/\xfenode"), "latin1"));
+    writeFileSync(Buffer.from(path.join(d, "entries/\xfenode/a.json"), "latin1"), "{}");
+    const listing = listEntries("entries", { cwd: d });
+    expect(listing.refs).toEqual([]);
+    expect(listing.problems.map((p) => [p.file, p.rule, p.message])).toEqual([
+      ["entries/node/bad-\uFFFD.json", "kb/stray-file", "its name is not valid UTF-8 (shown with �), so it cannot be an entry"],
+      ["entries/\uFFFDnode", "kb/stray-file", "its name is not valid UTF-8 (shown with �), so it cannot be an entry"],
+    ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+  });
+
   it("a file or a FIFO where the folder belongs is a SourceError", () => {
     const d = tmp();
     writeFileSync(path.join(d, "entries"), "x");

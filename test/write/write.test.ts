@@ -1,13 +1,23 @@
 // The one writer, the lock and the sync of generated/: a short write is continued or fails (never
 // renamed into place), a failed write leaves the old file and no temporary file, errors are named,
 // and a lock kb did not make is refused.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { lintFiles, type LintFiles } from "../../scripts/lint/engine.ts";
+import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
+import type { RunSettings } from "../../scripts/model/run-settings.ts";
+import { runBuild } from "../../scripts/runner/build-run.ts";
+import { SourceError } from "../../scripts/source/list-entries.ts";
 import { describeWriteError, writeAll, writeFileAtomic, WriteError } from "../../scripts/write/atomic.ts";
+import { syncOutputs } from "../../scripts/write/sync.ts";
+import { GENERATED_MARK } from "../../scripts/model/generated-mark.ts";
+import type { PlannedOutput } from "../../scripts/outputs/plan.ts";
 import { LockError, withLock } from "../../scripts/write/lock.ts";
+import { removeStaleTempFiles } from "../../scripts/write/leftovers.ts";
+import { listOutputFolder } from "../../scripts/write/output-folder.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
 import { KB_BIN, makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
 
@@ -83,6 +93,99 @@ describe("a build on a disk that fills up", () => {
     expect([before]).toContain(after);
     const leftovers = readdirSync(path.join(repo.dir, "generated"), { recursive: true }).filter((f) => String(f).endsWith(".kb-tmp"));
     expect(leftovers).toEqual([]);
+  });
+});
+
+describe("listing generated/ while another run writes it", () => {
+  it("skips files and folders that vanish between readdir and lstat (kb check during kb build), instead of crashing", async () => {
+    const d = tmp();
+    // Another process creates and removes temporary files and a folder as fast as it can, as a build does.
+    const churn = spawn("sh", ["-c", "while :; do for i in 1 2 3 4 5 6 7 8 9 10; do : > f$i.kb-tmp; done; mkdir -p sub; : > sub/x; rm -rf f*.kb-tmp sub; done"], { cwd: d, stdio: "ignore" });
+    cleanups.unshift(() => churn.kill("SIGKILL"));
+    const failures: string[] = [];
+    const until = Date.now() + 2_500;
+    while (Date.now() < until) {
+      try {
+        for (const item of listOutputFolder(d)) expect(["file", "directory"]).toContain(item.kind);
+      } catch (e) {
+        failures.push(String(e));
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(failures.slice(0, 3)).toEqual([]);
+  });
+});
+
+describe("a generated/ that is a symbolic link", () => {
+  it("is refused by kb check as by kb build, not reported up to date through the link", async () => {
+    const repo = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")) });
+    cleanups.push(repo.cleanup);
+    expect((await runKb(["build", "--no-python", "--out", "real"], { cwd: repo.dir })).code).toBe(0);
+    symlinkSync("real", path.join(repo.dir, "generated"));
+    const check = await runKb(["check", "--no-python"], { cwd: repo.dir });
+    expect(check.stderr).toContain("is a symbolic link");
+    expect(check.code).toBe(2);
+    expect((await runKb(["build", "--no-python"], { cwd: repo.dir })).code).toBe(2);
+  });
+});
+
+describe("temporary files left by a killed kb fix", () => {
+  it("are removed only inside entries/: never through an entries/ that is a link", () => {
+    const outside = tmp();
+    const leftover = path.join(outside, ".x.json.999999.deadbeef.kb-tmp");
+    writeFileSync(leftover, "someone else's file");
+    const repo = tmp();
+    symlinkSync(outside, path.join(repo, "entries"));
+    expect(removeStaleTempFiles(path.join(repo, "entries"))).toEqual([]);
+    expect(existsSync(leftover)).toBe(true);
+    expect(removeStaleTempFiles(outside)).toEqual([".x.json.999999.deadbeef.kb-tmp"]);
+  });
+});
+
+describe("a FIFO in generated/", () => {
+  it("named README.md, where the ownership check reads: the build refuses the folder instead of hanging", async () => {
+    const repo = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")), "generated/other.md": "someone's file" });
+    cleanups.push(repo.cleanup);
+    spawnSync("mkfifo", [path.join(repo.dir, "generated/README.md")]);
+    const res = await runKb(["build", "--no-python"], { cwd: repo.dir, timeoutMs: 30_000 });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("was not written by kb build");
+    expect(readFileSync(path.join(repo.dir, "generated/other.md"), "utf8")).toBe("someone's file");
+  });
+});
+
+describe("a sync that fails half way", () => {
+  it("says the folder now holds new and old outputs together, not only that the failed file is unchanged", async () => {
+    const out = path.join(tmp(), "generated");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "README.md"), `${GENERATED_MARK} old -->`);
+    writeFileSync(path.join(out, "gone.md"), "no entry produces this any more");
+    const planned = (rel: string, text: string): PlannedOutput => ({ path: rel, inputs: { kind: "static" }, content: () => [text] });
+    const outputs = [planned("README.md", `${GENERATED_MARK} new -->`), ...Array.from({ length: 8 }, (_, i) => planned(`view-${i}.md`, `view ${i}`)), planned(`${"x".repeat(300)}.json`, "{}")]; // a name too long: the write fails
+    const e = await syncOutputs(out, outputs, { write: true }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as WriteError).message).toMatch(/^cannot write .+x\.json: .+; the previous file, if any, is unchanged; [0-9]+ other outputs were already written or removed, so the folder holds new and old outputs together until kb build succeeds \(kb check lists what differs\)$/);
+  });
+});
+
+describe("an entry saved while kb build runs", () => {
+  it("is refused, not built unlinted: nothing is written", async () => {
+    const repo = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")), "entries/demo/other-error.json": entryText(validEntry("demo/other-error")) });
+    cleanups.push(repo.cleanup);
+    const settings: RunSettings = { cwd: repo.dir, root: repo.dir, entriesDir: path.join(repo.dir, "entries"), outDir: path.join(repo.dir, "generated"), limits: DEFAULT_LIMITS, today: "2026-12-01", threads: 1, cache: false, python: false, severities: new Map() };
+    for (const saved of ['{ "id": "demo/sample-error", "regex": ', entryText(validEntry("demo/sample-error", { regex: "" }))]) {
+      // The contributor's editor saves the file just after lint read it.
+      const lintThenSave: LintFiles = async (...args) => {
+        const verdicts = await lintFiles(...args);
+        writeFileSync(path.join(repo.dir, "entries/demo/sample-error.json"), saved);
+        return verdicts;
+      };
+      const e = await runBuild(settings, { write: true, lintFiles: lintThenSave, sync: syncOutputs }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(SourceError);
+      expect((e as Error).message).toBe("entries/demo/sample-error.json changed while kb ran, after it was linted; run kb build again");
+      expect(existsSync(path.join(repo.dir, "generated"))).toBe(false);
+      writeFileSync(path.join(repo.dir, "entries/demo/sample-error.json"), entryText(validEntry("demo/sample-error")));
+    }
   });
 });
 

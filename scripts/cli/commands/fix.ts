@@ -37,7 +37,15 @@ export async function fixCommand(paths: string[], flags: CommonFlags & ReportFla
     fixed++;
     for (const r of outcome.repairs) process.stderr.write(`kb fix: ${terminalSafeLine(ref.file)}: ${terminalSafeLine(r)}\n`);
     if (flags.dryRun) process.stdout.write(unifiedDiff(ref.file, parsed.source.text, outcome.text));
-    else await writeFileAtomic(path.resolve(ref.absolute), outcome.text, { preserveMode: true });
+    else {
+      // Saved by someone else since it was read: their edit wins, this fix is dropped.
+      let unchanged = true;
+      await writeFileAtomic(path.resolve(ref.absolute), outcome.text, { preserveMode: true, keep: () => (unchanged = stillHolds(ref.absolute, read.bytes, settings.limits.maxFileBytes)) });
+      if (!unchanged) {
+        fixed--;
+        process.stderr.write(`kb fix: left ${terminalSafeLine(ref.file)} as it is: it changed while kb fix ran; run kb fix again\n`);
+      }
+    }
   }
   const verb = flags.dryRun ? "would fix" : "fixed";
   process.stderr.write(`kb fix: ${verb} ${fixed} file${fixed === 1 ? "" : "s"}${untouched.length > 0 ? `; left ${untouched.length} that do not parse untouched` : ""}\n`);
@@ -47,4 +55,10 @@ export async function fixCommand(paths: string[], flags: CommonFlags & ReportFla
   process.stderr.write("kb fix: these problems need a person:\n");
   const code = await report(result.diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl });
   return hasErrors(result.diagnostics) ? 1 : code;
+}
+
+/** The file still holds exactly these bytes. */
+function stillHolds(file: string, bytes: Uint8Array, maxBytes: number): boolean {
+  const now = readBoundedFile(file, maxBytes);
+  return now.ok && Buffer.compare(now.bytes, bytes) === 0;
 }

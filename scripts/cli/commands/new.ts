@@ -2,7 +2,7 @@
 // person fills it in, refusing to overwrite one or to accept an invalid id; with --from, the error line
 // becomes the signature, a starting regex and the first example, and entries that already match it
 // are listed (improving one beats filing a duplicate).
-import { existsSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { pickErrorLine } from "../../authoring/error-line.ts";
 import { scaffoldEntry } from "../../authoring/scaffold.ts";
@@ -10,7 +10,7 @@ import { createMatcher } from "../../match/matcher.ts";
 import { loadMatchIndex } from "../../lookup/load-index.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { displayPath, idFromRelativePath } from "../../source/entry-path.ts";
-import { writeFileAtomic } from "../../write/atomic.ts";
+import { writeFileAtomic, WriteError } from "../../write/atomic.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -20,7 +20,11 @@ export async function newCommand(id: string, flags: CommonFlags & { from?: strin
   if ("problem" in implied) throw new UsageError(`invalid id "${id}": ${implied.problem.replace("entries live at entries/<domain>/<slug>.json, exactly one folder deep", 'an id is "<domain>/<slug>", e.g. node/err-require-esm')}`);
   const file = path.join(settings.entriesDir, `${id}.json`);
   const shown = displayPath(file, settings.cwd);
-  if (existsSync(file)) throw new UsageError(`${shown} already exists; edit it instead`);
+  if (lstatSync(file, { throwIfNoEntry: false })) throw new UsageError(`${shown} already exists; edit it instead`);
+  // A linked entries/ or domain folder would put the new file outside the repository.
+  for (const folder of [settings.entriesDir, path.dirname(file)]) {
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw new UsageError(`${displayPath(folder, settings.cwd)} is a symbolic link; kb writes entries only inside entries/ (replace the link with the folder itself)`);
+  }
   const line = flags.from === undefined ? undefined : pickErrorLine(flags.from);
   if (flags.from !== undefined && line === undefined) throw new UsageError("--from holds no text");
   if (line !== undefined) {
@@ -35,7 +39,9 @@ export async function newCommand(id: string, flags: CommonFlags & { from?: strin
       // No built index yet: nothing to compare with.
     }
   }
-  await writeFileAtomic(file, scaffoldEntry(id, settings.today, line));
+  await writeFileAtomic(file, scaffoldEntry(id, settings.today, line), { exclusive: true }).catch((e: unknown) => {
+    throw e instanceof WriteError && e.code === "EEXIST" ? new UsageError(`${shown} already exists; edit it instead`) : e;
+  });
   process.stdout.write(`created ${shown}${line ? ` from the line ${JSON.stringify(terminalSafeLine(line))}` : ""}\nnext: replace every TODO, then run npx kb fix ${shown} && npx kb lint ${shown}\n`);
   return 0;
 }

@@ -7,7 +7,10 @@ const valid = entryText(validEntry());
 export const structureCases: RuleCases[] = [
   {
     rule: "kb/json-syntax",
-    valid: [{ name: "a canonical entry", text: valid }],
+    valid: [
+      { name: "a canonical entry", text: valid },
+      { name: "numbers that are exact: 0, -0, 1.5e3, 0.000, 2^53 - 1", text: valid.replace('"confidence": 0.6', '"confidence": 0e5').replace('"last_updated"', '"evidence_count": 9007199254740991,\n  "last_updated"') },
+    ],
     invalid: [
       { name: "a trailing comma, at the comma", text: '{\n  "id": "demo/sample-error",\n}\n', errors: [{ line: 2, column: 28, message: "trailing comma" }] },
       { name: "an empty file", text: "", errors: [{ line: 1, column: 1, message: "the file is empty", hint: "kb new" }] },
@@ -19,6 +22,15 @@ export const structureCases: RuleCases[] = [
         errors: [{ message: "nesting deeper than 64 levels" }],
       },
       { name: "a raw tab inside a string, at the tab", text: '{"id": "a\tb"}', errors: [{ line: 1, column: 10, message: "invalid character" }] },
+      {
+        name: "numbers JSON.parse cannot hold as written (kb fix would write them back changed), each at its place",
+        text: valid.replace('"confidence": 0.6', '"confidence": 1e400').replace('"fix_success_rate": 0.7', '"fix_success_rate": 1e-400').replace('"last_updated"', '"evidence_count": 9007199254740993,\n  "last_updated"'),
+        errors: [
+          { pointer: "/confidence", message: "the number 1e400 cannot be read exactly: it becomes Infinity" },
+          { pointer: "/fix_success_rate", message: "the number 1e-400 cannot be read exactly: it becomes 0" },
+          { pointer: "/evidence_count", message: "the number 9007199254740993 cannot be read exactly: it becomes 9007199254740992" },
+        ],
+      },
     ],
   },
   {
@@ -46,6 +58,7 @@ export const structureCases: RuleCases[] = [
     invalid: [
       { name: "a file two folders deep", path: "demo/deeper/sample-error.json", text: valid, errors: [{ message: "exactly one folder deep" }] },
       { name: "a reserved domain name", id: "index/sample-error", path: "index/sample-error.json", entry: { domain: "index" }, errors: [{ message: '"index" is reserved' }] },
+      { name: "the slug readme, whose view would be the domain page README.md on a case-insensitive disk", id: "demo/readme", path: "demo/readme.json", entry: {}, errors: [{ message: '"readme" is reserved for generated/demo/README.md' }] },
       { name: "a name that is not kebab-case", path: "demo/Sample_Error.json", text: valid, errors: [{ message: "is not lowercase kebab-case" }] },
     ],
   },
