@@ -122,6 +122,8 @@ function canRun(rule: EntryRule, entry: Partial<Entry>, failed: ReadonlySet<stri
 /** Reads an entry file again to place a collection rule's problem in it; undefined when it is gone. */
 export type SourceLocator = (file: string) => Source | undefined;
 
+export type LintCollection = (verdicts: readonly FileVerdict[], options: EngineOptions, budget: RegexBudget, locator: SourceLocator) => Promise<Diagnostic[]>;
+
 /** Collisions and collection rules over every summarised entry. */
 export async function lintCollection(verdicts: readonly FileVerdict[], options: EngineOptions, budget: RegexBudget, locator: SourceLocator): Promise<Diagnostic[]> {
   const entries = verdicts.flatMap((v) => (v.summary ? [v.summary] : []));

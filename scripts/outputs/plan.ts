@@ -4,6 +4,7 @@
 // newline, no timestamps; entries come from a Catalogue that may read them lazily.
 import type { Entry } from "../model/entry.ts";
 import { configSchema, exceptionsSchema } from "../model/config-schema.ts";
+import { digest } from "../model/digest.ts";
 import { entrySchema } from "../model/entry-schema.ts";
 import { INDEX_SCHEMA_VERSION } from "../model/index-format.ts";
 import { toMarkdown } from "../markdown/to-markdown.ts";
@@ -28,6 +29,8 @@ export interface Catalogue {
 export type OutputInputs =
   | { readonly kind: "view"; readonly id: string; readonly neighbours: readonly string[] }
   | { readonly kind: "entries"; readonly ids: readonly string[] }
+  /** Made from data the plan already holds (a page's rows): their digest, so an entry change the rows do not show leaves the page alone. */
+  | { readonly kind: "data"; readonly digest: string }
   | { readonly kind: "static" };
 
 export interface PlannedOutput {
@@ -91,7 +94,7 @@ export function planOutputs(catalogue: Catalogue): PlannedOutput[] {
   }
   const entriesOf = (ids: readonly string[]) => new LazyArray(ids.length, (i) => catalogue.get(ids[i]!));
   const all = catalogue.ids;
-  put({ path: "README.md", inputs: { kind: "entries", ids: all }, content: () => [toMarkdown(renderCatalogue(groupByDomain(rows), INDEX_SCHEMA_VERSION))] });
+  put({ path: "README.md", inputs: { kind: "data", digest: digest(JSON.stringify(rows)) }, content: () => [toMarkdown(renderCatalogue(groupByDomain(rows), INDEX_SCHEMA_VERSION))] });
   put({ path: "index.json", inputs: { kind: "entries", ids: all }, content: () => jsonChunks(lazyBundle(entriesOf(all))) });
   put({ path: "match.json", inputs: { kind: "entries", ids: all }, content: () => matchIndexChunks(entriesOf(all)) });
   put({ path: "index.schema.json", inputs: { kind: "static" }, content: () => [json(buildIndexSchema())] });
@@ -105,7 +108,7 @@ export function planOutputs(catalogue: Catalogue): PlannedOutput[] {
   }
   for (const [domain, list] of groupByDomain(rows)) {
     const ids = list.map((r) => r.id);
-    put({ path: `${domain}/README.md`, inputs: { kind: "entries", ids }, content: () => [toMarkdown(renderDomainPage(domain, list))] });
+    put({ path: `${domain}/README.md`, inputs: { kind: "data", digest: digest(JSON.stringify(list)) }, content: () => [toMarkdown(renderDomainPage(domain, list))] });
     put({ path: domainJsonPath(domain), inputs: { kind: "entries", ids }, content: () => jsonChunks(lazyBundle(entriesOf(ids))) });
   }
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

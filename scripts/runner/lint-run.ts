@@ -4,7 +4,7 @@
 // the configured severities. What `kb lint`, `kb build`, `kb check`, `kb fix` and `kb stats` share.
 import path from "node:path";
 import { createDiagnostic, type Diagnostic } from "../model/diagnostic.ts";
-import { finishDiagnostics, lintCollection, lintFiles, type EngineOptions, type FileInput, type FileVerdict, type LintFiles } from "../lint/engine.ts";
+import { finishDiagnostics, lintCollection, lintFiles, type EngineOptions, type FileInput, type FileVerdict, type LintCollection, type LintFiles } from "../lint/engine.ts";
 import { applyExceptions, EXCEPTIONS_FILE, parseExceptions } from "../lint/exceptions.ts";
 import { guardedRegexRunner, startBudget } from "../lint/regex-runner.ts";
 import { parseEntryFile, type EntryRef, type Source } from "../source/entry-file.ts";
@@ -12,7 +12,7 @@ import { displayPath } from "../source/entry-path.ts";
 import { readJsonFile } from "../source/json-file.ts";
 import { listEntries, type Listing } from "../source/list-entries.ts";
 import { readBoundedFile } from "../source/read-file.ts";
-import { decorateLintFiles } from "../speed/lint-decorators.ts";
+import { decorateLintCollection, decorateLintFiles } from "../speed/lint-decorators.ts";
 import type { OnProgress } from "../model/progress.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 
@@ -33,6 +33,8 @@ export interface LintRunOptions {
   readonly onProgress?: OnProgress;
   /** Replaces the decorated lintFiles (equivalence tests run the bare core). */
   readonly lintFiles?: LintFiles;
+  /** Replaces the decorated lintCollection (equivalence tests run the bare core). */
+  readonly lintCollection?: LintCollection;
 }
 
 export function engineOptions(settings: RunSettings): EngineOptions {
@@ -68,7 +70,8 @@ export async function runLint(settings: RunSettings, options: LintRunOptions = {
     return read.ok ? parseEntryFile(ref, read.bytes, settings.limits).source : undefined;
   };
   progress("collection", 0, 1);
-  const collection = await lintCollection(verdicts, engine, budget, locator);
+  const collect = options.lintCollection ?? decorateLintCollection(lintCollection, settings);
+  const collection = await collect(verdicts, engine, budget, locator);
   const all = [...listing.problems, ...verdicts.flatMap((v) => v.diagnostics), ...collection];
   const withExceptions = applyExceptionsFile(all, settings);
   const finished = finishDiagnostics(withExceptions, settings.limits, settings.severities);

@@ -16,8 +16,14 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 export interface CacheFile<R> {
   get(key: string): R | undefined;
   set(key: string, record: R): void;
-  /** Writes the records used or added in this run (so the file never outgrows the corpus), if any changed. */
-  save(): Promise<void>;
+  /**
+   * Writes the records used or added so far, and the loaded ones not asked for yet (a run may save
+   * between batches: what a later batch will ask for must survive). A key may name its group before a
+   * ":" (the lint cache: the file's path): a loaded record is dropped once another key of its group
+   * was asked for, so an edited file's old versions go. `complete`: this run asked for everything it
+   * will ever need (one save at its end), so only the records used or added are kept.
+   */
+  save(complete?: boolean): Promise<void>;
 }
 
 export function cacheFilePath(cwd: string, kind: string): string {
@@ -38,11 +44,13 @@ export function openCache<R>(cwd: string, kind: string, context: string, isRecor
   if (!existsSync(path.join(cwd, "node_modules"))) return noCache();
   const file = cacheFilePath(cwd, kind);
   const lines = readLines(file, context);
-  const loaded = lines.size;
   const used = new Map<string, string>();
+  /** The groups asked for in this run: their loaded records not in `used` are superseded. */
+  const asked = new Set<string>();
   let dirty = false;
   return {
     get(key) {
+      asked.add(groupOf(key));
       const line = used.get(key) ?? lines.get(key);
       if (line === undefined) return undefined;
       let value: unknown;
@@ -56,16 +64,25 @@ export function openCache<R>(cwd: string, kind: string, context: string, isRecor
       return value;
     },
     set(key, record) {
+      asked.add(groupOf(key));
       used.set(key, JSON.stringify(record));
       dirty = true;
     },
-    async save() {
-      if (!dirty && used.size === loaded) return;
-      const body = [`${JSON.stringify({ format: FORMAT, context })}\n`, ...[...used.keys()].sort().map((key) => `${key} ${used.get(key)}\n`)].join("");
+    async save(complete = false) {
+      const kept = new Map(used);
+      if (!complete) for (const [key, line] of lines) if (!kept.has(key) && !asked.has(groupOf(key))) kept.set(key, line);
+      if (!dirty && kept.size === lines.size) return;
+      const body = [`${JSON.stringify({ format: FORMAT, context })}\n`, ...[...kept.keys()].sort().map((key) => `${key} ${kept.get(key)}\n`)].join("");
       // The cache only saves time: a full disk or a read-only node_modules must not fail the run.
       await writeFileAtomic(file, `${body}${digest(body)}\n`).catch(() => undefined);
     },
   };
+}
+
+/** The group a key names before its first ":", or the key itself. */
+function groupOf(key: string): string {
+  const colon = key.indexOf(":");
+  return colon < 0 ? key : key.slice(0, colon);
 }
 
 /** Record lines by key, or none when the file is missing, damaged or from another context. */

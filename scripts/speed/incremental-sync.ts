@@ -51,9 +51,11 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
     });
     for (const s of synced) {
       const stat = statOf(path.join(outDir, s.path));
-      if (stat) cache.set(s.path, { inputs: s.inputs, hash: s.hash, stat });
+      const known = cache.get(s.path);
+      // Only what changed is set: a check that finds everything up to date rewrites no cache file.
+      if (stat && !(known && known.inputs === s.inputs && known.hash === s.hash && sameStat(known.stat, stat))) cache.set(s.path, { inputs: s.inputs, hash: s.hash, stat });
     }
-    await cache.save();
+    await cache.save(true); // one save, at the end: records of outputs that are gone are dropped
     return drift;
   };
 }
@@ -65,6 +67,8 @@ function inputsKey(p: PlannedOutput, digests: ReadonlyMap<string, string>): stri
       return digest("view", p.path, of(p.inputs.id), ...p.inputs.neighbours.map(of));
     case "entries":
       return digest("entries", p.path, ...p.inputs.ids.map(of));
+    case "data":
+      return digest("data", p.path, p.inputs.digest);
     case "static":
       return digest("static", p.path);
   }

@@ -21,7 +21,8 @@ export function withCache(inner: LintFiles, settings: RunSettings): LintFiles {
   };
   return async (files, options, budget) => {
     const store = await (cache ??= open());
-    const keys = files.map((f) => digest(f.file, f.pathId ?? "", f.pathProblem ?? "", f.bytes));
+    // Grouped by file: a file's new bytes supersede its old record (see CacheFile.save).
+    const keys = files.map((f) => `${digest(f.file)}:${digest(f.file, f.pathId ?? "", f.pathProblem ?? "", f.bytes)}`);
     const results: (FileVerdict | undefined)[] = keys.map((k) => store.get(k));
     const missing = files.filter((_, i) => results[i] === undefined);
     const fresh = missing.length === 0 ? [] : await inner(missing, options, budget);

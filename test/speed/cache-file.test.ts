@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { entryText, validEntry } from "../helpers/entries.ts";
+import { openCache } from "../../scripts/speed/cache-file.ts";
 import { makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
 
 const repos: TempRepo[] = [];
@@ -27,5 +28,42 @@ describe("a hostile cache folder", () => {
     expect(build.stderr).not.toContain("internal error");
     writeFileSync(path.join(cache, "garbage.json"), "\u0000".repeat(1000));
     expect((await runKb(["check", "--no-python"], { cwd: repo.dir, timeoutMs: 30_000 })).code).toBe(0);
+  });
+});
+
+describe("saving between batches", () => {
+  const isString = (v: unknown): v is string => typeof v === "string";
+  const open = (dir: string) => openCache(dir, "lint", "ctx", isString);
+
+  it("keeps the records a later batch will ask for (a run that saved per batch lost them: the next run re-linted a batch of 1,000)", async () => {
+    const repo = makeRepo({ "node_modules/.keep": "" });
+    repos.push(repo);
+    const first = open(repo.dir);
+    for (const g of ["a", "b", "c"]) first.set(`${g}:v1`, `record ${g}`);
+    await first.save();
+    const second = open(repo.dir);
+    expect(second.get("a:v1")).toBe("record a"); // the first batch
+    await second.save(); // saved before the later batches ask for b and c
+    const third = open(repo.dir);
+    expect([third.get("a:v1"), third.get("b:v1"), third.get("c:v1")]).toEqual(["record a", "record b", "record c"]);
+  });
+
+  it("drops a group's old record once a new one is asked for, and with complete, everything not asked for", async () => {
+    const repo = makeRepo({ "node_modules/.keep": "" });
+    repos.push(repo);
+    const first = open(repo.dir);
+    for (const g of ["a", "b"]) first.set(`${g}:v1`, `old ${g}`);
+    await first.save();
+    const edited = open(repo.dir);
+    expect(edited.get("a:v2")).toBeUndefined();
+    edited.set("a:v2", "new a");
+    await edited.save();
+    const after = open(repo.dir);
+    expect([after.get("a:v1"), after.get("a:v2"), after.get("b:v1")]).toEqual([undefined, "new a", "old b"]);
+    const once = open(repo.dir);
+    once.get("a:v2");
+    await once.save(true);
+    const last = open(repo.dir);
+    expect([last.get("a:v2"), last.get("b:v1")]).toEqual(["new a", undefined]);
   });
 });
