@@ -5,26 +5,27 @@
 
 export type ProsePart = { readonly kind: "text" | "code"; readonly value: string; readonly offset: number };
 
+/** Each backtick run in reading order: where it opens, how long it is, and where its closing run is (-1: none). */
+function* backtickRuns(value: string): Generator<{ readonly offset: number; readonly run: number; readonly close: number }> {
+  let i = value.indexOf("`");
+  while (i !== -1) {
+    const run = runLength(value, i);
+    const close = findClosingRun(value, i + run, run);
+    yield { offset: i, run, close };
+    // A closed span resumes after its closing run; an unclosed run is literal and scanning goes on after it.
+    i = value.indexOf("`", close === -1 ? i + run : close + run);
+  }
+}
+
 /** The text split into text and code parts, with each part's offset in the original. */
 export function splitCodeSpans(value: string): ProsePart[] {
   const parts: ProsePart[] = [];
   let textStart = 0;
-  let i = 0;
-  while (i < value.length) {
-    if (value[i] !== "`") {
-      i++;
-      continue;
-    }
-    const open = runLength(value, i);
-    const close = findClosingRun(value, i + open, open);
-    if (close === -1) {
-      i += open; // nothing closes it: the backticks are literal
-      continue;
-    }
-    if (i > textStart) parts.push({ kind: "text", value: value.slice(textStart, i), offset: textStart });
-    parts.push({ kind: "code", value: spanContent(value.slice(i + open, close)), offset: i });
-    i = close + open;
-    textStart = i;
+  for (const { offset, run, close } of backtickRuns(value)) {
+    if (close === -1) continue;
+    if (offset > textStart) parts.push({ kind: "text", value: value.slice(textStart, offset), offset: textStart });
+    parts.push({ kind: "code", value: spanContent(value.slice(offset + run, close)), offset });
+    textStart = close + run;
   }
   if (textStart < value.length) parts.push({ kind: "text", value: value.slice(textStart), offset: textStart });
   return parts;
@@ -41,24 +42,15 @@ export type CodeSpanProblem =
  */
 export function codeSpanProblems(value: string): CodeSpanProblem[] {
   const problems: CodeSpanProblem[] = [];
-  let i = 0;
-  while (i < value.length) {
-    if (value[i] !== "`") {
-      i++;
-      continue;
-    }
-    const open = runLength(value, i);
-    const close = findClosingRun(value, i + open, open);
+  for (const { offset, run, close } of backtickRuns(value)) {
     if (close === -1) {
-      problems.push({ kind: "unclosed", offset: i, run: open });
-      i += open;
+      problems.push({ kind: "unclosed", offset, run });
       continue;
     }
-    const raw = value.slice(i + open, close);
+    const raw = value.slice(offset + run, close);
     const leading = /^[ \n]/u.test(raw);
     const trailing = /[ \n]$/u.test(raw);
-    if (open === 1 && leading !== trailing && raw.trim() !== "") problems.push({ kind: "edge-space", offset: i, content: raw });
-    i = close + open;
+    if (run === 1 && leading !== trailing && raw.trim() !== "") problems.push({ kind: "edge-space", offset, content: raw });
   }
   return problems;
 }
