@@ -5,14 +5,32 @@ import type { MatchJob, MatchOutcome } from "../match/guarded-runner.ts";
 import { runMatchJobs } from "../match/guarded-runner.ts";
 import { probePython, type PythonProbeResult } from "../regex/python-probe.ts";
 
-/** Milliseconds of regex work left in one run; shared by every batch of the run. */
+/**
+ * Milliseconds of regex work left in one run, shared by every batch of the run. Only time during which
+ * regexes run is charged (the union of the batches' intervals, so concurrent batches count once):
+ * parsing, schema checks and writing do not use it up, so a large corpus is not cut off for its size.
+ */
 export interface RegexBudget {
   remainingMs(): number;
+  /** Runs regex work, charging the time it takes. */
+  charge<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export function startBudget(totalMs: number): RegexBudget {
-  const startedAt = Date.now();
-  return { remainingMs: () => Math.max(0, totalMs - (Date.now() - startedAt)) };
+  let spent = 0;
+  let active = 0;
+  let since = 0;
+  return {
+    remainingMs: () => Math.max(0, totalMs - spent - (active > 0 ? performance.now() - since : 0)),
+    async charge(work) {
+      if (active++ === 0) since = performance.now();
+      try {
+        return await work();
+      } finally {
+        if (--active === 0) spent += performance.now() - since;
+      }
+    },
+  };
 }
 
 export interface RegexRunner {
@@ -33,8 +51,10 @@ export interface GuardedRunnerOptions {
 export function guardedRegexRunner(options: GuardedRunnerOptions): RegexRunner {
   return {
     match: (jobs, budget) =>
-      jobs.length === 0 ? Promise.resolve([]) : runMatchJobs(jobs, { timeoutMs: options.timeoutMs, totalBudgetMs: budget.remainingMs(), threads: options.threads }),
+      jobs.length === 0 ? Promise.resolve([]) : budget.charge(() => runMatchJobs(jobs, { timeoutMs: options.timeoutMs, totalBudgetMs: budget.remainingMs(), threads: options.threads })),
     python: (jobs, budget) =>
-      !options.python || jobs.length === 0 ? Promise.resolve(options.python ? { available: true, jobs: [] } : undefined) : probePython(jobs, { timeoutMs: options.timeoutMs, totalBudgetMs: budget.remainingMs() }),
+      !options.python || jobs.length === 0
+        ? Promise.resolve(options.python ? { available: true, jobs: [] } : undefined)
+        : budget.charge(() => probePython(jobs, { timeoutMs: options.timeoutMs, totalBudgetMs: budget.remainingMs() })),
   };
 }

@@ -13,7 +13,7 @@ export interface Limits {
   readonly maxDiagnosticsPerFile: number;
   /** Time one regex may take on one text before it counts as a timeout. */
   readonly regexTimeoutMs: number;
-  /** Time all regex work of one run may take; past it, remaining checks are reported as skipped. */
+  /** Time the regexes of one run may take running (reading, parsing and writing do not count); past it, remaining checks are reported as skipped. */
   readonly totalBudgetMs: number;
   /** Largest text `kb lookup` reads (argument, stdin or file), in bytes. */
   readonly maxLookupBytes: number;
