@@ -40,6 +40,8 @@ export class LiteralIndex<T> {
     return this.always.length;
   }
   private added = 0;
+  /** The longest literal filed: a match of the index can reach this far across a join of two texts. */
+  longestLiteral = 0;
 
   add(item: T, literals: string[] | undefined): void {
     const order = this.added++;
@@ -48,6 +50,7 @@ export class LiteralIndex<T> {
       return;
     }
     for (const literal of literals) {
+      if (literal.length > this.longestLiteral) this.longestLiteral = literal.length;
       const n = literal.length >= LONG_KEY ? LONG_KEY : MIN_LITERAL;
       const map = n === LONG_KEY ? this.long : this.short;
       let best = 0;
@@ -69,15 +72,25 @@ export class LiteralIndex<T> {
     const folded = foldText(text);
     const found = new Map<number, T>();
     for (const a of this.always) found.set(a.order, a.item);
+    const short = this.short.size > 0;
+    const long = this.long.size > 0;
     let run = 0; // ASCII characters in a row ending at i
+    // Both keys roll along the text (one multiply-add per character each, not n): equal to gramCode.
+    let code3 = 0;
+    let code6 = 0;
     for (let i = 0; i < folded.length; i++) {
-      if (folded.charCodeAt(i) >= 0x80) {
+      const c = folded.charCodeAt(i);
+      if (c >= 0x80) {
         run = 0;
+        code3 = 0;
+        code6 = 0;
         continue;
       }
       run++;
-      if (run >= MIN_LITERAL && this.short.size > 0) this.collect(this.short, gramCode(folded, i + 1 - MIN_LITERAL, MIN_LITERAL), folded, i + 1 - MIN_LITERAL, found);
-      if (run >= LONG_KEY && this.long.size > 0) this.collect(this.long, gramCode(folded, i + 1 - LONG_KEY, LONG_KEY), folded, i + 1 - LONG_KEY, found);
+      code3 = (Math.imul(run > MIN_LITERAL ? code3 - Math.imul(folded.charCodeAt(i - MIN_LITERAL), POW[MIN_LITERAL - 1]!) : code3, 31) + c) & MASK;
+      code6 = (Math.imul(run > LONG_KEY ? code6 - Math.imul(folded.charCodeAt(i - LONG_KEY), POW[LONG_KEY - 1]!) : code6, 31) + c) & MASK;
+      if (short && run >= MIN_LITERAL) this.collect(this.short, code3, folded, i + 1 - MIN_LITERAL, found);
+      if (long && run >= LONG_KEY) this.collect(this.long, code6, folded, i + 1 - LONG_KEY, found);
     }
     if (found.size <= 1) return [...found.values()];
     return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
@@ -99,9 +112,40 @@ function isAsciiKeyable(literal: string): boolean {
   return true;
 }
 
+const MASK = 0x3fffffff;
+/** 31 to the powers 0 to 5, modulo 2^30: what leaves a rolling key when its first character does. */
+const POW = [1, 31, 961, 29791, 923521, 28629151];
+
 /** A hash of n characters that stays a small integer (fast as a Map key); collisions only cost a check. */
 function gramCode(s: string, offset: number, n: number): number {
   let code = 0;
-  for (let i = offset; i < offset + n; i++) code = (Math.imul(code, 31) + s.charCodeAt(i)) & 0x3fffffff;
+  for (let i = offset; i < offset + n; i++) code = (Math.imul(code, 31) + s.charCodeAt(i)) & MASK;
   return code;
+}
+
+/** One frozen empty list for the many texts with no candidate. */
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * The candidates of each text of a log as normalise-input lays it out: each line scanned once, and a
+ * line joined with the next costs the two lines' candidates and a scan of the window around the join
+ * (where a literal could span it), not a third scan of both. The same sets as scanning every text.
+ */
+export function candidatesOfTexts(index: LiteralIndex<number>, lines: readonly string[], texts: readonly { readonly text: string; readonly line: number; readonly joinAt?: number }[]): (readonly number[])[] {
+  const ofLine = new Map<number, readonly number[]>();
+  const scan = (text: string): readonly number[] => {
+    const found = index.candidates(text);
+    return found.length === 0 ? NONE : found;
+  };
+  for (const t of texts) if (t.joinAt === undefined && t.text === lines[t.line] && !ofLine.has(t.line)) ofLine.set(t.line, scan(t.text));
+  return texts.map((t) => {
+    if (t.joinAt === undefined) return t.text === lines[t.line] ? ofLine.get(t.line)! : scan(t.text);
+    const head = ofLine.get(t.line);
+    const tail = ofLine.get(t.line + 1);
+    if (!head || !tail) return scan(t.text);
+    const reach = Math.max(index.longestLiteral, MIN_LITERAL);
+    const across = scan(t.text.slice(Math.max(0, t.joinAt - reach), t.joinAt + reach));
+    if (head.length + tail.length + across.length === 0) return NONE;
+    return [...new Set([...head, ...tail, ...across])].sort((a, b) => a - b);
+  });
 }

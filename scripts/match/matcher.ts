@@ -6,7 +6,7 @@
 // JSON-escaped messages), lines are streamed in bounded chunks, and each entry's earliest match wins.
 // Zero dependencies: the consumer package ships it.
 import { runMatchJobs, type MatchJob, type MatchOutcome } from "./guarded-runner.ts";
-import { foldText, LiteralIndex } from "./literal-index.ts";
+import { candidatesOfTexts, foldText, LiteralIndex } from "./literal-index.ts";
 import { normaliseInput, type CandidateLine } from "./normalise-input.ts";
 import { answerProblem } from "./answer-shape.ts";
 import { compareRanked, rankedOn, type RankedMatch } from "./rank.ts";
@@ -128,8 +128,10 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
     if (!trusted) throw new Error("lookupSync needs a trusted matcher (createMatcher(index, { trusted: true })); use lookup() for other indexes");
     const input = normaliseInput(text);
     const found = new Map<number, Found>();
-    for (const candidate of input.candidates) {
-      for (const i of literalIndex.candidates(candidate.text)) {
+    const lists = candidatesOfTexts(literalIndex, input.lines, input.candidates);
+    for (let k = 0; k < input.candidates.length; k++) {
+      const candidate = input.candidates[k]!;
+      for (const i of lists[k]!) {
         if (found.has(i)) continue;
         const re = compiled[i]!;
         re.lastIndex = 0;
@@ -147,11 +149,13 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
     const timedOut = new Set<number>();
     const startedAt = Date.now();
     const budget = options.totalBudgetMs ?? 60_000;
+    const lists = candidatesOfTexts(literalIndex, input.lines, input.candidates);
     for (let start = 0; start < input.candidates.length; start += CHUNK_LINES) {
       const chunk = input.candidates.slice(start, start + CHUNK_LINES);
       const byEntry = new Map<number, CandidateLine[]>();
-      for (const candidate of chunk) {
-        for (const i of literalIndex.candidates(candidate.text)) {
+      for (let k = 0; k < chunk.length; k++) {
+        const candidate = chunk[k]!;
+        for (const i of lists[start + k]!) {
           if (found.has(i) || timedOut.has(i)) continue;
           let list = byEntry.get(i);
           if (!list) byEntry.set(i, (list = []));
