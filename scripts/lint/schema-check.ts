@@ -77,7 +77,9 @@ export function checkSchema(value: unknown): SchemaVerdict {
   const errors = validate.errors ?? [];
   // A date that is not YYYY-MM-DD fails both the pattern and the format: one cause, one problem (the format's).
   const datesFailingFormat = new Set(errors.filter((e) => e.keyword === "format" && (e.params as { format?: string }).format === "date").map((e) => e.instancePath));
-  const relevant = errors.filter((e) => !isBranchNoise(e, errors) && !(e.keyword === "pattern" && datesFailingFormat.has(e.instancePath)));
+  // Each error is compared with the anyOf errors alone: against every error (n²), 100,000 unknown keys took 73 s.
+  const anyOfs = errors.filter((e) => e.keyword === "anyOf");
+  const relevant = errors.filter((e) => !isBranchNoise(e, anyOfs) && !(e.keyword === "pattern" && datesFailingFormat.has(e.instancePath)));
   const problems = dedupe(relevant.map(describeError));
   const failedFields = new Set<string>();
   // An empty text is a content problem (kb/empty-text): the field still has its shape, so rules run on it.
@@ -97,8 +99,8 @@ function isEmptyText(e: ErrorObject): boolean {
 }
 
 /** In an anyOf (a digest or null), each branch's error repeats the anyOf's own; keep the anyOf's. */
-function isBranchNoise(e: ErrorObject, all: readonly ErrorObject[]): boolean {
-  return e.keyword !== "anyOf" && all.some((o) => o.keyword === "anyOf" && o.instancePath === e.instancePath && e.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, "/anyOf/")));
+function isBranchNoise(e: ErrorObject, anyOfs: readonly ErrorObject[]): boolean {
+  return e.keyword !== "anyOf" && anyOfs.some((o) => o.instancePath === e.instancePath && e.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, "/anyOf/")));
 }
 
 const RATE_FIELDS = new Set(["confidence", "fix_success_rate", "fail_rate", "success_rate", "probability"]);
