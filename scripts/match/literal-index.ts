@@ -67,11 +67,14 @@ export class LiteralIndex<T> {
     }
   }
 
-  /** Every item whose regex might match `text` (no false negatives), each once, in insertion order. */
-  candidates(text: string): T[] {
+  /**
+   * Every item whose regex might match `text` (no false negatives), each once, in insertion order;
+   * with `unfiltered` false, only those a literal of theirs in the text lets through.
+   */
+  candidates(text: string, unfiltered = true): T[] {
     const folded = foldText(text);
     const found = new Map<number, T>();
-    for (const a of this.always) found.set(a.order, a.item);
+    if (unfiltered) for (const a of this.always) found.set(a.order, a.item);
     const short = this.short.size > 0;
     const long = this.long.size > 0;
     let run = 0; // ASCII characters in a row ending at i

@@ -2,12 +2,13 @@
 // index (validated: bad entries are skipped and reported, never thrown) and reused. The KB's own
 // regexes are lint-proven free of super-linear backtracking, so a trusted matcher runs them in this
 // thread, each line capped in length; any other index runs on the guarded path (worker threads with a
-// deadline per test and a total budget; a regex that overruns once is not run on the rest of the log). Input is normalised first (escape sequences, wrapped and
-// JSON-escaped messages), lines are streamed in bounded chunks, and each entry's earliest match wins.
+// deadline per test and a total budget; a regex that overruns once is not run on the rest of the log).
+// Input is normalised first (escape sequences, wrapped and JSON-escaped messages), tests (an entry on
+// a line) run in batches of bounded size, and each entry's earliest match wins.
 // Zero dependencies: the consumer package ships it.
 import { runMatchJobs, type MatchJob, type MatchOutcome } from "./guarded-runner.ts";
 import { candidatesOfTexts, foldText, LiteralIndex } from "./literal-index.ts";
-import { normaliseInput, type CandidateLine } from "./normalise-input.ts";
+import { normaliseInput, type CandidateLine, type NormalisedInput } from "./normalise-input.ts";
 import { answerProblem } from "./answer-shape.ts";
 import { compareRanked, rankedOn, type RankedMatch } from "./rank.ts";
 
@@ -80,8 +81,23 @@ export interface Matcher<E extends MatchableEntry> {
   lookupSync(text: string, options?: LookupOptions): LookupReport<E>;
 }
 
-/** Lines matched together on the guarded path: bounds memory whatever the log's size. */
-const CHUNK_LINES = 2_000;
+/**
+ * Tests (an entry on a line) gathered before they run on the guarded path: bounds memory whatever the
+ * log's size and however many entries no literal rules out (each is a test on every line).
+ */
+const TESTS_PER_RUN = 100_000;
+/** Candidates (entry numbers) of a log's texts held at once: the same bound for the lists they come in. */
+const CANDIDATES_PER_BLOCK = 1_000_000;
+
+/** Each text of the input with its candidate entries, worked out a block of texts at a time. */
+function* withCandidates(index: LiteralIndex<number>, input: NormalisedInput): Generator<readonly [CandidateLine, readonly number[]]> {
+  const size = Math.max(1, Math.floor(CANDIDATES_PER_BLOCK / Math.max(1, index.unfiltered)));
+  for (let start = 0; start < input.candidates.length; start += size) {
+    const block = input.candidates.slice(start, start + size);
+    const lists = candidatesOfTexts(index, input.lines, block);
+    for (let k = 0; k < block.length; k++) yield [block[k]!, lists[k]!];
+  }
+}
 
 export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { readonly entries: readonly E[] }, options: MatcherOptions = {}): Matcher<E> {
   const all = Array.isArray(index) ? (index as readonly E[]) : (index as { entries: readonly E[] }).entries;
@@ -128,10 +144,8 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
     if (!trusted) throw new Error("lookupSync needs a trusted matcher (createMatcher(index, { trusted: true })); use lookup() for other indexes");
     const input = normaliseInput(text);
     const found = new Map<number, Found>();
-    const lists = candidatesOfTexts(literalIndex, input.lines, input.candidates);
-    for (let k = 0; k < input.candidates.length; k++) {
-      const candidate = input.candidates[k]!;
-      for (const i of lists[k]!) {
+    for (const [candidate, ids] of withCandidates(literalIndex, input)) {
+      for (const i of ids) {
         if (found.has(i)) continue;
         const re = compiled[i]!;
         re.lastIndex = 0;
@@ -149,20 +163,10 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
     const timedOut = new Set<number>();
     const startedAt = Date.now();
     const budget = options.totalBudgetMs ?? 60_000;
-    const lists = candidatesOfTexts(literalIndex, input.lines, input.candidates);
-    for (let start = 0; start < input.candidates.length; start += CHUNK_LINES) {
-      const chunk = input.candidates.slice(start, start + CHUNK_LINES);
-      const byEntry = new Map<number, CandidateLine[]>();
-      for (let k = 0; k < chunk.length; k++) {
-        const candidate = chunk[k]!;
-        for (const i of lists[start + k]!) {
-          if (found.has(i) || timedOut.has(i)) continue;
-          let list = byEntry.get(i);
-          if (!list) byEntry.set(i, (list = []));
-          list.push(candidate);
-        }
-      }
-      if (byEntry.size === 0) continue;
+    let byEntry = new Map<number, CandidateLine[]>();
+    let gathered = 0;
+    const runGathered = async () => {
+      if (byEntry.size === 0) return;
       const order = [...byEntry.keys()].sort((a, b) => a - b);
       const jobs: MatchJob[] = order.map((i) => ({ pattern: entries[i]!.regex, flags: "iu", texts: byEntry.get(i)!.map((c) => c.text), stopAtTimeout: true }));
       const remaining = budget - (Date.now() - startedAt);
@@ -176,6 +180,30 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
         const o = results[k] as { index: number; length: number };
         found.set(i, found_(list[k]!, o.index, o.length));
       });
+      byEntry = new Map();
+      gathered = 0;
+    };
+    // The budget is checked per line: past it, no more tests are gathered, let alone run.
+    let next = 0;
+    for (const [candidate, ids] of withCandidates(literalIndex, input)) {
+      if (Date.now() - startedAt >= budget) break;
+      next++;
+      for (const i of ids) {
+        if (found.has(i) || timedOut.has(i)) continue;
+        let list = byEntry.get(i);
+        if (!list) byEntry.set(i, (list = []));
+        list.push(candidate);
+        gathered++;
+      }
+      if (gathered >= TESTS_PER_RUN) await runGathered();
+    }
+    await runGathered();
+    // Lines the budget left unsearched: every entry that could have matched one is reported as cut
+    // short, never silently missed. Entries no literal rules out (candidates of the empty text) could
+    // match any line; the others only lines holding one of their literals.
+    if (next < input.candidates.length) {
+      for (const i of literalIndex.candidates("")) if (!found.has(i)) timedOut.add(i);
+      for (let n = next; n < input.candidates.length; n++) for (const i of literalIndex.candidates(input.candidates[n]!.text, false)) if (!found.has(i)) timedOut.add(i);
     }
     return finish(input.lines, found, timedOut, opts.limit ?? 5);
   };
