@@ -1,0 +1,270 @@
+// Hostile input end to end, through the real CLI, where the fast tier checks only a layer: nesting
+// hidden behind a raw line break in every JSON file kb reads, devices and FIFOs in their place, 50,000
+// unknown keys, literal-free regexes by the thousand (lint and lookup in bounded memory and time),
+// and bounded repeats that backtrack exponentially, looked up in a log. Each run must return, exit
+// 0, 1 or 2 (never 3, never a stack trace), locate what it reports, and stay within its limits.
+import { execFileSync } from "node:child_process";
+import { symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MatchIndex, MatchIndexEntry } from "../../scripts/model/index-format.ts";
+import { entryText, validEntry } from "../helpers/entries.ts";
+import { runKb } from "../helpers/repo.ts";
+import { expectAllLocated, expectNoCrash, fingerprintTree, parseDiagnostics, runKbMeasured, tempDir, writeFiles } from "./support.ts";
+
+/** Generous: far above what these runs need (about 100-500 MiB), far below what the defects cost (0.6 to 4 GiB, or a crash). */
+const MEMORY_BOUND_MIB = 1024;
+
+let work: { dir: string; cleanup: () => void };
+beforeAll(() => {
+  work = tempDir("kb-hostile-");
+});
+afterAll(() => work?.cleanup());
+
+/** A fresh repository with one valid entry (and the given files), under the suite's folder. */
+function repo(name: string, files: Record<string, string | Buffer> = {}): string {
+  const dir = path.join(work.dir, name);
+  writeFiles(dir, { "package.json": "{}\n", "entries/demo/sample-error.json": entryText(validEntry()), ...files });
+  return dir;
+}
+
+/** A literal-free regex (no 3 characters in a row are fixed), varied by i, and a line it matches. */
+function literalFree(i: number): { regex: string; line: string } {
+  const a = 1 + (i % 7);
+  const b = 1 + (Math.floor(i / 7) % 7);
+  const c = 1 + (Math.floor(i / 49) % 7);
+  const d = Math.floor(i / 343) % 4;
+  return { regex: `^[a-z]{${a}}[0-9]{${b}}[#-%]{${c}}(?:[a-z]|[A-Z0-9]){0,${d}}$`, line: `${"q".repeat(a)}${"7".repeat(b)}${"#".repeat(c)}${"x".repeat(d)}` };
+}
+
+/** A match.json entry as kb build writes it, for indexes handed to kb lookup --index. */
+const indexEntry = (id: string, regex: string, signature: string): MatchIndexEntry => ({
+  id,
+  signature,
+  regex,
+  flags: "iu",
+  literals: null,
+  literal_chars: 0,
+  fix_success_rate: 0.5,
+  fix: { action: "Do the thing", command: null, success_rate: 0.5, rate_basis: "estimate", risk: null },
+  dead_end: null,
+  confused_with: [],
+  view: `${id}.md`,
+});
+const matchIndex = (entries: MatchIndexEntry[]): MatchIndex => ({ schema_version: "2.0.0", count: entries.length, entries });
+
+describe("every JSON file kb reads goes through the guarded reader", () => {
+  /** 500,000 brackets after a raw line break inside a string: jsonc-parser ends the string at the break. */
+  const disguised = `["x\n, ${"[".repeat(500_000)}`;
+
+  it("nesting hidden behind a raw line break in a string, in an entry, lint-exceptions.json and kb.config.json: located kb/json-syntax at the 65th bracket, not a crash", async () => {
+    const entry = repo("deep-entry", { "entries/demo/deep.json": disguised });
+    const before = fingerprintTree(entry);
+    const build = await runKbMeasured(["build", "--format", "json"], { cwd: entry });
+    expectNoCrash(build);
+    expect(build.code).toBe(1);
+    expect(parseDiagnostics(build.stdout).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual(["entries/demo/deep.json:2:66 kb/json-syntax nesting deeper than 64 levels"]);
+    expect(fingerprintTree(entry)).toEqual(before);
+    expect(build.peakMiB).toBeLessThan(MEMORY_BOUND_MIB);
+
+    for (const plain of [disguised, "[".repeat(300_000)]) {
+      const exceptions = repo(`deep-exceptions-${plain.length}`, { "lint-exceptions.json": plain });
+      const lint = await runKb(["lint", "--format", "json"], { cwd: exceptions });
+      expectNoCrash(lint);
+      expect(lint.code).toBe(1);
+      const [d, ...rest] = parseDiagnostics(lint.stdout);
+      expect(rest).toEqual([]);
+      expect([d!.file, d!.rule, d!.message]).toEqual(["lint-exceptions.json", "kb/json-syntax", "nesting deeper than 64 levels"]);
+      expect([d!.line, d!.column]).toEqual(plain === disguised ? [2, 66] : [1, 65]);
+    }
+
+    const config = repo("deep-config", { "kb.config.json": disguised });
+    const lint = await runKb(["lint"], { cwd: config });
+    expectNoCrash(lint);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toContain("kb.config.json:2:66 nesting deeper than 64 levels");
+  });
+
+  it("a link to /dev/zero and a FIFO as lint-exceptions.json or kb.config.json are refused before a byte is read: located, quick and small, never ignored", async () => {
+    for (const name of ["lint-exceptions.json", "kb.config.json"]) {
+      for (const kind of ["device", "FIFO"] as const) {
+        const dir = repo(`${kind}-${name}`);
+        if (kind === "device") symlinkSync("/dev/zero", path.join(dir, name));
+        else execFileSync("mkfifo", [path.join(dir, name)]);
+        const r = await runKbMeasured(["lint", "--format", "json"], { cwd: dir, timeoutMs: 120_000 });
+        expectNoCrash(r, `${kind} ${name}`);
+        expect(r.peakMiB, `${kind} ${name}`).toBeLessThan(256);
+        if (name === "kb.config.json") {
+          expect(r.code).toBe(2);
+          expect(r.stderr).toContain(`kb.config.json:1:1 is a ${kind === "device" ? "device" : "FIFO"}, not a regular file`);
+        } else {
+          expect(r.code).toBe(1);
+          expect(parseDiagnostics(r.stdout).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([`lint-exceptions.json:1:1 kb/json-syntax is a ${kind === "device" ? "device" : "FIFO"}, not a regular file`]);
+        }
+      }
+    }
+  });
+
+  it("an --index that is a link to /dev/zero, a FIFO or nested 500,000 deep: exit 2 naming the file, quickly", async () => {
+    const dir = repo("bad-index");
+    symlinkSync("/dev/zero", path.join(dir, "zero.json"));
+    execFileSync("mkfifo", [path.join(dir, "fifo.json")]);
+    writeFileSync(path.join(dir, "deep.json"), disguised);
+    writeFileSync(path.join(dir, "deeper.json"), `{"schema_version": "2.0.0", "count": 1, "entries": [${"[".repeat(500_000)}${"]".repeat(500_000)}]}`);
+    for (const file of ["zero.json", "fifo.json", "deep.json"]) {
+      const r = await runKbMeasured(["lookup", "--index", file, "SampleError"], { cwd: dir, timeoutMs: 120_000 });
+      expectNoCrash(r, file);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr).toContain(file);
+      expect(r.peakMiB, file).toBeLessThan(256);
+    }
+    // Valid JSON, however deep: the entry is skipped as unusable, and the lookup goes on.
+    const deeper = await runKb(["lookup", "--index", "deeper.json", "SampleError"], { cwd: dir });
+    expectNoCrash(deeper);
+    expect(deeper.code).toBe(1);
+    expect(deeper.stderr).toContain("skipped index entry 0: it is not an object");
+  });
+});
+
+describe("too many problems in one file", () => {
+  it("50,000 unknown keys in one entry: the first 100 located at their keys, the rest counted in one kb/too-many-problems line", async () => {
+    const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}`);
+    const text = entryText(validEntry("demo/many-keys")).replace(/\n}\n$/, `,\n${keys.map((k) => `  "${k}": 0`).join(",\n")}\n}\n`);
+    const dir = repo("many-keys", { "entries/demo/many-keys.json": text });
+    const r = await runKbMeasured(["lint", "--format", "json"], { cwd: dir });
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    const mine = parseDiagnostics(r.stdout).filter((d) => d.file === "entries/demo/many-keys.json");
+    expectAllLocated(mine, () => text.split("\n").length);
+    const located = mine.filter((d) => d.rule !== "kb/too-many-problems");
+    expect(located).toHaveLength(100);
+    const lines = text.split("\n");
+    for (const d of located.filter((x) => x.message.startsWith("unknown key"))) expect(lines[d.line - 1]!.slice(d.column - 1)).toMatch(/^"k\d+": 0/);
+    const overflow = mine.filter((d) => d.rule === "kb/too-many-problems");
+    expect(overflow).toHaveLength(1);
+    expect(Number(/^(\d+) more problems/.exec(overflow[0]!.message)?.[1])).toBeGreaterThanOrEqual(49_900);
+    expect(r.peakMiB).toBeLessThan(MEMORY_BOUND_MIB);
+  });
+
+  it("unknown keys cost time in proportion to their number: four times the keys, well under six times the CPU time", async () => {
+    const withKeys = (count: number) => entryText(validEntry("demo/many-keys")).replace(/\n}\n$/, `,\n${Array.from({ length: count }, (_, i) => `  "k${i}": 0`).join(",\n")}\n}\n`);
+    const cpu: number[] = [];
+    for (const count of [25_000, 100_000]) {
+      const dir = repo(`scaling-${count}`, { "kb.config.json": JSON.stringify({ limits: { maxFileBytes: 4 * 1024 * 1024 } }), "entries/demo/many-keys.json": withKeys(count) });
+      const r = await runKbMeasured(["lint", "--format", "json", "--no-python"], { cwd: dir });
+      expectNoCrash(r);
+      expect(r.code).toBe(1);
+      expect(parseDiagnostics(r.stdout).filter((d) => d.file === "entries/demo/many-keys.json")).toHaveLength(101);
+      cpu.push(r.cpuMs!);
+    }
+    // Linear work gives about 4 (less with start-up counted in both); a step quadratic in the keys gives 12 or more.
+    console.log(`unknown keys: 25,000 cost ${cpu[0]} ms of CPU, 100,000 cost ${cpu[1]} ms`);
+    expect(cpu[1]! / cpu[0]!, `CPU ${cpu.join(" ms, ")} ms`).toBeLessThan(6);
+  });
+
+  it("50,000 copies of one key: capped the same way, each listed copy at its own line", async () => {
+    const text = `{\n${Array.from({ length: 50_000 }, (_, i) => `  "id": ${i}`).join(",\n")}\n}\n`;
+    const dir = repo("copies", { "entries/demo/copies.json": text });
+    const r = await runKb(["lint", "--format", "json"], { cwd: dir });
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    const mine = parseDiagnostics(r.stdout).filter((d) => d.file === "entries/demo/copies.json");
+    expectAllLocated(mine, () => 50_002);
+    expect(mine.length).toBe(101);
+    const duplicates = mine.filter((d) => d.rule === "kb/duplicate-key");
+    expect(duplicates.length).toBeGreaterThan(0);
+    for (const d of duplicates) expect(d.line).toBeGreaterThanOrEqual(3);
+    expect(mine.filter((d) => d.rule === "kb/too-many-problems")).toHaveLength(1);
+  });
+});
+
+describe("literal-free regexes at scale", () => {
+  it("5,000 entries whose regexes have no literal: lint completes in bounded memory and names every one", async () => {
+    const dir = path.join(work.dir, "literal-free-lint");
+    const files: Record<string, string> = { "package.json": "{}\n" };
+    for (let i = 0; i < 5_000; i++) {
+      const { regex, line } = literalFree(i);
+      const id = `free${i % 8}/literal-free-${i}`;
+      files[`entries/${id}.json`] = entryText(validEntry(id, { signature: line, regex, examples: { match: [line], no_match: ["nothing like it"] } }));
+    }
+    writeFiles(dir, files);
+    const r = await runKbMeasured(["lint", "--format", "json"], { cwd: dir, timeoutMs: 600_000 });
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.peakMiB, `peak ${r.peakMiB} MiB`).toBeLessThan(MEMORY_BOUND_MIB);
+    const diagnostics = parseDiagnostics(r.stdout);
+    expectAllLocated(diagnostics);
+    expect(new Set(diagnostics.filter((d) => d.rule === "kb/regex-specificity").map((d) => d.file)).size).toBe(5_000);
+    console.log(`lint of 5,000 literal-free entries: ${r.ms} ms, peak ${r.peakMiB} MiB`);
+  });
+
+  /** 100,000 ordinary log lines, with `hits` (line number → text) in place. */
+  const log = (hits: Record<number, string>) => Array.from({ length: 100_000 }, (_, i) => hits[i + 1] ?? `2026-12-01T10:00:${String(i % 60).padStart(2, "0")}Z worker[${i % 17}] processed batch ${i} in ${i % 997} ms`).join("\n") + "\n";
+
+  it("a 100,000-line log against a literal-free --index of 3,000 entries: kb lookup returns within totalBudgetMs, in bounded memory, and names every entry it could not run to the end", async () => {
+    const budgetMs = 20_000;
+    const entries = Array.from({ length: 3_000 }, (_, i) => indexEntry(`free/e-${i}`, literalFree(i).regex, literalFree(i).line));
+    // Entry 0 first matches early, entry 1 only near the end of the log.
+    const dir = repo("literal-free-lookup", { "kb.config.json": JSON.stringify({ limits: { totalBudgetMs: budgetMs } }), "free.json": JSON.stringify(matchIndex(entries)) });
+    const input = log({ 1_001: literalFree(0).line, 99_001: literalFree(1).line });
+    const r = await runKbMeasured(["lookup", "--index", "free.json", "--format", "json", "--limit", "1000", "-"], { cwd: dir, input, timeoutMs: 600_000 });
+    expectNoCrash(r);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { results: { id: string; line: number }[]; timed_out: string[] };
+    expect(report.results.find((h) => h.id === "free/e-0")?.line).toBe(1_001);
+    // Never a silent miss: an entry not found is one that ran over every line or is named as cut short.
+    const late = report.results.find((h) => h.id === "free/e-1");
+    if (late) expect(late.line).toBe(99_001);
+    else expect(report.timed_out).toContain("free/e-1");
+    // The budget bounds the regex work; the rest (start-up, reading, normalising 100,000 lines) gets a wide margin.
+    expect(r.ms, `${r.ms} ms`).toBeLessThan(budgetMs + 90_000);
+    expect(r.peakMiB, `peak ${r.peakMiB} MiB`).toBeLessThan(MEMORY_BOUND_MIB);
+    console.log(`guarded lookup of 100,000 lines against 3,000 literal-free entries: ${r.ms} ms, peak ${r.peakMiB} MiB, ${report.timed_out.length} entries cut short`);
+  });
+
+  it("a 100,000-line log against the repository's own match.json of 400 literal-free entries (specificity turned off): found on the right lines, in bounded memory", async () => {
+    const dir = path.join(work.dir, "literal-free-own-index");
+    const files: Record<string, string> = { "package.json": "{}\n", "kb.config.json": JSON.stringify({ rules: { "kb/regex-specificity": "off", "kb/regex-collision": "off", "kb/duplicate-signature": "off" } }) };
+    for (let i = 0; i < 400; i++) {
+      const { regex, line } = literalFree(i);
+      files[`entries/free/literal-free-${i}.json`] = entryText(validEntry(`free/literal-free-${i}`, { signature: line, regex, examples: { match: [line], no_match: ["nothing like it"] } }));
+    }
+    writeFiles(dir, files);
+    const build = await runKb(["build"], { cwd: dir, timeoutMs: 300_000 });
+    expect(build.code, build.stderr + build.stdout).toBe(0);
+    const input = log({ 1_001: literalFree(0).line, 99_001: literalFree(1).line });
+    const r = await runKbMeasured(["lookup", "--format", "json", "-"], { cwd: dir, input, timeoutMs: 600_000 });
+    expectNoCrash(r);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { results: { id: string; line: number }[] };
+    expect(report.results.find((h) => h.id === "free/literal-free-0")?.line).toBe(1_001);
+    expect(report.results.find((h) => h.id === "free/literal-free-1")?.line).toBe(99_001);
+    // Tighter than elsewhere: about 150 MiB are needed; candidate lists held for every line at once cost 700.
+    expect(r.peakMiB, `peak ${r.peakMiB} MiB`).toBeLessThan(MEMORY_BOUND_MIB / 2);
+    console.log(`trusted lookup of 100,000 lines against 400 literal-free entries: ${r.ms} ms, peak ${r.peakMiB} MiB`);
+  });
+});
+
+describe("bounded repeats that backtrack exponentially", () => {
+  it("an --index of the four patterns issue 12 names, on a 200-line log of lines that make them backtrack: each stops at its first timeout, the rest of the log is still searched", async () => {
+    const patterns = [
+      ["x/bounded-overlap", "(?:[a-z]|[a-z0-9]){1,80}!"],
+      ["x/a-or-aa", "^(?:a|aa){1,60}$"],
+      ["x/nested-bounds", "^(?:a{1,30}){1,30}$"],
+      ["x/a-b-ab", "(?:a|b|ab){1,100}c"],
+    ] as const;
+    const index = matchIndex([...patterns.map(([id, regex]) => indexEntry(id, regex, "aaaa")), indexEntry("x/real", "SampleError: the real widget refused to start", "SampleError: the real widget refused to start")]);
+    const dir = repo("redos-lookup", { "redos.json": JSON.stringify(index) });
+    // Each pattern backtracks exponentially on one of the two kinds of line, and matches neither.
+    const hostileLines = Array.from({ length: 200 }, (_, i) => (i % 2 ? `${"a".repeat(60)}b` : "ab".repeat(30)));
+    const input = [...hostileLines, "SampleError: the real widget refused to start"].join("\n");
+    const r = await runKbMeasured(["lookup", "--index", "redos.json", "--format", "json", "--limit", "1000", "-"], { cwd: dir, input, timeoutMs: 600_000 });
+    expectNoCrash(r);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { results: { id: string; line: number }[]; timed_out: string[] };
+    expect(report.results.find((h) => h.id === "x/real")?.line).toBe(201);
+    // Once per hostile regex (1 s each by default), not once per line (200 s each).
+    expect(r.ms, `${r.ms} ms`).toBeLessThan(90_000);
+    expect(report.timed_out).toEqual(patterns.map(([id]) => id).sort());
+  });
+});
