@@ -75,8 +75,12 @@ function expectReferenceTree(dir: string): void {
 const changedSomething = (r: RunResult) => !r.stderr.includes("all up to date");
 
 describe("builds at once", () => {
-  for (const withGenerated of [false, true]) {
-    it(`three kb build at once all succeed, one writes and the others find it done, and the tree equals a single build byte for byte (${withGenerated ? "stale generated/" : "no generated/ yet"})`, async () => {
+  const rounds = [
+    ["three kb build at once with no generated/ yet all succeed, one writes and the others find it done, and the tree equals a single build byte for byte", false],
+    ["three kb build at once over a stale generated/ all succeed, one writes and the others find it done, and the tree equals a single build byte for byte", true],
+  ] as const;
+  for (const [title, withGenerated] of rounds) {
+    it(title, async () => {
       const dir = copyOf(`three-${withGenerated}`, withGenerated);
       const runs = await Promise.all([1, 2, 3].map(() => runKb(["build"], { cwd: dir, timeoutMs: 300_000 })));
       for (const r of runs) {

@@ -101,7 +101,7 @@ beforeAll(async () => {
 afterAll(() => work?.cleanup());
 
 describe.concurrent("SIGKILL at random moments", () => {
-  it(`kb build killed ${KILLS} times leaves every output old or new (never torn), and the next build repairs the tree so kb check passes`, async () => {
+  it("kb build killed KB_KILLS times (default 12) leaves every output old or new, never torn, and the next build repairs the tree so kb check passes", async () => {
     const dir = path.join(work.dir, "build");
     const generated = path.join(dir, "generated");
     const lock = `${generated}.lock`;
@@ -147,7 +147,7 @@ describe.concurrent("SIGKILL at random moments", () => {
     expect(check.code, check.stdout).toBe(0);
   });
 
-  it(`kb fix killed ${KILLS} times leaves every entry old or new (never torn), and the next fix repairs them so kb lint passes`, async () => {
+  it("kb fix killed KB_KILLS times (default 12) leaves every entry old or new, never torn, and the next fix repairs them so kb lint passes", async () => {
     const dir = path.join(work.dir, "fix");
     const entriesDir = path.join(dir, "entries");
     const canonical = asLatin1(entries(1), "entries");
