@@ -4,7 +4,7 @@
 // and bounded repeats that backtrack exponentially, looked up in a log. Each run must return, exit
 // 0, 1 or 2 (never 3, never a stack trace), locate what it reports, and stay within its limits.
 import { execFileSync } from "node:child_process";
-import { symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchIndex, MatchIndexEntry } from "../../scripts/model/index-format.ts";
@@ -266,5 +266,27 @@ describe("bounded repeats that backtrack exponentially", () => {
     // Once per hostile regex (1 s each by default), not once per line (200 s each).
     expect(r.ms, `${r.ms} ms`).toBeLessThan(90_000);
     expect(report.timed_out).toEqual(patterns.map(([id]) => id).sort());
+  });
+});
+
+describe("text that tries to become a GitHub workflow command", () => {
+  it("a file name and keys with line breaks, :: and markup stay inside their own annotation, and the job summary renders as text", async () => {
+    const dir = repo("workflow-commands", {
+      "entries/x/evil\n::warning file=README.md::owned.json": "{}",
+      "entries/x/keyed.json": JSON.stringify({ ...validEntry("x/keyed"), "k\n::error::injected%0A": 1, "<script>x</script> [a](javascript:b) WWW.EVIL.EXAMPLE": 2 }, null, 2),
+    });
+    const summary = path.join(work.dir, "workflow-commands-summary.md");
+    const r = await runKb(["lint", "--format", "github"], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split("\n").filter((l) => l !== "");
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    // Every line is one annotation: its properties hold no raw : or , and its data no line break.
+    for (const line of lines) expect(line).toMatch(/^::(?:error|warning) file=[^:,\n]*,line=\d+,col=\d+,title=kb\/[a-z-]+::[^\n]*$/);
+    expect(r.stdout).toContain("file=entries/x/evil%0A%3A%3Awarning file=README.md%3A%3Aowned.json,");
+    expect(r.stdout).toContain('unknown key "k%0A::error::injected%250A"');
+    const html = execFileSync("cmark-gfm", ["--unsafe", "-e", "table", "-e", "autolink", "-e", "tagfilter"], { input: readFileSync(summary, "utf8"), encoding: "utf8" });
+    expect(html).toContain("<table>");
+    expect(html).not.toMatch(/<a |<script|<img/);
   });
 });
