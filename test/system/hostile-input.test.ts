@@ -290,3 +290,61 @@ describe("text that tries to become a GitHub workflow command", () => {
     expect(html).not.toMatch(/<a |<script|<img/);
   });
 });
+
+describe("limits set in kb.config.json", () => {
+  it("maxFileBytes: a 2 MiB entry is refused by its size at 1:1 before it is read, and read once the limit allows it", async () => {
+    const big = entryText(validEntry("demo/big", { root_cause: "x".repeat(2 * 1024 * 1024) }));
+    const dir = repo("file-too-large", { "entries/demo/big.json": big });
+    const r = await runKbMeasured(["lint", "--format", "json"], { cwd: dir });
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(parseDiagnostics(r.stdout).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([`entries/demo/big.json:1:1 kb/file-too-large the file is ${Buffer.byteLength(big)} bytes; the limit is 1048576 bytes`]);
+    writeFileSync(path.join(dir, "kb.config.json"), JSON.stringify({ limits: { maxFileBytes: 4 * 1024 * 1024 } }));
+    const raised = await runKb(["lint", "--format", "json"], { cwd: dir });
+    expect(parseDiagnostics(raised.stdout).map((d) => d.rule)).toEqual(["kb/string-length"]);
+  });
+
+  it("maxIndexBytes: an --index over the limit is refused by its size, exit 2", async () => {
+    const dir = repo("index-too-large", { "kb.config.json": JSON.stringify({ limits: { maxIndexBytes: 1000 } }), "index.json": JSON.stringify(matchIndex(Array.from({ length: 20 }, (_, i) => indexEntry(`x/e-${i}`, `SampleError number ${i}`, `SampleError number ${i}`)))) });
+    const r = await runKb(["lookup", "--index", "index.json", "SampleError number 1"], { cwd: dir });
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/index\.json is \d+ bytes, more than the limit of 1000/);
+  });
+
+  it("a limit that is unknown, not a positive number, or limits that are not an object: a usage error (exit 2) at its place in kb.config.json", async () => {
+    const cases: [string, string][] = [
+      ['{"limits": {"regexTimeoutMs": -1}}', "kb.config.json:1:31 limits.regexTimeoutMs must be > 0"],
+      ['{"limits": {"bogus": 1}}', 'kb.config.json:1:13 unknown key "bogus" in limits'],
+      ['{"limits": 5}', "kb.config.json:1:12 limits must be object"],
+      ['{"limits": {"maxDepth": "64"}}', "kb.config.json:1:25 limits.maxDepth must be number"],
+    ];
+    for (const [config, message] of cases) {
+      const dir = repo(`bad-limits-${cases.findIndex(([c]) => c === config)}`, { "kb.config.json": config });
+      const r = await runKb(["lint"], { cwd: dir });
+      expectNoCrash(r);
+      expect(r.code, config).toBe(2);
+      expect(r.stderr, config).toContain(message);
+    }
+  });
+});
+
+describe("text that tries to take over a terminal", () => {
+  it("kb lookup prints an index's signatures, fixes and dead ends with every control, escape and bidi override shown escaped; json keeps them exact", async () => {
+    const osc52 = "\u001b]52;c;ZXZpbA==\u0007";
+    const entry: MatchIndexEntry = {
+      ...indexEntry("x/escapes", "SampleError: the terminal widget", `SampleError: the terminal widget ${osc52}\u001b[2J\u202efdp.exe`),
+      fix: { action: `Run ${osc52}this`, command: "echo \u001b]8;;https://evil.example\u0007CLICK\u001b]8;;\u0007", success_rate: 0.5, rate_basis: "estimate", risk: null },
+      dead_end: { action: "Retry \u009b31m", why_fails: "It \u0007rings" },
+    };
+    const dir = repo("terminal", { "escapes.json": JSON.stringify(matchIndex([entry])) });
+    const stylish = await runKb(["lookup", "--index", "escapes.json", "SampleError: the terminal widget"], { cwd: dir });
+    expectNoCrash(stylish);
+    expect(stylish.code).toBe(0);
+    expect(stylish.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(stylish.stdout).toContain("\\u001b]52;c;ZXZpbA==\\u0007");
+    const json = await runKb(["lookup", "--index", "escapes.json", "--format", "json", "SampleError: the terminal widget"], { cwd: dir });
+    const hit = (JSON.parse(json.stdout) as { results: { signature: string; fix: { action: string } }[] }).results[0]!;
+    expect([hit.signature, hit.fix.action]).toEqual([entry.signature, entry.fix.action]);
+  });
+});
