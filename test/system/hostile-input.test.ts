@@ -348,3 +348,34 @@ describe("text that tries to take over a terminal", () => {
     expect([hit.signature, hit.fix.action]).toEqual([entry.signature, entry.fix.action]);
   });
 });
+
+describe("ids and paths that try to escape or impersonate", () => {
+  it("ids with ../, absolute paths, URL-encoded dots, backslashes and look-alikes of an existing id; Windows device names; look-alike, upper-case and .JSON file names; a second file claiming an id: each an error at its place, and kb build writes nothing anywhere", async () => {
+    const placeholder = entryText(validEntry("x/placeholder"));
+    const ids = ["../../../etc/passwd", "/tmp/evil", "%2e%2e/%2e%2e%2fetc", "..\\..\\windows", "git/Push-Rejected", "git/push-rej\u0435cted", "git/push\uff0drejected", "git/push-rejected\u200b"];
+    const files: Record<string, string> = { "entries/git/push-rejected.json": entryText(validEntry("git/push-rejected")) };
+    ids.forEach((id, i) => (files[`entries/x/escape-${i}.json`] = placeholder.replace('"id": "x/placeholder"', `"id": ${JSON.stringify(id)}`)));
+    const devices = ["x/con", "x/nul", "x/com1", "x/lpt9", "aux/thing", "prn/thing"];
+    for (const id of devices) files[`entries/${id}.json`] = entryText(validEntry(id));
+    const lookAlikes = ["entries/x/%2e%2e.json", "entries/git/Push-Rejected.json", "entries/git/push-rej\u0435cted.json"];
+    for (const f of [...lookAlikes, "entries/git/push-rejected.JSON", "entries/git/impostor.json"]) files[f] = entryText(validEntry("git/push-rejected"));
+    const dir = path.join(work.dir, "escape", "repo");
+    writeFiles(path.join(work.dir, "escape"), { "outside/secret.json": entryText(validEntry("outside/secret")) });
+    writeFiles(dir, { "package.json": "{}\n", ...files });
+    const before = fingerprintTree(path.join(work.dir, "escape"));
+    const r = await runKb(["build", "--format", "json"], { cwd: dir });
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(fingerprintTree(path.join(work.dir, "escape"))).toEqual(before);
+    const found = parseDiagnostics(r.stdout).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`);
+    const expected = [
+      ...ids.map((_, i) => `entries/x/escape-${i}.json:2:9 kb/schema id must be "<domain>/<slug>", both lowercase kebab-case`),
+      ...devices.map((id) => expect.stringMatching(new RegExp(`^entries/${id}\\.json:1:1 kb/stray-file this path cannot be an entry: "${id.startsWith("x/") ? id.slice(2) : id.split("/")[0]}" is a reserved device name on Windows`))),
+      ...lookAlikes.map((f) => expect.stringMatching(new RegExp(`^${f.replace(/[.%]/g, "\\$&")}:1:1 kb/stray-file this path cannot be an entry: .* is not lowercase kebab-case`))),
+      "entries/git/push-rejected.JSON:1:1 kb/stray-file is not a .json file; entries/ holds only entries",
+      expect.stringMatching(/^entries\/git\/impostor\.json:2:9 kb\/duplicate-id id "git\/push-rejected" is also claimed by /),
+      `entries/git/impostor.json:2:9 kb/id-matches-path id "git/push-rejected" does not match the file's path, which says "git/impostor"`,
+    ];
+    expect(found).toEqual(expect.arrayContaining(expected));
+  });
+});
