@@ -13,8 +13,29 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export const PACK_DIR = path.join(ROOT, ".pack");
 export const PACKAGE_NAME = "error-kb-data";
 
-/** Library sources, relative to scripts/: all a consumer needs to look up errors. */
-const LIBRARY = ["lookup/index.ts", "lookup/load-index.ts", "lookup/navigate.ts", "lookup/data-folder.ts", "match/matcher.ts", "match/guarded-runner.ts", "match/literal-index.ts", "match/normalise-input.ts", "match/rank.ts", "match/worker-file.ts", "model/entry.ts", "model/index-format.ts"];
+/** Where the library may reach: all a consumer needs to look up errors, nothing of the CLI or the build. */
+const LIBRARY_FOLDERS = ["lookup/", "match/", "model/"];
+
+/**
+ * The library's sources, relative to scripts/: every module lookup/index.ts reaches through relative
+ * imports (worked out, not listed, so a new import cannot be left out of the package). A module outside
+ * LIBRARY_FOLDERS is an error: the package would drag in the pipeline.
+ */
+export function libraryFiles(): string[] {
+  const seen = new Set<string>();
+  const queue = ["lookup/index.ts"];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    if (!LIBRARY_FOLDERS.some((folder) => file.startsWith(folder))) throw new Error(`the consumer library reaches scripts/${file}, outside ${LIBRARY_FOLDERS.join(", ")}`);
+    seen.add(file);
+    const { importedFiles } = ts.preProcessFile(readFileSync(path.join(ROOT, "scripts", file), "utf8"), true, true);
+    for (const { fileName } of importedFiles) {
+      if (fileName.startsWith(".")) queue.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), fileName)));
+    }
+  }
+  return [...seen].sort();
+}
 
 /** The two files that say where things are; each build gets its own (import.meta exists only in ESM). */
 const LOCATIONS = {
@@ -45,7 +66,7 @@ function compile(srcDir: string, outDir: string, format: "esm" | "cjs"): void {
     rootDir: srcDir,
     outDir,
   };
-  const files = LIBRARY.map((f) => path.join(srcDir, f));
+  const files = libraryFiles().map((f) => path.join(srcDir, f));
   const program = ts.createProgram(files, options);
   const emitted = program.emit();
   const problems = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
@@ -105,7 +126,7 @@ export function buildConsumerPackage(): string {
   mkdirSync(stage, { recursive: true });
   for (const format of ["esm", "cjs"] as const) {
     const src = path.join(PACK_DIR, `src-${format}`);
-    for (const f of LIBRARY) {
+    for (const f of libraryFiles()) {
       mkdirSync(path.dirname(path.join(src, f)), { recursive: true });
       copyFileSync(path.join(ROOT, "scripts", f), path.join(src, f));
     }
