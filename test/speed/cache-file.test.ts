@@ -1,7 +1,7 @@
 // The cache under node_modules/.cache/error-kb/ only saves time: whatever sits at its paths (a FIFO,
 // a folder, garbage) must neither block nor fail a run.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { entryText, validEntry } from "../helpers/entries.ts";
@@ -46,6 +46,27 @@ describe("saving between batches", () => {
     await second.save(); // saved before the later batches ask for b and c
     const third = open(repo.dir);
     expect([third.get("a:v1"), third.get("b:v1"), third.get("c:v1")]).toEqual(["record a", "record b", "record c"]);
+  });
+
+  it("rewrites the file at a save only when it would hold other records than the last write", async () => {
+    const repo = makeRepo({ "node_modules/.keep": "" });
+    repos.push(repo);
+    const file = path.join(repo.dir, "node_modules/.cache/error-kb/lint.json");
+    const first = open(repo.dir);
+    first.set("a:v1", "record a");
+    await first.save();
+    const written = statSync(file).ino;
+    expect(first.get("a:v1")).toBe("record a");
+    await first.save(); // a later batch that added nothing
+    expect(statSync(file).ino).toBe(written);
+    first.set("b:v1", "record b");
+    await first.save();
+    expect(statSync(file).ino).not.toBe(written);
+    const again = open(repo.dir);
+    expect([again.get("a:v1"), again.get("b:v1")]).toEqual(["record a", "record b"]);
+    const unchanged = statSync(file).ino;
+    await again.save(true); // everything asked for: the same records
+    expect(statSync(file).ino).toBe(unchanged);
   });
 
   it("drops a group's old record once a new one is asked for, and with complete, everything not asked for", async () => {
