@@ -39,7 +39,10 @@ export function fillEntry(e: Entry): IndexedEntry {
   return canonicalValue(filled) as IndexedEntry;
 }
 
-/** The index with each entry filled only as it is written (see jsonChunks), entries sorted by id. */
-export function lazyBundle(sorted: { readonly length: number; at(i: number): Entry }): Omit<BundledIndex, "entries"> & { entries: LazyArray<IndexedEntry> } {
-  return { schema_version: INDEX_SCHEMA_VERSION, count: sorted.length, entries: new LazyArray(sorted.length, (i) => fillEntry(sorted.at(i)!)) };
+/**
+ * The index with each entry filled only as it is written (see jsonChunks), entries sorted by id. Given
+ * the ids, each entry is keyed by its id, so that its text can be reused (see ItemReuse).
+ */
+export function lazyBundle(sorted: { readonly length: number; at(i: number): Entry }, ids?: readonly string[]): Omit<BundledIndex, "entries"> & { entries: LazyArray<IndexedEntry> } {
+  return { schema_version: INDEX_SCHEMA_VERSION, count: sorted.length, entries: new LazyArray(sorted.length, (i) => fillEntry(sorted.at(i)!), ids && ((i) => ids[i]!)) };
 }

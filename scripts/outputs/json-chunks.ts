@@ -12,6 +12,8 @@ export class LazyArray<T> {
   constructor(
     readonly length: number,
     private readonly item: (index: number) => T,
+    /** A key per item (an entry's id): what lets an item's text written before be reused (ItemReuse). */
+    readonly keyOf?: (index: number) => string,
   ) {}
 
   at(index: number): T {
@@ -23,27 +25,60 @@ export class LazyArray<T> {
   }
 }
 
+/**
+ * Reuse of the text of keyed LazyArray items that are written as one piece (the entries of an index):
+ * the incremental decorator in speed/ hands back the text an unchanged entry had in the file written
+ * before, instead of making it again. The output is the same either way; `written` says where each
+ * item's text lands, in bytes from the start of the output, so that the next run can find it.
+ */
+export interface ItemReuse {
+  /** The item's text as written before, when its key says it is unchanged; undefined: make it. */
+  text(key: string): string | undefined;
+  written(key: string, start: number, bytes: number): void;
+}
+
 /** The pieces of `JSON.stringify(value, null, 2) + "\n"`; containers down to `depth` are split per item. */
-export function* jsonChunks(value: unknown, depth = 2): Generator<string> {
-  yield* chunksOf(value, "", depth, true);
+export function* jsonChunks(value: unknown, depth = 2, reuse?: ItemReuse): Generator<string> {
+  if (!reuse) {
+    yield* chunksOf(value, "", depth, true, undefined);
+    return yield "\n";
+  }
+  // The bytes written so far: read by chunksOf just before it yields a keyed item.
+  const at = { reuse, bytes: 0 };
+  for (const chunk of chunksOf(value, "", depth, true, at)) {
+    at.bytes += Buffer.byteLength(chunk);
+    yield chunk;
+  }
   yield "\n";
 }
 
-function* chunksOf(value: unknown, indent: string, depth: number, inArray: boolean): Generator<string> {
+interface Position {
+  readonly reuse: ItemReuse;
+  bytes: number;
+}
+
+function* chunksOf(value: unknown, indent: string, depth: number, inArray: boolean, at: Position | undefined): Generator<string> {
   if (value instanceof LazyArray && depth > 0) {
     const inner = indent + INDENT;
     if (value.length === 0) return yield "[]";
     yield "[";
+    // Items written as one piece (depth 1) can be reused whole.
+    const keyOf = at && depth === 1 ? value.keyOf : undefined;
     for (let i = 0; i < value.length; i++) {
       yield `${i === 0 ? "" : ","}\n${inner}`;
-      yield* chunksOf(value.at(i), inner, depth - 1, true);
+      if (keyOf) {
+        const key = keyOf(i);
+        const text = at!.reuse.text(key) ?? leaf(serialisable(value.at(i)), inner, true) ?? "null";
+        at!.reuse.written(key, at!.bytes, Buffer.byteLength(text));
+        yield text;
+      } else yield* chunksOf(value.at(i), inner, depth - 1, true, at);
     }
     return yield `\n${indent}]`;
   }
   const v = serialisable(value);
   if (depth <= 0 || v === null || typeof v !== "object") {
-    const text = JSON.stringify(v, null, 2) ?? (inArray ? "null" : undefined);
-    if (text !== undefined) yield indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
+    const text = leaf(v, indent, inArray);
+    if (text !== undefined) yield text;
     return;
   }
   const inner = indent + INDENT;
@@ -52,7 +87,7 @@ function* chunksOf(value: unknown, indent: string, depth: number, inArray: boole
     yield "[";
     for (let i = 0; i < v.length; i++) {
       yield `${i === 0 ? "" : ","}\n${inner}`;
-      yield* chunksOf(v[i], inner, depth - 1, true);
+      yield* chunksOf(v[i], inner, depth - 1, true, at);
     }
     return yield `\n${indent}]`;
   }
@@ -65,9 +100,15 @@ function* chunksOf(value: unknown, indent: string, depth: number, inArray: boole
   yield "{";
   for (let i = 0; i < keys.length; i++) {
     yield `${i === 0 ? "" : ","}\n${inner}${JSON.stringify(keys[i])}: `;
-    yield* chunksOf((v as Record<string, unknown>)[keys[i]!], inner, depth - 1, false);
+    yield* chunksOf((v as Record<string, unknown>)[keys[i]!], inner, depth - 1, false, at);
   }
   yield `\n${indent}}`;
+}
+
+/** A value written whole at this indent, as JSON.stringify writes it there (undefined: left out). */
+function leaf(v: unknown, indent: string, inArray: boolean): string | undefined {
+  const text = JSON.stringify(v, null, 2) ?? (inArray ? "null" : undefined);
+  return text === undefined || indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
 }
 
 /** What JSON.stringify serialises in place of a value: the result of toJSON, when there is one. */

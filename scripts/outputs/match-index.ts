@@ -6,6 +6,7 @@ import { MATCH_SCHEMA_VERSION, type MatchIndex, type MatchIndexEntry } from "../
 import { requiredLiterals } from "../regex/literals.ts";
 import { countLiteralCharacters, JS_FLAGS, parsePattern } from "../regex/pattern.ts";
 import { firstCommand } from "./command.ts";
+import type { ItemReuse } from "./json-chunks.ts";
 import { viewPath } from "./links.ts";
 
 export function toMatchIndexEntry(e: Entry): MatchIndexEntry {
@@ -27,10 +28,28 @@ export function toMatchIndexEntry(e: Entry): MatchIndexEntry {
   };
 }
 
-/** match.json's text: valid JSON with one entry per line, small to load and readable in a diff. */
-export function* matchIndexChunks(sorted: { readonly length: number; at(i: number): Entry }): Generator<string> {
-  yield `{"schema_version":${JSON.stringify(MATCH_SCHEMA_VERSION)},"count":${sorted.length},"entries":[\n`;
-  for (let i = 0; i < sorted.length; i++) yield `${JSON.stringify(toMatchIndexEntry(sorted.at(i)!))}${i + 1 < sorted.length ? "," : ""}\n`;
+/**
+ * match.json's text: valid JSON with one entry per line, small to load and readable in a diff. Given
+ * the entries' ids and an ItemReuse, an entry's line can be the one written before (see jsonChunks).
+ */
+export function* matchIndexChunks(sorted: { readonly length: number; at(i: number): Entry }, reuse?: { readonly ids: readonly string[]; readonly items: ItemReuse }): Generator<string> {
+  const head = `{"schema_version":${JSON.stringify(MATCH_SCHEMA_VERSION)},"count":${sorted.length},"entries":[\n`;
+  yield head;
+  let bytes = Buffer.byteLength(head);
+  for (let i = 0; i < sorted.length; i++) {
+    const end = i + 1 < sorted.length ? ",\n" : "\n";
+    if (!reuse) {
+      yield `${JSON.stringify(toMatchIndexEntry(sorted.at(i)!))}${end}`;
+      continue;
+    }
+    const id = reuse.ids[i]!;
+    const text = reuse.items.text(id) ?? JSON.stringify(toMatchIndexEntry(sorted.at(i)!));
+    const length = Buffer.byteLength(text);
+    reuse.items.written(id, bytes, length);
+    bytes += length + end.length;
+    yield text;
+    yield end;
+  }
   yield "]}\n";
 }
 

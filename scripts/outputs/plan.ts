@@ -12,7 +12,7 @@ import { lazyBundle } from "./bundle.ts";
 import { renderEntryView } from "./entry-view.ts";
 import { pageRow, type PageRow } from "./figures.ts";
 import { buildIndexSchema } from "./index-schema.ts";
-import { jsonChunks, LazyArray } from "./json-chunks.ts";
+import { jsonChunks, LazyArray, type ItemReuse } from "./json-chunks.ts";
 import { viewPath, type Locale } from "./links.ts";
 import { viewLocales } from "./localise.ts";
 import { matchIndexChunks } from "./match-index.ts";
@@ -40,6 +40,12 @@ export interface PlannedOutput {
   /** A view's task, for rendering in another thread. */
   readonly view?: { readonly id: string; readonly locale: Locale };
   content(): Iterable<string>;
+  /**
+   * The same content, reusing the text of entries unchanged since the file was last written (an
+   * index: one entry changed need not make the other 9,999 again). The core writer calls content();
+   * the incremental decorator calls this with what it knows of the file on disk.
+   */
+  readonly reusable?: (reuse: ItemReuse) => Iterable<string>;
 }
 
 /** One view to render: the entry, its language and what it knows of its neighbours. Plain data. */
@@ -95,8 +101,9 @@ export function planOutputs(catalogue: Catalogue): PlannedOutput[] {
   const entriesOf = (ids: readonly string[]) => new LazyArray(ids.length, (i) => catalogue.get(ids[i]!));
   const all = catalogue.ids;
   put({ path: "README.md", inputs: { kind: "data", digest: digest(JSON.stringify(rows)) }, content: () => [toMarkdown(renderCatalogue(groupByDomain(rows), INDEX_SCHEMA_VERSION))] });
-  put({ path: "index.json", inputs: { kind: "entries", ids: all }, content: () => jsonChunks(lazyBundle(entriesOf(all))) });
-  put({ path: "match.json", inputs: { kind: "entries", ids: all }, content: () => matchIndexChunks(entriesOf(all)) });
+  const bundle = (ids: readonly string[]) => ({ content: () => jsonChunks(lazyBundle(entriesOf(ids), ids)), reusable: (reuse: ItemReuse) => jsonChunks(lazyBundle(entriesOf(ids), ids), 2, reuse) });
+  put({ path: "index.json", inputs: { kind: "entries", ids: all }, ...bundle(all) });
+  put({ path: "match.json", inputs: { kind: "entries", ids: all }, content: () => matchIndexChunks(entriesOf(all)), reusable: (items) => matchIndexChunks(entriesOf(all), { ids: all, items }) });
   put({ path: "index.schema.json", inputs: { kind: "static" }, content: () => [json(buildIndexSchema())] });
   put({ path: "entry.schema.json", inputs: { kind: "static" }, content: () => [json(entrySchema)] });
   put({ path: "kb.config.schema.json", inputs: { kind: "static" }, content: () => [json(configSchema)] });
@@ -109,7 +116,7 @@ export function planOutputs(catalogue: Catalogue): PlannedOutput[] {
   for (const [domain, list] of groupByDomain(rows)) {
     const ids = list.map((r) => r.id);
     put({ path: `${domain}/README.md`, inputs: { kind: "data", digest: digest(JSON.stringify(list)) }, content: () => [toMarkdown(renderDomainPage(domain, list))] });
-    put({ path: domainJsonPath(domain), inputs: { kind: "entries", ids }, content: () => jsonChunks(lazyBundle(entriesOf(ids))) });
+    put({ path: domainJsonPath(domain), inputs: { kind: "entries", ids }, ...bundle(ids) });
   }
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -2,7 +2,9 @@
 // its neighbours', the tool) are unchanged since it was last written, and whose file is still the one
 // recorded (same inode, size, mtime and ctime: any write changes the ctime), is neither rendered nor
 // read. Everything else goes to the wrapped writer, which compares and writes as always, so the result
-// is the same as without this decorator; the equivalence tests check it.
+// is the same as without this decorator; the equivalence tests check it. An index that must be
+// written again takes the text of its unchanged entries from the file it wrote last time (where each
+// entry's text is, and from which entry digest, is in its record), instead of making it again.
 import { lstatSync } from "node:fs";
 import path from "node:path";
 import { digest } from "../model/digest.ts";
@@ -10,6 +12,7 @@ import type { PlannedOutput } from "../outputs/plan.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { hashFile, type SyncOutputs } from "../write/sync.ts";
 import { openCache } from "./cache-file.ts";
+import { fileWindow } from "./file-window.ts";
 import { toolFingerprint } from "./fingerprint.ts";
 
 interface OutputRecord {
@@ -19,7 +22,11 @@ interface OutputRecord {
   readonly hash: string;
   /** The file last seen holding exactly this content: inode, size, mtime, ctime. */
   readonly stat: readonly number[];
+  /** For an index: each entry's id, the digest of the entry file it was made from, and its bytes in the file (start, length). */
+  readonly items?: readonly ItemRecord[];
 }
+
+type ItemRecord = readonly [id: string, digest: string, start: number, bytes: number];
 
 export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, "root">): SyncOutputs {
   return async (outDir, planned, options) => {
@@ -28,7 +35,38 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
     const cache = openCache(settings.root, "outputs", digest("outputs", toolFingerprint(), path.resolve(outDir)), isRecord);
     const keyOf = (p: PlannedOutput) => inputsKey(p, digests);
     const synced: { path: string; inputs: string; hash: string }[] = [];
-    const drift = await inner(outDir, planned, {
+    const itemsOf = new Map<string, ItemRecord[]>();
+    const reusing = planned.map((p): PlannedOutput => {
+      const reusable = p.reusable;
+      if (!reusable) return p;
+      return {
+        ...p,
+        *content() {
+          const abs = path.join(outDir, p.path);
+          const record = cache.get(p.path);
+          const stat = statOf(abs);
+          // Only from the very file the record describes: its text is where the record says.
+          const before = record?.items && stat && sameStat(record.stat, stat) ? new Map(record.items.map((item) => [item[0], item])) : undefined;
+          const window = fileWindow(abs);
+          const items: ItemRecord[] = [];
+          itemsOf.set(p.path, items);
+          try {
+            yield* reusable({
+              text(id) {
+                const item = before?.get(id);
+                return item && item[1] === digests.get(id) ? window.text(item[2], item[3]) : undefined;
+              },
+              written(id, start, bytes) {
+                items.push([id, digests.get(id) ?? "?", start, bytes]);
+              },
+            });
+          } finally {
+            window.close();
+          }
+        },
+      };
+    });
+    const drift = await inner(outDir, reusing, {
       ...options,
       isUpToDate: (p, onDisk) => {
         if (options.isUpToDate?.(p, onDisk)) return true;
@@ -52,8 +90,11 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
     for (const s of synced) {
       const stat = statOf(path.join(outDir, s.path));
       const known = cache.get(s.path);
+      const items = itemsOf.get(s.path);
       // Only what changed is set: a check that finds everything up to date rewrites no cache file.
-      if (stat && !(known && known.inputs === s.inputs && known.hash === s.hash && sameStat(known.stat, stat))) cache.set(s.path, { inputs: s.inputs, hash: s.hash, stat });
+      if (stat && !(known && known.inputs === s.inputs && known.hash === s.hash && sameStat(known.stat, stat) && (!items || known.items))) {
+        cache.set(s.path, { inputs: s.inputs, hash: s.hash, stat, ...(items ? { items } : {}) });
+      }
     }
     await cache.save(true); // one save, at the end: records of outputs that are gone are dropped
     return drift;
@@ -89,5 +130,13 @@ function sameStat(recorded: readonly number[], now: readonly number[]): boolean 
 
 function isRecord(v: unknown): v is OutputRecord {
   const r = v as Partial<OutputRecord> | null;
-  return typeof r === "object" && r !== null && typeof r.inputs === "string" && typeof r.hash === "string" && Array.isArray(r.stat) && r.stat.every((n) => typeof n === "number");
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.inputs === "string" &&
+    typeof r.hash === "string" &&
+    Array.isArray(r.stat) &&
+    r.stat.every((n) => typeof n === "number") &&
+    (r.items === undefined || (Array.isArray(r.items) && r.items.every((i) => Array.isArray(i) && i.length === 4 && typeof i[0] === "string" && typeof i[1] === "string" && Number.isSafeInteger(i[2]) && Number.isSafeInteger(i[3]))))
+  );
 }
