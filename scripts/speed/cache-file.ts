@@ -50,9 +50,20 @@ export function openCache<R>(cwd: string, kind: string, context: string, isRecor
   /** Records set since the last write; and the keys that write (or the file as loaded) holds. */
   let dirty = false;
   let written: ReadonlySet<string> = new Set(lines.keys());
+  /** Per group, the keys loaded: a get of another key of the group supersedes them (see save). */
+  const loadedKeys = new Map<string, string[]>();
+  for (const key of lines.keys()) {
+    const group = groupOf(key);
+    const keys = loadedKeys.get(group);
+    if (keys) keys.push(key);
+    else loadedKeys.set(group, [key]);
+  }
+  let superseded = false;
   return {
     get(key) {
-      asked.add(groupOf(key));
+      const group = groupOf(key);
+      asked.add(group);
+      if (!superseded && loadedKeys.get(group)?.some((k) => k !== key)) superseded = true;
       const line = used.get(key) ?? lines.get(key);
       if (line === undefined) return undefined;
       let value: unknown;
@@ -66,11 +77,16 @@ export function openCache<R>(cwd: string, kind: string, context: string, isRecor
       return value;
     },
     set(key, record) {
-      asked.add(groupOf(key));
+      const group = groupOf(key);
+      asked.add(group);
+      if (loadedKeys.get(group)?.some((k) => k !== key)) superseded = true;
       used.set(key, JSON.stringify(record));
       dirty = true;
     },
     async save(complete = false) {
+      // Between writes, a partial save's records change only by a set or a superseded record: the
+      // quick answer for the save after each batch of a run that changes nothing.
+      if (!complete && !dirty && !superseded) return;
       const kept = new Map(used);
       if (!complete) for (const [key, line] of lines) if (!kept.has(key) && !asked.has(groupOf(key))) kept.set(key, line);
       // A run saves after every batch: rewrite the file only when it would hold other records than the
@@ -78,6 +94,7 @@ export function openCache<R>(cwd: string, kind: string, context: string, isRecor
       if (!dirty && kept.size === written.size && [...kept.keys()].every((key) => written.has(key))) return;
       const body = [`${JSON.stringify({ format: FORMAT, context })}\n`, ...[...kept.keys()].sort().map((key) => `${key} ${kept.get(key)}\n`)].join("");
       dirty = false;
+      superseded = false;
       written = new Set(kept.keys());
       // The cache only saves time: a full disk or a read-only node_modules must not fail the run.
       await writeFileAtomic(file, `${body}${digest(body)}\n`).catch(() => {

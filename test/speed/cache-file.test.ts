@@ -67,6 +67,10 @@ describe("saving between batches", () => {
     const unchanged = statSync(file).ino;
     await again.save(true); // everything asked for: the same records
     expect(statSync(file).ino).toBe(unchanged);
+    const missed = open(repo.dir);
+    expect(missed.get("b:v2")).toBeUndefined(); // b's file changed, and its new verdict is not stored
+    await missed.save();
+    expect([open(repo.dir).get("a:v1"), open(repo.dir).get("b:v1")]).toEqual(["record a", undefined]);
   });
 
   it("drops a group's old record once a new one is asked for, and with complete, everything not asked for", async () => {
