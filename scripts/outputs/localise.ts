@@ -34,7 +34,11 @@ export function isFullyTranslated(entry: Translatable): boolean {
 
 /** The locales an entry has views in, English first. */
 export function viewLocales(entry: Pick<Entry, "signature_zh" | "root_cause_zh" | "workarounds_zh">): Locale[] {
-  return hasChineseView(entry) ? ["en", "zh"] : ["en"];
+  return localesOf(hasChineseView(entry));
+}
+
+export function localesOf(hasChinese: boolean): Locale[] {
+  return hasChinese ? ["en", "zh"] : ["en"];
 }
 
 function pick(english: string, chinese: string | undefined, recorded: string | null | undefined, locale: Locale): LocalizedText {

@@ -14,15 +14,20 @@ import { pageRow, type PageRow } from "./figures.ts";
 import { buildIndexSchema } from "./index-schema.ts";
 import { jsonChunks, LazyArray, type ItemReuse } from "./json-chunks.ts";
 import { viewPath, type Locale } from "./links.ts";
-import { viewLocales } from "./localise.ts";
+import { localesOf } from "./localise.ts";
 import { matchIndexChunks } from "./match-index.ts";
 import { linkedIds, neighbourOf, type Neighbour } from "./neighbours.ts";
 import { domainJsonPath, groupByDomain, renderCatalogue, renderDomainPage } from "./pages.ts";
 
-/** The entries outputs are made from: ids sorted, each entry read when asked for. */
+/**
+ * The entries outputs are made from: ids sorted, each entry read when asked for, and each entry's page
+ * row (what pages, the plan and its inputs need of it: pageRow of the entry), which a decorator may
+ * answer without reading the entry.
+ */
 export interface Catalogue {
   readonly ids: readonly string[];
   get(id: string): Entry;
+  row(id: string): PageRow;
 }
 
 /** What an output is made from, so an incremental build can tell whether it changed. */
@@ -93,10 +98,10 @@ export function planOutputs(catalogue: Catalogue): PlannedOutput[] {
   const locales = new Map<string, Locale[]>();
   const linked = new Map<string, string[]>();
   for (const id of catalogue.ids) {
-    const e = catalogue.get(id);
-    rows.push(pageRow(e));
-    locales.set(id, viewLocales(e));
-    linked.set(id, linkedIds(e).filter((n) => known.has(n)));
+    const row = catalogue.row(id);
+    rows.push(row);
+    locales.set(id, localesOf(row.hasChinese));
+    linked.set(id, linkedIds(row).filter((n) => known.has(n)));
   }
   const entriesOf = (ids: readonly string[]) => new LazyArray(ids.length, (i) => catalogue.get(ids[i]!));
   const all = catalogue.ids;
@@ -124,12 +129,10 @@ export function planOutputs(catalogue: Catalogue): PlannedOutput[] {
 /** A catalogue held in memory (tests, small corpora). */
 export function memoryCatalogue(entries: readonly Entry[]): Catalogue {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return {
-    ids: [...byId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
-    get: (id) => {
-      const e = byId.get(id);
-      if (!e) throw new Error(`no entry ${id}`);
-      return e;
-    },
+  const get = (id: string) => {
+    const e = byId.get(id);
+    if (!e) throw new Error(`no entry ${id}`);
+    return e;
   };
+  return { ids: [...byId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), get, row: (id) => pageRow(get(id)) };
 }

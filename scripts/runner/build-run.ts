@@ -7,8 +7,10 @@ import { digest } from "../model/digest.ts";
 import type { Entry } from "../model/entry.ts";
 import { planOutputs, type Catalogue, type PlannedOutput } from "../outputs/plan.ts";
 import { SourceError } from "../source/list-entries.ts";
-import { readBoundedFile } from "../source/read-file.ts";
-import { decorateSync } from "../speed/sync-decorators.ts";
+import { readBoundedFile, sameStamp, stampOf, type FileStamp } from "../source/read-file.ts";
+import { lstatSync } from "node:fs";
+import { pageRow } from "../outputs/figures.ts";
+import { decorateCatalogue, decorateSync } from "../speed/sync-decorators.ts";
 import { WriteError } from "../write/atomic.ts";
 import { withLock } from "../write/lock.ts";
 import { syncOutputs, type OutputDrift, type SyncOutputs } from "../write/sync.ts";
@@ -35,14 +37,14 @@ export async function runBuild(settings: RunSettings, options: BuildOptions): Pr
   const lint = await runLint(settings, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.lintFiles ? { lintFiles: options.lintFiles } : {}) });
   if (hasErrors(lint.diagnostics)) return { lint };
   const entries = lint.verdicts.filter((v) => v.summary !== undefined);
-  const catalogue = fileCatalogue(
-    entries.map((v) => ({ id: v.summary!.id, file: path.resolve(settings.cwd, v.file), shown: v.file, digest: v.contentDigest })),
-    settings.limits.maxFileBytes,
-  );
-  // An entry saved while lint ran was not linted: refuse before anything is written.
-  for (const id of catalogue.ids) catalogue.get(id);
-  const outputs = planOutputs(catalogue);
+  const files = entries.map((v) => ({ id: v.summary!.id, file: path.resolve(settings.cwd, v.file), shown: v.file, digest: v.contentDigest, stamp: lint.stamps.get(v.file) }));
   const digests = new Map(entries.map((v) => [v.summary!.id, v.contentDigest]));
+  const bare = fileCatalogue(files, settings.limits.maxFileBytes);
+  // An entry saved while lint ran was not linted: refuse before anything is written.
+  assertUnchanged(files, bare);
+  const catalogue = decorateCatalogue(bare, settings, digests);
+  const outputs = planOutputs(catalogue);
+  await catalogue.save?.();
   const sync = options.sync ?? decorateSync(syncOutputs, settings, catalogue);
   const run = () =>
     sync(settings.outDir, outputs, { write: options.write, entryDigests: digests, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch((e: unknown) => {
@@ -52,14 +54,44 @@ export async function runBuild(settings: RunSettings, options: BuildOptions): Pr
   return { lint, outputs, drift };
 }
 
+interface CatalogueFile {
+  readonly id: string;
+  readonly file: string;
+  readonly shown: string;
+  /** The digest of the bytes lint checked. */
+  readonly digest: string;
+  /** The file's stamp when lint read it. */
+  readonly stamp?: FileStamp | undefined;
+}
+
+/**
+ * Refuses (SourceError) when a file no longer holds the bytes lint checked. A file whose stamp is the
+ * one lint read it with is not read again; any other is read and its digest compared.
+ */
+export function assertUnchanged(files: readonly CatalogueFile[], catalogue: Catalogue): void {
+  for (const f of files) {
+    if (f.stamp && sameStamp(f.stamp, currentStamp(f.file) ?? [])) continue;
+    catalogue.get(f.id);
+  }
+}
+
+function currentStamp(file: string): FileStamp | undefined {
+  try {
+    const stat = lstatSync(file);
+    return stat.isFile() ? stampOf(stat) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Entries read from their files when outputs ask for them, the most recent kept in memory. Each file
  * must still hold the bytes lint checked (`digest`): one changed since is refused, never built.
  */
-export function fileCatalogue(files: readonly { id: string; file: string; shown: string; digest: string }[], maxFileBytes: number, keep = 20_000): Catalogue {
+export function fileCatalogue(files: readonly CatalogueFile[], maxFileBytes: number, keep = 20_000): Catalogue {
   const fileOf = new Map(files.map((f) => [f.id, f]));
   const held = new Map<string, Entry>();
-  return {
+  const catalogue: Omit<Catalogue, "row"> = {
     ids: [...fileOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     get(id) {
       const known = held.get(id);
@@ -75,6 +107,7 @@ export function fileCatalogue(files: readonly { id: string; file: string; shown:
       return entry;
     },
   };
+  return { ...catalogue, row: (id) => pageRow(catalogue.get(id)) };
 }
 
 export { driftCount } from "../write/drift.ts";

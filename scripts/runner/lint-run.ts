@@ -11,7 +11,7 @@ import { parseEntryFile, type EntryRef, type Source } from "../source/entry-file
 import { displayPath } from "../source/entry-path.ts";
 import { readJsonFile } from "../source/json-file.ts";
 import { listEntries, type Listing } from "../source/list-entries.ts";
-import { readBoundedFile } from "../source/read-file.ts";
+import { readBoundedFile, type FileStamp } from "../source/read-file.ts";
 import { decorateLintCollection, decorateLintFiles } from "../speed/lint-decorators.ts";
 import type { OnProgress } from "../model/progress.ts";
 import type { RunSettings } from "../model/run-settings.ts";
@@ -25,6 +25,8 @@ export interface LintRun {
   readonly verdicts: readonly FileVerdict[];
   /** Sorted, exceptions and severities applied, capped per file. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Each file read, by its shown path: its stamp when read, so a build can tell it is still what lint saw. */
+  readonly stamps: ReadonlyMap<string, FileStamp>;
 }
 
 export interface LintRunOptions {
@@ -48,6 +50,7 @@ export async function runLint(settings: RunSettings, options: LintRunOptions = {
   const run = options.lintFiles ?? decorateLintFiles(lintFiles, settings);
   const budget = startBudget(settings.limits.totalBudgetMs);
   const verdicts: FileVerdict[] = [];
+  const stamps = new Map<string, FileStamp>();
   const progress = options.onProgress ?? (() => undefined);
   for (let start = 0; start < listing.refs.length; start += BATCH) {
     const batch = listing.refs.slice(start, start + BATCH);
@@ -56,7 +59,10 @@ export async function runLint(settings: RunSettings, options: LintRunOptions = {
     for (const ref of batch) {
       const read = readEntry(ref, settings);
       if ("verdict" in read) slots.push(read.verdict);
-      else slots.push(inputs.push(read.input) - 1);
+      else {
+        stamps.set(ref.file, read.stamp);
+        slots.push(inputs.push(read.input) - 1);
+      }
     }
     const linted = await run(inputs, engine, budget);
     for (const slot of slots) verdicts.push(typeof slot === "number" ? linted[slot]! : slot);
@@ -76,7 +82,7 @@ export async function runLint(settings: RunSettings, options: LintRunOptions = {
   const withExceptions = applyExceptionsFile(all, settings);
   const finished = finishDiagnostics(withExceptions, settings.limits, settings.severities);
   const entryFiles = shown ? shownFiles(listing) : undefined;
-  return { listing, verdicts, diagnostics: shown ? finished.filter((d) => shown.has(d.file) || !entryFiles!.has(d.file)) : finished };
+  return { listing, verdicts, stamps, diagnostics: shown ? finished.filter((d) => shown.has(d.file) || !entryFiles!.has(d.file)) : finished };
 }
 
 function shownFiles(listing: Listing): Set<string> {
@@ -84,9 +90,9 @@ function shownFiles(listing: Listing): Set<string> {
 }
 
 /** One file's bytes, or its verdict when it cannot be read as an entry (too large, not a file, gone). */
-function readEntry(ref: EntryRef, settings: RunSettings): { input: FileInput } | { verdict: FileVerdict } {
+function readEntry(ref: EntryRef, settings: RunSettings): { input: FileInput; stamp: FileStamp } | { verdict: FileVerdict } {
   const read = readBoundedFile(ref.absolute, settings.limits.maxFileBytes);
-  if (read.ok) return { input: { file: ref.file, pathId: ref.pathId, pathProblem: ref.pathProblem, bytes: read.bytes } };
+  if (read.ok) return { input: { file: ref.file, pathId: ref.pathId, pathProblem: ref.pathProblem, bytes: read.bytes }, stamp: read.stamp };
   const diagnostic =
     read.reason === "too-large"
       ? createDiagnostic({ file: ref.file, severity: "error", rule: "kb/file-too-large", message: `the file is ${read.detail}; the limit is ${settings.limits.maxFileBytes} bytes`, hint: "entries summarise an error in a few KB; raise limits.maxFileBytes in kb.config.json if this is intended" })

@@ -4,8 +4,22 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 export type ReadOutcome =
-  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly stamp: FileStamp }
   | { readonly ok: false; readonly reason: "missing" | "not-a-file" | "too-large" | "unreadable"; readonly detail: string; readonly size?: number };
+
+/**
+ * What identifies a file's state without reading it: inode, size, mtime and ctime (any write changes
+ * the ctime), taken before the bytes were read. The same stamp later means the same bytes.
+ */
+export type FileStamp = readonly [ino: number, size: number, mtimeMs: number, ctimeMs: number];
+
+export function stampOf(stat: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): FileStamp {
+  return [stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs];
+}
+
+export function sameStamp(a: FileStamp | readonly number[], b: FileStamp | readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
 
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
@@ -34,7 +48,7 @@ export function readBoundedFile(file: string, maxBytes: number, followLinks = fa
       if (filled === buffer.length) break;
     }
     if (filled > maxBytes) return { ok: false, reason: "too-large", detail: `more than ${maxBytes} bytes`, size: filled };
-    return { ok: true, bytes: buffer.subarray(0, filled) };
+    return { ok: true, bytes: buffer.subarray(0, filled), stamp: stampOf(stat) };
   } catch (e) {
     return { ok: false, reason: "unreadable", detail: (e as NodeJS.ErrnoException).code ?? String(e) };
   } finally {
