@@ -4,7 +4,8 @@
 // read. Everything else goes to the wrapped writer, which compares and writes as always, so the result
 // is the same as without this decorator; the equivalence tests check it. An index that must be
 // written again takes the text of its unchanged entries from the file it wrote last time (where each
-// entry's text is, and from which entry digest, is in its record), instead of making it again.
+// entry's text is, and from which entry digest, is in its record), instead of making it again, when
+// that file is still the one recorded (the same stamp, or the same bytes: see file-window.ts).
 import { lstatSync } from "node:fs";
 import path from "node:path";
 import { digest } from "../model/digest.ts";
@@ -12,7 +13,7 @@ import type { PlannedOutput } from "../outputs/plan.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { hashFile, type SyncOutputs } from "../write/sync.ts";
 import { openCache } from "./cache-file.ts";
-import { fileWindow } from "./file-window.ts";
+import { openFileWindow } from "./file-window.ts";
 import { toolFingerprint } from "./fingerprint.ts";
 
 interface OutputRecord {
@@ -42,26 +43,25 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
       return {
         ...p,
         *content() {
-          const abs = path.join(outDir, p.path);
           const record = cache.get(p.path);
-          const stat = statOf(abs);
-          // Only from the very file the record describes: its text is where the record says.
-          const before = record?.items && stat && sameStat(record.stat, stat) ? new Map(record.items.map((item) => [item[0], item])) : undefined;
-          const window = fileWindow(abs);
+          // Only from the very file the record describes (its text is where the record says): the same
+          // stamp, or the same bytes (a checkout or a restored CI cache gives the files new stamps).
+          const window = record?.items ? openFileWindow(path.join(outDir, p.path), { stamp: record.stat, hash: record.hash }) : undefined;
+          const before = window && record?.items ? new Map(record.items.map((item) => [item[0], item])) : undefined;
           const items: ItemRecord[] = [];
           itemsOf.set(p.path, items);
           try {
             yield* reusable({
               text(id) {
                 const item = before?.get(id);
-                return item && item[1] === digests.get(id) ? window.text(item[2], item[3]) : undefined;
+                return item && item[1] === digests.get(id) ? window?.text(item[2], item[3]) : undefined;
               },
               written(id, start, bytes) {
                 items.push([id, digests.get(id) ?? "?", start, bytes]);
               },
             });
           } finally {
-            window.close();
+            window?.close();
           }
         },
       };
