@@ -35,7 +35,9 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
     if (!digests) return inner(outDir, planned, options);
     const cache = openCache(settings.root, "outputs", digest("outputs", toolFingerprint(), path.resolve(outDir)), isRecord);
     const keyOf = (p: PlannedOutput) => inputsKey(p, digests);
-    const synced: { path: string; inputs: string; hash: string }[] = [];
+    const synced: { path: string; inputs: string; hash: string; state: "same" | "stale" | "missing" }[] = [];
+    /** Each output's file as it was before the wrapped writer compared it (a stamp, or undefined). */
+    const stampBefore = new Map<string, number[] | undefined>();
     const itemsOf = new Map<string, ItemRecord[]>();
     const reusing = planned.map((p): PlannedOutput => {
       const reusable = p.reusable;
@@ -69,14 +71,16 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
     const drift = await inner(outDir, reusing, {
       ...options,
       isUpToDate: (p, onDisk) => {
+        // Asked of every output before any is compared: the stamp of the file the writer will compare.
+        const abs = path.join(outDir, p.path);
+        const stat = statOf(abs);
+        stampBefore.set(p.path, stat);
         if (options.isUpToDate?.(p, onDisk)) return true;
         const record = cache.get(p.path);
         if (!record || onDisk?.kind !== "file" || record.inputs !== keyOf(p)) return false;
-        const abs = path.join(outDir, p.path);
-        const stat = statOf(abs);
         if (stat && sameStat(record.stat, stat)) return true;
-        // Touched but maybe the same bytes (a checkout): trust it only when they are.
-        if (stat && hashFile(abs) === record.hash) {
+        // Touched but maybe the same bytes (a checkout): trust it only when they are, and only the file hashed.
+        if (stat && hashFile(abs) === record.hash && sameStat(stat, statOf(abs) ?? [])) {
           cache.set(p.path, { ...record, stat });
           return true;
         }
@@ -84,11 +88,16 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
       },
       onSynced: (p, hash, state) => {
         options.onSynced?.(p, hash, state);
-        if (options.write || state === "same") synced.push({ path: p.path, inputs: keyOf(p), hash });
+        if (options.write || state === "same") synced.push({ path: p.path, inputs: keyOf(p), hash, state });
       },
     });
     for (const s of synced) {
       const stat = statOf(path.join(outDir, s.path));
+      // A file found the same must still be the one compared: a kb check holds no lock, and a build
+      // may have replaced it since (recording the new file's stamp with the old bytes' digest and
+      // entry offsets made the next build copy text from the wrong places). A file written here was
+      // written under the lock.
+      if (s.state === "same" && !(stat && sameStat(stampBefore.get(s.path) ?? [], stat))) continue;
       const known = cache.get(s.path);
       const items = itemsOf.get(s.path);
       // Only what changed is set: a check that finds everything up to date rewrites no cache file.

@@ -1,0 +1,56 @@
+// A kb check runs without the lock, so a kb build may replace generated/ while the check compares it.
+// The incremental decorator must then record nothing about the new files from what the check
+// compared (the old files' bytes): a record that pairs a file's stamp with another file's hash and
+// entry offsets made the next build copy entries' text from the wrong places into index.json, and
+// made kb check call the corrupt file up to date.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Entry } from "../../scripts/model/entry.ts";
+import { memoryCatalogue, planOutputs } from "../../scripts/outputs/plan.ts";
+import { withIncremental } from "../../scripts/speed/incremental-sync.ts";
+import { syncOutputs, type SyncOutputs } from "../../scripts/write/sync.ts";
+import { validEntry } from "../helpers/entries.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const INDEXES = ["index.json", "match.json", "demo.json"];
+const read = (folder: string) => Object.fromEntries(INDEXES.map((f) => [f, readFileSync(path.join(folder, f), "utf8")]));
+const digests = (list: readonly Entry[]) => new Map(list.map((e) => [e.id, JSON.stringify(e)]));
+
+describe("the incremental writer and a build that replaces generated/ while a check compares it", () => {
+  it("records nothing of the replaced files: the next build writes the bare writer's bytes and a check then finds them up to date", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "kb-index-race-"));
+    dirs.push(root);
+    mkdirSync(path.join(root, "node_modules"));
+    const out = path.join(root, "generated");
+    const bare = path.join(root, "bare");
+    const before = ["alpha", "beta", "gamma", "delta", "epsilon"].map((s) => validEntry(`demo/${s}-error`, { root_cause: `Cause of ${s}, with ünïcödé ✓.` }));
+    // The contributor edits the first entry (longer text: every later entry moves) and builds while a check of the old entries runs.
+    const after = before.map((e) => (e.id === "demo/alpha-error" ? { ...e, root_cause: `${e.root_cause} A much longer explanation of the cause, 😀 included.` } : e));
+
+    // generated/ as a checkout brings it: up to date, and no record of it yet.
+    await syncOutputs(out, planOutputs(memoryCatalogue(before)), { write: true });
+    // The check compares the old outputs (all up to date); the build's rename lands before the check records what it saw.
+    const racedCheck: SyncOutputs = async (dir, planned, options) => {
+      const drift = await syncOutputs(dir, planned, options);
+      await syncOutputs(dir, planOutputs(memoryCatalogue(after)), { write: true });
+      return drift;
+    };
+    const drift = await withIncremental(racedCheck, { root })(out, planOutputs(memoryCatalogue(before)), { write: false, entryDigests: digests(before) });
+    expect(drift).toEqual({ stale: [], missing: [], extra: [] });
+
+    // The next build of the new entries (say, after one more edit elsewhere) and a check.
+    const last = after.map((e) => (e.id === "demo/epsilon-error" ? { ...e, signature: `${e.signature} (again)` } : e));
+    await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(last)), { write: true, entryDigests: digests(last) });
+    await syncOutputs(bare, planOutputs(memoryCatalogue(last)), { write: true });
+    expect(read(out)).toEqual(read(bare));
+    for (const f of INDEXES) expect(() => JSON.parse(readFileSync(path.join(out, f), "utf8")), f).not.toThrow();
+    const check = await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(last)), { write: false, entryDigests: digests(last) });
+    expect(check).toEqual({ stale: [], missing: [], extra: [] });
+  });
+});
