@@ -47,7 +47,7 @@ export async function runLint(settings: RunSettings, options: LintRunOptions = {
   const listing = listEntries(settings.entriesDir, { cwd: settings.cwd });
   const shown = options.only ? shownFiles(listEntries(settings.entriesDir, { cwd: settings.cwd, only: options.only })) : undefined;
   const engine = engineOptions(settings);
-  const run = options.lintFiles ?? decorateLintFiles(lintFiles, settings);
+  const run: LintFiles & { flush?(): Promise<void> } = options.lintFiles ?? decorateLintFiles(lintFiles, settings);
   const budget = startBudget(settings.limits.totalBudgetMs);
   const verdicts: FileVerdict[] = [];
   const stamps = new Map<string, FileStamp>();
@@ -68,6 +68,7 @@ export async function runLint(settings: RunSettings, options: LintRunOptions = {
     for (const slot of slots) verdicts.push(typeof slot === "number" ? linted[slot]! : slot);
     progress("lint", Math.min(listing.refs.length, start + BATCH), listing.refs.length);
   }
+  await run.flush?.();
   const byFile = new Map(listing.refs.map((r) => [r.file, r]));
   const locator = (file: string): Source | undefined => {
     const ref = byFile.get(file);

@@ -8,7 +8,8 @@ import { withCollectionCache } from "./collection-cache.ts";
 import { withCache } from "./lint-cache.ts";
 import { withPool } from "./lint-pool.ts";
 
-export function decorateLintFiles(core: LintFiles, settings: RunSettings): LintFiles {
+/** The decorated lintFiles; the run calls flush() after its last batch (the cache saves then). */
+export function decorateLintFiles(core: LintFiles, settings: RunSettings): LintFiles & { flush?(): Promise<void> } {
   const pooled = settings.threads > 1 ? withPool(core, settings) : core;
   return settings.cache ? withCache(pooled, settings) : pooled;
 }
