@@ -1,6 +1,8 @@
 // Static ReDoS analysis of one pattern, without running it: super-linear backtracking found by scslre
 // (exponential or polynomial) and ambiguous alternations under a repeat found exactly with refa's
-// automata (intersection of the alternatives' languages). A bounded repeat with a large maximum
+// automata (intersection of the alternatives' languages). That includes an unbounded repeat the
+// search can enter at every position of a run ([0-9]+/… or [a-z]*Error on a long line of digits or
+// letters): each start runs it to the run's end, quadratic in the line (a 64 KiB line takes seconds). A bounded repeat with a large maximum
 // ({1,80}, or {1,10} inside another {1,10}) backtracks like an unbounded one on the lengths real log
 // lines have, so it is analysed as one.
 import { RegExpParser, visitRegExpAST, type AST } from "@eslint-community/regexpp";
@@ -26,15 +28,24 @@ const flags = parser.parseFlags(JS_FLAGS);
 /** Every finding, ordered by position; an empty list for patterns that do not parse. */
 export function findBacktracking(source: string): BacktrackingFinding[] {
   let ast: AST.Pattern;
+  let moves: Report[] = [];
   try {
     // A private tree: large bounded repeats are widened in it, and nothing else sees it.
     ast = parser.parsePattern(source, 0, source.length, { unicode: true });
   } catch {
     return [];
   }
+  try {
+    // Moves on the tree as written: a bounded repeat entered at every start costs its bound per
+    // position, linear in the line; only an unbounded one makes the search quadratic.
+    moves = analyse({ pattern: ast, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
+  } catch {
+    // analysis gave up on this pattern; the runtime deadline still protects every run
+  }
   widenLargeRepeats(ast);
   const findings: BacktrackingFinding[] = [];
   const blamed = new Set<number>();
+  const spans: [number, number][] = [];
   let reports: Report[] = [];
   try {
     reports = analyse({ pattern: ast, flags }, { reportTypes: { Move: false }, maxReports: 5 }).reports;
@@ -48,6 +59,7 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     if (seen.has(key)) continue;
     seen.add(key);
     blamed.add(a.start).add(b.start);
+    spans.push([a.start, a.end], [b.start, b.end]);
     const where = r.type === "Self" ? `${a.raw} nested inside ${b.raw}` : r.type === "Trade" ? `${a.raw} and ${b.raw}` : a.raw;
     findings.push({
       index: a.start,
@@ -59,6 +71,7 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   for (const a of findAmbiguousAlternations(ast)) {
     if (blamed.has(a.quantifier.start)) continue;
     blamed.add(a.quantifier.start);
+    spans.push([a.quantifier.start, a.quantifier.end]);
     findings.push({
       index: a.quantifier.start,
       exponential: true,
@@ -66,6 +79,17 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
         ? `exponential backtracking: in ${a.quantifier.raw} one alternative matches what a sequence of the others matches, so a repeated run is split between repetitions in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
         : `exponential backtracking: in ${a.quantifier.raw} the alternatives ${a.first.raw} and ${a.second.raw} can match the same text, so a repeated run is split in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`,
       hint: a.split ? "repeat a single unambiguous piece, e.g. (?:a)+ instead of (?:a|aa)+" : "make the alternatives mutually exclusive, or merge them into one",
+    });
+  }
+  for (const r of moves) {
+    // A quantifier already blamed, or one around or inside it, needs no second finding.
+    if (r.type !== "Move" || spans.some(([a, b]) => r.quant.start < b && a < r.quant.end)) continue;
+    spans.push([r.quant.start, r.quant.end]);
+    findings.push({
+      index: r.quant.start,
+      exponential: false,
+      message: `polynomial backtracking: the search can enter ${r.quant.raw} at every position of a run of ${JSON.stringify(r.character.pick)}, and each start runs it to the end of the run (column ${r.quant.start + 1} of the pattern)`,
+      hint: `let it start only where a run starts: put a literal before it, or a lookbehind that excludes its characters, e.g. (?<![0-9])[0-9]+`,
     });
   }
   return findings.sort((x, y) => x.index - y.index);

@@ -71,6 +71,7 @@ export const regexCases: RuleCases[] = [
     valid: [
       { name: "a bounded gap before a literal", entry: { regex: "SampleError:[^\\n]{0,200}widget refused to start" } },
       { name: "small bounded repeats nested: an IPv4 address, a version", entry: { regex: "SampleError: the sample error widget refused to start (?:\\d{1,3}\\.){3}\\d{1,3}|SampleError: the sample error widget refused to start v(?:\\d{1,2}\\.){1,3}" } },
+      { name: "an unbounded run entered only where it starts: a lookbehind before it", entry: { regex: "SampleError: the sample error widget refused to start|(?<![0-9])[0-9]+/[0-9]+ widgets refused" } },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -80,6 +81,19 @@ export const regexCases: RuleCases[] = [
       { name: "a bounded repeat nested in a bounded repeat", entry: { regex: "SampleError: the sample error widget refused to start(?:a{1,30}){1,30}$|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "nested inside" }] },
       { name: "small bounded repeats nested: a{1,10} in {1,10} runs 100 times", entry: { regex: "SampleError: the sample error widget refused to start(?:a{1,10}){1,10}z|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "a{1,10} nested inside (?:a{1,10}){1,10}" }] },
       { name: "an ambiguous alternation under a small bound inside another", entry: { regex: "SampleError: the sample error widget refused to start(?:(?:a|aa){1,10}){1,10}z|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "nested inside" }] },
+      {
+        name: "adjacent repeats over the same characters: polynomial, an error (the built index runs in-thread)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError:[ \\t]*\\s*gizmo" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking" }],
+      },
+      {
+        name: "an unbounded repeat the search enters at every position of a run (a long line of digits: quadratic)",
+        entry: { regex: "SampleError: the sample error widget refused to start|[0-9]+/[0-9]+ widgets refused|[a-z_]*Error: the gizmo" },
+        errors: [
+          { pointer: "/regex", message: "polynomial backtracking: the search can enter [0-9]+ at every position of a run" },
+          { pointer: "/regex", message: "polynomial backtracking: the search can enter [a-z_]* at every position of a run" },
+        ],
+      },
       {
         name: "overlapping alternatives among more than 24",
         entry: { regex: "SampleError: the sample error widget refused to start(?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|a)+z|SampleError: the sample error widget refused to start" },
