@@ -4,7 +4,8 @@
 // search can enter at every position of a run ([0-9]+/… or [a-z]*Error on a long line of digits or
 // letters): each start runs it to the run's end, quadratic in the line (a 64 KiB line takes seconds). A bounded repeat with a large maximum
 // ({1,80}, or {1,10} inside another {1,10}) backtracks like an unbounded one on the lengths real log
-// lines have, so it is analysed as one.
+// lines have, so it is analysed as one. A pattern the analysis gives up on is a finding too: the
+// built index runs lint-clean regexes in-thread, so "not shown to be linear" cannot pass.
 import { RegExpParser, visitRegExpAST, type AST } from "@eslint-community/regexpp";
 import { analyse, type Report } from "scslre";
 import { isDisjointWith, JS, NFA } from "refa";
@@ -29,6 +30,8 @@ const flags = parser.parseFlags(JS_FLAGS);
 export function findBacktracking(source: string): BacktrackingFinding[] {
   let ast: AST.Pattern;
   let moves: Report[] = [];
+  /** An analysis that gave up: nothing shows the pattern is safe, and the built index runs it in-thread. */
+  let undecided = false;
   try {
     // A private tree: large bounded repeats are widened in it, and nothing else sees it.
     ast = parser.parsePattern(source, 0, source.length, { unicode: true });
@@ -40,7 +43,7 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     // position, linear in the line; only an unbounded one makes the search quadratic.
     moves = analyse({ pattern: ast, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
   } catch {
-    // analysis gave up on this pattern; the runtime deadline still protects every run
+    undecided = true;
   }
   widenLargeRepeats(ast);
   const findings: BacktrackingFinding[] = [];
@@ -50,7 +53,7 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   try {
     reports = analyse({ pattern: ast, flags }, { reportTypes: { Move: false }, maxReports: 5 }).reports;
   } catch {
-    // analysis gave up on this pattern; the runtime deadline still protects every run
+    undecided = true;
   }
   const seen = new Set<string>();
   for (const r of reports) {
@@ -68,7 +71,9 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
       hint: fixHint(r, source),
     });
   }
-  for (const a of findAmbiguousAlternations(ast)) {
+  const ambiguous = findAmbiguousAlternations(ast);
+  if (ambiguous.undecided) undecided = true;
+  for (const a of ambiguous.found) {
     if (blamed.has(a.quantifier.start)) continue;
     blamed.add(a.quantifier.start);
     spans.push([a.quantifier.start, a.quantifier.end]);
@@ -90,6 +95,14 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
       exponential: false,
       message: `polynomial backtracking: the search can enter ${r.quant.raw} at every position of a run of ${JSON.stringify(r.character.pick)}, and each start runs it to the end of the run (column ${r.quant.start + 1} of the pattern)`,
       hint: `let it start only where a run starts: put a literal before it, or a lookbehind that excludes its characters, e.g. (?<![0-9])[0-9]+`,
+    });
+  }
+  if (undecided && findings.length === 0) {
+    findings.push({
+      index: 0,
+      exponential: false,
+      message: "too complex to analyse for backtracking (the analysis gave up), so nothing shows that a lookup runs it in time linear in the line",
+      hint: "simplify it: fewer or shorter alternatives under a repeat, smaller bounded repeats, or split it into a shorter regex",
     });
   }
   return findings.sort((x, y) => x.index - y.index);
@@ -158,13 +171,14 @@ interface AmbiguousAlternation {
  * A repeated group whose alternatives can match the same text, as in ^(a|a)*$ or (x|xy?)+, which
  * scslre does not report: exponentially many ways to split a run.
  */
-function findAmbiguousAlternations(pattern: AST.Pattern): AmbiguousAlternation[] {
+function findAmbiguousAlternations(pattern: AST.Pattern): { found: AmbiguousAlternation[]; undecided: boolean } {
   const found: AmbiguousAlternation[] = [];
+  let undecided = false;
   let jsParser: JS.Parser;
   try {
     jsParser = JS.Parser.fromAst({ pattern, flags });
   } catch {
-    return found;
+    return { found, undecided: true };
   }
   visitRegExpAST(pattern, {
     onQuantifierEnter(q) {
@@ -194,9 +208,10 @@ function findAmbiguousAlternations(pattern: AST.Pattern): AmbiguousAlternation[]
           before.union(b, factory);
         }
       } catch {
-        // too large to decide: the runtime deadline still protects every run
+        // too large to decide: reported as undecided (the built index runs its regexes in-thread)
+        undecided = true;
       }
     },
   });
-  return found;
+  return { found, undecided };
 }

@@ -95,6 +95,11 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "a regex the analysis gives up on: nothing shows it is linear, and the built index runs it in-thread",
+        entry: { regex: "SampleError: the sample error widget refused to start|q(?:a[0-9]{5000}x|c[0-9]{5000}y)+z" },
+        errors: [{ pointer: "/regex", message: "too complex to analyse for backtracking (the analysis gave up)" }],
+      },
+      {
         name: "overlapping alternatives among more than 24",
         entry: { regex: "SampleError: the sample error widget refused to start(?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|a)+z|SampleError: the sample error widget refused to start" },
         errors: [{ pointer: "/regex", message: "the alternatives a and a can match the same text" }],
