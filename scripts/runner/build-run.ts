@@ -7,8 +7,7 @@ import { digest } from "../model/digest.ts";
 import type { Entry } from "../model/entry.ts";
 import { planOutputs, type Catalogue, type PlannedOutput } from "../outputs/plan.ts";
 import { SourceError } from "../source/list-entries.ts";
-import { readBoundedFile, sameStamp, stampOf, type FileStamp } from "../source/read-file.ts";
-import { lstatSync } from "node:fs";
+import { currentStamp, readBoundedFile, sameStamp, type FileStamp } from "../source/read-file.ts";
 import { pageRow } from "../outputs/figures.ts";
 import { decorateCatalogue, decorateSync } from "../speed/sync-decorators.ts";
 import { WriteError } from "../write/atomic.ts";
@@ -72,15 +71,6 @@ export function assertUnchanged(files: readonly CatalogueFile[], catalogue: Cata
   for (const f of files) {
     if (f.stamp && sameStamp(f.stamp, currentStamp(f.file) ?? [])) continue;
     catalogue.get(f.id);
-  }
-}
-
-function currentStamp(file: string): FileStamp | undefined {
-  try {
-    const stat = lstatSync(file);
-    return stat.isFile() ? stampOf(stat) : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 // Reads one file kb was told to read, without ever blocking or reading unbounded data: it opens
 // with O_NOFOLLOW and O_NONBLOCK (a FIFO or a device cannot stall the run), checks the open file is
 // a regular file within the size limit, and reads exactly that many bytes.
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 
 export type ReadOutcome =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly stamp: FileStamp }
@@ -15,6 +15,16 @@ export type FileStamp = readonly [ino: number, size: number, mtimeMs: number, ct
 
 export function stampOf(stat: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): FileStamp {
   return [stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs];
+}
+
+/** The stamp of the regular file at a path (links not followed), or undefined for anything else. */
+export function currentStamp(file: string): FileStamp | undefined {
+  try {
+    const stat = lstatSync(file);
+    return stat.isFile() ? stampOf(stat) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function sameStamp(a: FileStamp | readonly number[], b: FileStamp | readonly number[]): boolean {

@@ -6,12 +6,12 @@
 // written again takes the text of its unchanged entries from the file it wrote last time (where each
 // entry's text is, and from which entry digest, is in its record), instead of making it again, when
 // that file is still the one recorded (the same stamp, or the same bytes: see file-window.ts).
-import { lstatSync } from "node:fs";
 import path from "node:path";
 import { digest } from "../model/digest.ts";
 import type { PlannedOutput } from "../outputs/plan.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { hashFile, type SyncOutputs } from "../write/sync.ts";
+import { currentStamp, sameStamp, type FileStamp } from "../source/read-file.ts";
 import { openCache } from "./cache-file.ts";
 import { openFileWindow } from "./file-window.ts";
 import { toolFingerprint } from "./fingerprint.ts";
@@ -37,7 +37,7 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
     const keyOf = (p: PlannedOutput) => inputsKey(p, digests);
     const synced: { path: string; inputs: string; hash: string; state: "same" | "stale" | "missing" }[] = [];
     /** Each output's file as it was before the wrapped writer compared it (a stamp, or undefined). */
-    const stampBefore = new Map<string, number[] | undefined>();
+    const stampBefore = new Map<string, FileStamp | undefined>();
     const itemsOf = new Map<string, ItemRecord[]>();
     const reusing = planned.map((p): PlannedOutput => {
       const reusable = p.reusable;
@@ -73,14 +73,14 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
       isUpToDate: (p, onDisk) => {
         // Asked of every output before any is compared: the stamp of the file the writer will compare.
         const abs = path.join(outDir, p.path);
-        const stat = statOf(abs);
+        const stat = currentStamp(abs);
         stampBefore.set(p.path, stat);
         if (options.isUpToDate?.(p, onDisk)) return true;
         const record = cache.get(p.path);
         if (!record || onDisk?.kind !== "file" || record.inputs !== keyOf(p)) return false;
-        if (stat && sameStat(record.stat, stat)) return true;
+        if (stat && sameStamp(record.stat, stat)) return true;
         // Touched but maybe the same bytes (a checkout): trust it only when they are, and only the file hashed.
-        if (stat && hashFile(abs) === record.hash && sameStat(stat, statOf(abs) ?? [])) {
+        if (stat && hashFile(abs) === record.hash && sameStamp(stat, currentStamp(abs) ?? [])) {
           cache.set(p.path, { ...record, stat });
           return true;
         }
@@ -92,16 +92,16 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
       },
     });
     for (const s of synced) {
-      const stat = statOf(path.join(outDir, s.path));
+      const stat = currentStamp(path.join(outDir, s.path));
       // A file found the same must still be the one compared: a kb check holds no lock, and a build
       // may have replaced it since (recording the new file's stamp with the old bytes' digest and
       // entry offsets made the next build copy text from the wrong places). A file written here was
       // written under the lock.
-      if (s.state === "same" && !(stat && sameStat(stampBefore.get(s.path) ?? [], stat))) continue;
+      if (s.state === "same" && !(stat && sameStamp(stampBefore.get(s.path) ?? [], stat))) continue;
       const known = cache.get(s.path);
       const items = itemsOf.get(s.path);
       // Only what changed is set: a check that finds everything up to date rewrites no cache file.
-      if (stat && !(known && known.inputs === s.inputs && known.hash === s.hash && sameStat(known.stat, stat) && (!items || known.items))) {
+      if (stat && !(known && known.inputs === s.inputs && known.hash === s.hash && sameStamp(known.stat, stat) && (!items || known.items))) {
         cache.set(s.path, { inputs: s.inputs, hash: s.hash, stat, ...(items ? { items } : {}) });
       }
     }
@@ -122,19 +122,6 @@ function inputsKey(p: PlannedOutput, digests: ReadonlyMap<string, string>): stri
     case "static":
       return digest("static", p.path);
   }
-}
-
-function statOf(file: string): number[] | undefined {
-  try {
-    const s = lstatSync(file);
-    return s.isFile() ? [s.ino, s.size, s.mtimeMs, s.ctimeMs] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sameStat(recorded: readonly number[], now: readonly number[]): boolean {
-  return recorded.length === now.length && recorded.every((v, i) => v === now[i]);
 }
 
 function isRecord(v: unknown): v is OutputRecord {
