@@ -2,7 +2,7 @@
 // (--quiet), to a file (-o, written atomically) or stdout, the GitHub job summary when running in
 // Actions, and the exit code including --max-warnings. The only place that decides what a lint-like
 // command prints.
-import { appendFileSync } from "node:fs";
+import { appendFileSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic.ts";
 import { allRules } from "../lint/registry.ts";
@@ -10,6 +10,8 @@ import { formatGithubAnnotations, formatGithubSummary } from "../report/github.t
 import { formatJson } from "../report/json.ts";
 import { formatSarif } from "../report/sarif.ts";
 import { formatStylish } from "../report/stylish.ts";
+import { terminalSafeLine } from "../report/terminal-text.ts";
+import type { RunSettings } from "../model/run-settings.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
 import { useColor } from "./color.ts";
 import { UsageError } from "./usage-error.ts";
@@ -44,6 +46,33 @@ export interface ReportContext {
   readonly cwd: string;
   readonly repositoryUrl: string | undefined;
   readonly title?: string;
+  /** Folders a report file must never land in: the entries, the outputs, the repository's .git. */
+  readonly protect?: readonly string[];
+}
+
+/** The report context of a run over the repository. */
+export function runContext(settings: Pick<RunSettings, "cwd" | "root" | "entriesDir" | "outDir">, repositoryUrl: string | undefined, title?: string): ReportContext {
+  return { cwd: settings.cwd, repositoryUrl, ...(title ? { title } : {}), protect: [settings.entriesDir, settings.outDir, path.join(settings.root, ".git")] };
+}
+
+/**
+ * Where -o may write: never over something that is not a regular file (a device, a FIFO, a link, a
+ * folder: the atomic writer's rename would replace it, /dev/null included), and never inside the
+ * entries, the outputs or .git (a typo must not replace an entry, an index or HEAD).
+ */
+export function assertReportTarget(file: string, protect: readonly string[]): void {
+  const shown = terminalSafeLine(file);
+  for (const folder of protect) {
+    const rel = path.relative(path.resolve(folder), file);
+    if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) throw new UsageError(`refusing to write the report to ${shown}: it is inside ${terminalSafeLine(folder)}, which kb reads or owns; choose a file elsewhere`);
+  }
+  let stat;
+  try {
+    stat = lstatSync(file);
+  } catch {
+    return; // nothing there yet
+  }
+  if (!stat.isFile()) throw new UsageError(`refusing to write the report to ${shown}: it is ${stat.isSymbolicLink() ? "a symbolic link" : stat.isDirectory() ? "a folder" : stat.isFIFO() ? "a FIFO" : "a device or socket"}, not a regular file`);
 }
 
 /** Prints the report; returns the exit code: 1 with errors, or with more warnings than --max-warnings. */
@@ -60,7 +89,11 @@ export async function report(diagnostics: readonly Diagnostic[], flags: ReportFl
     const summary = process.env.GITHUB_STEP_SUMMARY;
     if (summary) appendFileSync(summary, formatGithubSummary(shown, context.title));
   } else text = formatStylish(shown, !toFile && useColor(process.stdout, flags.color));
-  if (toFile) await writeFileAtomic(path.resolve(context.cwd, flags.outputFile!), text);
+  if (toFile) {
+    const file = path.resolve(context.cwd, flags.outputFile!);
+    assertReportTarget(file, context.protect ?? []);
+    await writeFileAtomic(file, text);
+  }
   else process.stdout.write(text);
   const { errors, warnings } = countBySeverity(diagnostics);
   if (errors > 0) return 1;

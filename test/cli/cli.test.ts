@@ -1,7 +1,8 @@
 // The real CLI end to end on small temporary repositories: exit codes, the conventions people know
 // from ESLint (paths that must exist, --quiet, --max-warnings, -o, --print-config, colours, config
 // errors with their place), and that nothing is written or deleted on the strength of bad input.
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { entryText, validEntry } from "../helpers/entries.ts";
@@ -114,6 +115,31 @@ describe("conventions people know", () => {
     expect(res.stdout).toBe("");
     const report = JSON.parse(readFileSync(path.join(r.dir, "report.json"), "utf8")) as { rule: string }[];
     expect(report.map((d) => d.rule)).toContain("kb/empty-text");
+  });
+
+  it("-o never replaces an entry, an output, .git, a device, a FIFO or a link: exit 2, the target untouched", async () => {
+    const entry = entryText(validEntry("demo/sample-error"));
+    const r = repo({ "entries/demo/sample-error.json": entry, "generated/index.json": "{}\n", ".git/HEAD": "ref: refs/heads/main\n", "target.txt": "kept\n" });
+    execFileSync("mkfifo", [path.join(r.dir, "pipe")]);
+    symlinkSync(path.join(r.dir, "target.txt"), path.join(r.dir, "link"));
+    for (const [target, why] of [
+      ["entries/demo/sample-error.json", "inside"],
+      ["generated/index.json", "inside"],
+      [".git/HEAD", "inside"],
+      ["pipe", "a FIFO"],
+      ["link", "a symbolic link"],
+      ["/dev/null", "a device or socket"],
+    ] as const) {
+      const res = await runKb(["lint", "-o", target], { cwd: r.dir });
+      expect(res.code, target).toBe(2);
+      expect(res.stderr, target).toContain(`refusing to write the report to`);
+      expect(res.stderr, target).toContain(why);
+    }
+    expect(readFileSync(path.join(r.dir, "entries/demo/sample-error.json"), "utf8")).toBe(entry);
+    expect(readFileSync(path.join(r.dir, ".git/HEAD"), "utf8")).toBe("ref: refs/heads/main\n");
+    expect(lstatSync(path.join(r.dir, "pipe")).isFIFO()).toBe(true);
+    expect(lstatSync(path.join(r.dir, "link")).isSymbolicLink()).toBe(true);
+    expect(lstatSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 
   it("--print-config shows the resolved settings", async () => {

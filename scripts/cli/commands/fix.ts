@@ -12,7 +12,7 @@ import { unifiedDiff } from "../../report/unified-diff.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
 import { removeStaleTempFiles } from "../../write/leftovers.ts";
-import { report, type ReportFlags } from "../output.ts";
+import { report, type ReportFlags, runContext } from "../output.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 
 export async function fixCommand(paths: string[], flags: CommonFlags & ReportFlags & { dryRun?: boolean; refreshTranslationDigests?: boolean }): Promise<number> {
@@ -53,7 +53,7 @@ export async function fixCommand(paths: string[], flags: CommonFlags & ReportFla
   const result = await runLint(settings, only ? { only } : {});
   if (result.diagnostics.length === 0) return 0;
   process.stderr.write("kb fix: these problems need a person:\n");
-  const code = await report(result.diagnostics, flags, { cwd: settings.cwd, repositoryUrl: config.repositoryUrl });
+  const code = await report(result.diagnostics, flags, runContext(settings, config.repositoryUrl));
   return hasErrors(result.diagnostics) ? 1 : code;
 }
 
