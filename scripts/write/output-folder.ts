@@ -68,6 +68,12 @@ export function listOutputFolder(root: string): OutputItem[] {
  * our catalogue README (a mistyped --out must never delete someone's files).
  */
 export function assertOwnedOutputFolder(outDir: string): void {
+  // A folder inside an output folder (generated/git: its README is a domain page, marked as ours too)
+  // belongs to that folder's build: writing a tree there would wipe the domain's views.
+  for (let dir = path.dirname(path.resolve(outDir)); ; dir = path.dirname(dir)) {
+    if (isMarkedOutputFolder(dir)) throw new OutputFolderError(`refusing to write into ${outDir}: it is inside ${dir}, a folder kb build writes (check --out)`);
+    if (path.dirname(dir) === dir) break;
+  }
   let stat;
   try {
     stat = lstatSync(outDir);
@@ -79,8 +85,12 @@ export function assertOwnedOutputFolder(outDir: string): void {
   // A first build killed before its first rename leaves only temporary files: still ours to repair.
   const names = readdirSync(outDir).filter((f) => !f.endsWith(TEMP_SUFFIX));
   if (names.length === 0) return;
+  if (!isMarkedOutputFolder(outDir)) throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md); check --out`);
+}
+
+/** Whether the folder's README.md carries kb build's mark. */
+function isMarkedOutputFolder(dir: string): boolean {
   // Through the bounded reader: a FIFO or device named README.md must not block the run.
-  const read = readBoundedFile(path.join(outDir, "README.md"), MAX_README_BYTES, true);
-  const readme = read.ok ? Buffer.from(read.bytes).toString("utf8") : "";
-  if (!readme.startsWith(GENERATED_MARK)) throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md); check --out`);
+  const read = readBoundedFile(path.join(dir, "README.md"), MAX_README_BYTES, true);
+  return read.ok && Buffer.from(read.bytes).toString("utf8").startsWith(GENERATED_MARK);
 }

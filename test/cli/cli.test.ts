@@ -142,6 +142,19 @@ describe("conventions people know", () => {
     expect(lstatSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 
+  it("build --out a folder inside generated/ (a domain's) is refused, and the domain's views stay", async () => {
+    const r = repo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")) });
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    const before = readdirSync(path.join(r.dir, "generated/demo")).sort();
+    for (const out of ["generated/demo", "generated/demo/new"]) {
+      const res = await runKb(["build", "--out", out], { cwd: r.dir });
+      expect(res.code, out).toBe(2);
+      expect(res.stderr, out).toContain("a folder kb build writes");
+    }
+    expect(readdirSync(path.join(r.dir, "generated/demo")).sort()).toEqual(before);
+    expect((await runKb(["check"], { cwd: r.dir })).code).toBe(0);
+  });
+
   it("--print-config shows the resolved settings", async () => {
     const r = repo({ "kb.config.json": JSON.stringify({ rules: { "kb/no-match-examples": "off" } }) });
     const res = await runKb(["lint", "--print-config"], { cwd: r.dir });
