@@ -37,7 +37,25 @@ export interface NormalisedInput {
 /** Longest line matched; a longer one is cut (a minified bundle or a base64 blob is not a message). */
 export const MAX_LINE = 64 * 1024;
 
+/**
+ * Most lines one lookup takes: memory grows with the number of lines (each becomes one or more
+ * candidates, ~250 bytes each), so 64 MiB of one-character lines exhausted V8's heap. A million lines
+ * take ~0.5 GB.
+ */
+export const MAX_LINES = 1_000_000;
+
+/** Whether the text has more than MAX_LINES lines (counted as normaliseInput splits them). */
+export function hasTooManyLines(text: string): boolean {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) if (++lines > MAX_LINES) return true;
+  }
+  return false;
+}
+
 export function normaliseInput(text: string): NormalisedInput {
+  if (hasTooManyLines(text)) throw new RangeError(`the text has more than ${MAX_LINES.toLocaleString("en-US")} lines; look up the relevant part of the log`);
   const lines = stripEscapes(text)
     .split(/\r\n|\r|\n/)
     .map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));

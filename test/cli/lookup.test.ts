@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeRepo, ROOT, runKb } from "../helpers/repo.ts";
+import { hasTooManyLines, MAX_LINES, normaliseInput } from "../../scripts/match/normalise-input.ts";
 
 const LINE = "Error: listen EADDRINUSE: address already in use :::3000";
 const ID = "node/eaddrinuse-address-already-in-use";
@@ -67,6 +68,22 @@ describe("kb lookup on input it must refuse or distrust", () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/maxLookupBytes/);
     expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("input of more lines than one lookup holds in bounded memory: exit 2, no heap exhaustion", async () => {
+    const plain = makeRepo({});
+    try {
+      mkdirSync(path.join(plain.dir, "generated"));
+      copyFileSync(path.join(ROOT, "generated/match.json"), path.join(plain.dir, "generated/match.json"));
+      const res = await runKb(["lookup", "-"], { cwd: plain.dir, input: "a\n".repeat(MAX_LINES + 1) });
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain("more than 1,000,000 lines");
+      expect(hasTooManyLines("a\r\n".repeat(MAX_LINES - 1))).toBe(false); // CRLF is one break
+      expect(hasTooManyLines("a\r".repeat(MAX_LINES))).toBe(true);
+      expect(() => normaliseInput("\n".repeat(MAX_LINES))).toThrow("more than 1,000,000 lines");
+    } finally {
+      plain.cleanup();
+    }
   });
 
   it("an --index that is not JSON: exit 2, located", async () => {

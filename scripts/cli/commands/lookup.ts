@@ -5,6 +5,7 @@ import path from "node:path";
 import { createColors } from "picocolors";
 import type { MatchIndexEntry } from "../../model/index-format.ts";
 import { createMatcher, type LookupReport } from "../../match/matcher.ts";
+import { hasTooManyLines, MAX_LINES } from "../../match/normalise-input.ts";
 import { IndexFileError, loadMatchIndex } from "../../lookup/load-index.ts";
 import { percent } from "../../outputs/links.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
@@ -30,6 +31,7 @@ export async function lookupCommand(textArg: string, flags: LookupFlags): Promis
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit must be a whole number from 1 to 1000");
   const input = textArg === "-" ? await readStdin(settings.limits.maxLookupBytes) : textArg;
   if (Buffer.byteLength(input) > settings.limits.maxLookupBytes) throw new UsageError(`the text is larger than ${settings.limits.maxLookupBytes} bytes (limits.maxLookupBytes); look up the relevant part of the log`);
+  if (hasTooManyLines(input)) throw new UsageError(`the text has more than ${MAX_LINES.toLocaleString("en-US")} lines, more than one lookup holds in bounded memory; look up the relevant part of the log`);
   const indexFile = path.resolve(settings.cwd, flags.index ?? path.join(settings.outDir, "match.json"));
   let index;
   try {
