@@ -155,6 +155,18 @@ describe("conventions people know", () => {
     expect((await runKb(["check"], { cwd: r.dir })).code).toBe(0);
   });
 
+  it("--print-config writes C1 and bidi controls of a path as JSON escapes, the same JSON value", async () => {
+    const r = repo({});
+    const dir = path.join(r.dir, "x\u202e\u009b31m");
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, "kb.config.json"), "{}\n");
+    const res = await runKb(["lint", "--print-config", "--config", path.join(dir, "kb.config.json")], { cwd: r.dir });
+    expect(res.code).toBe(0);
+    expect(res.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+    expect(res.stdout).toContain("\\u202e\\u009b31m");
+    expect((JSON.parse(res.stdout) as { config: string }).config).toContain("x\u202e\u009b31m");
+  });
+
   it("--print-config shows the resolved settings", async () => {
     const r = repo({ "kb.config.json": JSON.stringify({ rules: { "kb/no-match-examples": "off" } }) });
     const res = await runKb(["lint", "--print-config"], { cwd: r.dir });
