@@ -13,6 +13,9 @@ export function displayPath(absolute: string, cwd: string): string {
   return (rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join("/");
 }
 
+/** Longest domain or slug, in characters (kebab-case: one byte each). */
+export const MAX_SEGMENT = 120;
+
 /** `<domain>/<slug>` for a path relative to entries/, or a reason why it cannot be an entry id. */
 export function idFromRelativePath(relative: string): { id: string } | { problem: string } {
   const parts = relative.split("/");
@@ -24,6 +27,9 @@ export function idFromRelativePath(relative: string): { id: string } | { problem
   if (slug === "readme") return { problem: `"readme" is reserved for generated/${domain}/README.md, the domain page (one file on macOS and Windows); choose another slug` };
   for (const segment of [domain, slug]) {
     if (!SEGMENT.test(segment)) return { problem: `"${segment}" is not lowercase kebab-case (a-z, 0-9 and single hyphens)` };
+    // Outputs and temporary files add to the name (<slug>.zh.md, .<name>.<pid>.<random>.kb-tmp): past
+    // ~225 characters a file system's 255-byte name limit would stop kb fix and kb build half way.
+    if (segment.length > MAX_SEGMENT) return { problem: `"${segment.slice(0, 24)}…" is ${segment.length} characters long; at most ${MAX_SEGMENT}, so that every file kb writes for it has a name file systems accept` };
     if (WINDOWS_RESERVED.test(segment)) return { problem: `"${segment}" is a reserved device name on Windows; choose another name` };
   }
   return { id: `${domain}/${slug}` };

@@ -11,6 +11,7 @@ import { listEntries, SourceError } from "../../scripts/source/list-entries.ts";
 import { readBoundedFile } from "../../scripts/source/read-file.ts";
 import { readJsonFile } from "../../scripts/source/json-file.ts";
 import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
+import { idFromRelativePath, MAX_SEGMENT } from "../../scripts/source/entry-path.ts";
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -78,6 +79,17 @@ describe("listing entries/", () => {
     expect(() => listEntries("entries", { cwd: d, only: ["entries/demo/typo.json"] })).toThrow("entries/demo/typo.json does not exist");
     expect(() => listEntries("entries", { cwd: d, only: ["outside.json"] })).toThrow("is not inside the entries folder");
     expect(listEntries("entries", { cwd: d, only: ["entries/demo"] }).refs).toHaveLength(1);
+  });
+});
+
+describe("an entry's path", () => {
+  it("is refused when a domain or slug is too long for the files kb writes for it (a 249-character slug passed lint, then fix and build failed half way with ENAMETOOLONG)", () => {
+    const slug = "a".repeat(MAX_SEGMENT);
+    expect(idFromRelativePath(`git/${slug}.json`)).toEqual({ id: `git/${slug}` });
+    expect(idFromRelativePath(`git/${slug}b.json`)).toEqual({ problem: expect.stringContaining(`is ${MAX_SEGMENT + 1} characters long; at most ${MAX_SEGMENT}`) });
+    expect(idFromRelativePath(`${"d".repeat(249)}/x.json`)).toEqual({ problem: expect.stringContaining("249 characters long") });
+    // The longest name kb writes for a slug of MAX_SEGMENT: a view's temporary file, within 255 bytes.
+    expect(`.${slug}.zh.md.4194304.${"f".repeat(16)}.kb-tmp`.length).toBeLessThan(255);
   });
 });
 
