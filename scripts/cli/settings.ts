@@ -6,6 +6,7 @@ import path from "node:path";
 import type { RunSettings } from "../model/run-settings.ts";
 import { findRoot, loadConfig, type LoadedConfig } from "./config.ts";
 import { UsageError } from "./usage-error.ts";
+import { terminalSafeLine } from "../report/terminal-text.ts";
 
 export interface CommonFlags {
   entries?: string;
@@ -30,14 +31,22 @@ export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd(),
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError("--threads must be a whole number from 1 to 64");
   const today = env.KB_TODAY ?? new Date().toISOString().slice(0, 10);
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today)) throw new UsageError(`KB_TODAY must be YYYY-MM-DD, not "${today}"`);
+  // Named folders are relative to where kb runs; the defaults are the repository's own.
+  const entriesDir = flags.entries ? path.resolve(cwd, flags.entries) : path.join(root, "entries");
+  const outDir = flags.out ? path.resolve(cwd, flags.out) : path.join(root, "generated");
+  // kb fix rewrites what it lints: entries inside (or holding) the output folder would be outputs rewritten.
+  const within = (inner: string, outer: string) => {
+    const rel = path.relative(outer, inner);
+    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+  };
+  if (within(entriesDir, outDir) || within(outDir, entriesDir)) throw new UsageError(`the entries folder and the output folder overlap (${terminalSafeLine(entriesDir)}, ${terminalSafeLine(outDir)}); check --entries and --out`);
   return {
     config,
     settings: {
       cwd,
       root,
-      // Named folders are relative to where kb runs; the defaults are the repository's own.
-      entriesDir: flags.entries ? path.resolve(cwd, flags.entries) : path.join(root, "entries"),
-      outDir: flags.out ? path.resolve(cwd, flags.out) : path.join(root, "generated"),
+      entriesDir,
+      outDir,
       limits: config.limits,
       today,
       threads,

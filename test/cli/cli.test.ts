@@ -167,6 +167,18 @@ describe("conventions people know", () => {
     expect((JSON.parse(res.stdout) as { config: string }).config).toContain("x\u202e\u009b31m");
   });
 
+  it("--entries and --out that overlap are a usage error, and kb fix rewrites no output", async () => {
+    const r = repo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")) });
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    const index = readFileSync(path.join(r.dir, "generated/index.json"), "utf8");
+    for (const args of [["fix", "--entries", "generated"], ["lint", "--entries", "generated/demo"], ["build", "--out", "entries"], ["build", "--entries", ".", "--out", "generated"]]) {
+      const res = await runKb(args, { cwd: r.dir });
+      expect(res.code, args.join(" ")).toBe(2);
+      expect(res.stderr, args.join(" ")).toContain("the entries folder and the output folder overlap");
+    }
+    expect(readFileSync(path.join(r.dir, "generated/index.json"), "utf8")).toBe(index);
+  });
+
   it("--print-config shows the resolved settings", async () => {
     const r = repo({ "kb.config.json": JSON.stringify({ rules: { "kb/no-match-examples": "off" } }) });
     const res = await runKb(["lint", "--print-config"], { cwd: r.dir });
