@@ -11,6 +11,7 @@ import { formatJson } from "../report/json.ts";
 import { formatSarif } from "../report/sarif.ts";
 import { formatStylish } from "../report/stylish.ts";
 import { terminalSafeLine } from "../report/terminal-text.ts";
+import { realPathOf } from "../source/entry-path.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
 import { useColor } from "./color.ts";
@@ -46,13 +47,14 @@ export interface ReportContext {
   readonly cwd: string;
   readonly repositoryUrl: string | undefined;
   readonly title?: string;
-  /** Folders a report file must never land in: the entries, the outputs, the repository's .git. */
+  /** Paths a report file must never land in: the entries, the outputs, .git, kb's own config files. */
   readonly protect?: readonly string[];
 }
 
 /** The report context of a run over the repository. */
 export function runContext(settings: Pick<RunSettings, "cwd" | "root" | "entriesDir" | "outDir">, repositoryUrl: string | undefined, title?: string): ReportContext {
-  return { cwd: settings.cwd, repositoryUrl, ...(title ? { title } : {}), protect: [settings.entriesDir, settings.outDir, path.join(settings.root, ".git")] };
+  const root = (name: string) => path.join(settings.root, name);
+  return { cwd: settings.cwd, repositoryUrl, ...(title ? { title } : {}), protect: [settings.entriesDir, settings.outDir, root(".git"), root("kb.config.json"), root("lint-exceptions.json")] };
 }
 
 /**
@@ -62,8 +64,10 @@ export function runContext(settings: Pick<RunSettings, "cwd" | "root" | "entries
  */
 export function assertReportTarget(file: string, protect: readonly string[]): void {
   const shown = terminalSafeLine(file);
+  // Compared with links resolved: a link to a parent folder must not lead into a protected one.
+  const real = realPathOf(file);
   for (const folder of protect) {
-    const rel = path.relative(path.resolve(folder), file);
+    const rel = path.relative(realPathOf(folder), real);
     if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) throw new UsageError(`refusing to write the report to ${shown}: it is inside ${terminalSafeLine(folder)}, which kb reads or owns; choose a file elsewhere`);
   }
   let stat;

@@ -1,5 +1,6 @@
 // What a path under entries/ says: the id it implies (`<domain>/<slug>`) or why it cannot be an
 // entry, and how paths are shown to people. Pure; shared by the listing, `kb new` and the rules.
+import { realpathSync } from "node:fs";
 import path from "node:path";
 
 const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -38,4 +39,18 @@ export function idFromRelativePath(relative: string): { id: string } | { problem
 /** Whether a string is a well-formed entry id. */
 export function isEntryId(id: string): boolean {
   return "id" in idFromRelativePath(`${id}.json`);
+}
+
+/**
+ * The path with every link resolved, for the part of it that exists (the rest appended as is): what
+ * guards compare, so that a link to a parent folder cannot lead around them.
+ */
+export function realPathOf(p: string): string {
+  const absolute = path.resolve(p);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    return parent === absolute ? absolute : path.join(realPathOf(parent), path.basename(absolute));
+  }
 }

@@ -142,6 +142,28 @@ describe("conventions people know", () => {
     expect(lstatSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 
+  it("-o and --entries compare real paths: a link to a parent folder leads around neither, and kb's config files are protected too", async () => {
+    const entry = entryText(validEntry("demo/sample-error"));
+    const r = repo({ "entries/demo/sample-error.json": entry, ".git/HEAD": "ref: refs/heads/main\n", "kb.config.json": "{}\n" });
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    const index = readFileSync(path.join(r.dir, "generated/index.json"), "utf8");
+    mkdirSync(path.join(r.dir, "lnk"));
+    symlinkSync(r.dir, path.join(r.dir, "lnk/root"));
+    for (const target of ["lnk/root/entries/demo/sample-error.json", "lnk/root/.git/HEAD", "lnk/root/entries/demo/new.json", "kb.config.json", "lnk/root/lint-exceptions.json"]) {
+      const res = await runKb(["lint", "-o", target], { cwd: r.dir });
+      expect(res.code, target).toBe(2);
+      expect(res.stderr, target).toContain("refusing to write the report to");
+    }
+    const fix = await runKb(["fix", "--entries", "lnk/root/generated"], { cwd: r.dir });
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toContain("the entries folder and the output folder overlap");
+    expect(readFileSync(path.join(r.dir, "entries/demo/sample-error.json"), "utf8")).toBe(entry);
+    expect(readFileSync(path.join(r.dir, ".git/HEAD"), "utf8")).toBe("ref: refs/heads/main\n");
+    expect(readFileSync(path.join(r.dir, "kb.config.json"), "utf8")).toBe("{}\n");
+    expect(existsSync(path.join(r.dir, "entries/demo/new.json"))).toBe(false);
+    expect(readFileSync(path.join(r.dir, "generated/index.json"), "utf8")).toBe(index);
+  });
+
   it("build --out a folder inside generated/ (a domain's) is refused, and the domain's views stay", async () => {
     const r = repo({ "entries/demo/sample-error.json": entryText(validEntry("demo/sample-error")) });
     expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
