@@ -44,6 +44,9 @@ export const MAX_LINE = 64 * 1024;
  */
 export const MAX_LINES = 1_000_000;
 
+/** Most lines a JSON-escaped message in one log line is split into (a stack trace fits). */
+export const MAX_ESCAPED_PARTS = 64;
+
 /** Whether the text has more than MAX_LINES lines (counted as normaliseInput splits them). */
 export function hasTooManyLines(text: string): boolean {
   let lines = 1;
@@ -64,7 +67,13 @@ export function normaliseInput(text: string): NormalisedInput {
     if (line.trim() === "") return;
     candidates.push({ text: line, line: i });
     if (/\\["nrt]/.test(line)) {
-      for (const part of unescapeJson(line).split(/\r\n|\r|\n/)) if (part.trim() !== "" && part !== line) candidates.push({ text: part, line: i });
+      // A message's own lines, not a blob's: a line of 20,000 escaped breaks would make 20,000 candidates.
+      let parts = 0;
+      for (const part of unescapeJson(line).split(/\r\n|\r|\n/)) {
+        if (part.trim() === "" || part === line) continue;
+        if (++parts > MAX_ESCAPED_PARTS) break;
+        candidates.push({ text: part, line: i });
+      }
     }
     const next = lines[i + 1];
     if (next !== undefined && next.trim() !== "") {

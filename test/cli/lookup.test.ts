@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeRepo, ROOT, runKb } from "../helpers/repo.ts";
-import { hasTooManyLines, MAX_LINES, normaliseInput } from "../../scripts/match/normalise-input.ts";
+import { hasTooManyLines, MAX_ESCAPED_PARTS, MAX_LINES, normaliseInput } from "../../scripts/match/normalise-input.ts";
 
 const LINE = "Error: listen EADDRINUSE: address already in use :::3000";
 const ID = "node/eaddrinuse-address-already-in-use";
@@ -81,6 +81,10 @@ describe("kb lookup on input it must refuse or distrust", () => {
       expect(hasTooManyLines("a\r\n".repeat(MAX_LINES - 1))).toBe(false); // CRLF is one break
       expect(hasTooManyLines("a\r".repeat(MAX_LINES))).toBe(true);
       expect(() => normaliseInput("\n".repeat(MAX_LINES))).toThrow("more than 1,000,000 lines");
+      // A line of escaped breaks is a blob, not a message: its parts are capped.
+      const blob = normaliseInput(`${"x\\n".repeat(20_000)}\nnext`);
+      expect(blob.candidates.length).toBeLessThanOrEqual(MAX_ESCAPED_PARTS + 3);
+      expect(normaliseInput('log: {"msg":"Error: first\\n    at second"}').candidates.map((c) => c.text)).toContain("    at second\"}");
     } finally {
       plain.cleanup();
     }
