@@ -11,7 +11,7 @@ import { formatJson } from "../report/json.ts";
 import { formatSarif } from "../report/sarif.ts";
 import { formatStylish } from "../report/stylish.ts";
 import { terminalSafeLine } from "../report/terminal-text.ts";
-import { realPathOf } from "../source/entry-path.ts";
+import { isWithin } from "../source/entry-path.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
 import { useColor } from "./color.ts";
@@ -65,10 +65,8 @@ export function runContext(settings: Pick<RunSettings, "cwd" | "root" | "entries
 export function assertReportTarget(file: string, protect: readonly string[]): void {
   const shown = terminalSafeLine(file);
   // Compared with links resolved: a link to a parent folder must not lead into a protected one.
-  const real = realPathOf(file);
   for (const folder of protect) {
-    const rel = path.relative(realPathOf(folder), real);
-    if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) throw new UsageError(`refusing to write the report to ${shown}: it is inside ${terminalSafeLine(folder)}, which kb reads or owns; choose a file elsewhere`);
+    if (isWithin(file, folder)) throw new UsageError(`refusing to write the report to ${shown}: it is inside ${terminalSafeLine(folder)}, which kb reads or owns; choose a file elsewhere`);
   }
   let stat;
   try {

@@ -7,7 +7,7 @@ import type { RunSettings } from "../model/run-settings.ts";
 import { findRoot, loadConfig, type LoadedConfig } from "./config.ts";
 import { UsageError } from "./usage-error.ts";
 import { terminalSafeLine } from "../report/terminal-text.ts";
-import { realPathOf } from "../source/entry-path.ts";
+import { isWithin } from "../source/entry-path.ts";
 
 export interface CommonFlags {
   entries?: string;
@@ -37,11 +37,7 @@ export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd(),
   const outDir = flags.out ? path.resolve(cwd, flags.out) : path.join(root, "generated");
   // kb fix rewrites what it lints: entries inside (or holding) the output folder would be outputs rewritten.
   // Compared with links resolved: a link to a parent folder must not lead around the check.
-  const within = (inner: string, outer: string) => {
-    const rel = path.relative(realPathOf(outer), realPathOf(inner));
-    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-  };
-  if (within(entriesDir, outDir) || within(outDir, entriesDir)) throw new UsageError(`the entries folder and the output folder overlap (${terminalSafeLine(entriesDir)}, ${terminalSafeLine(outDir)}); check --entries and --out`);
+  if (isWithin(entriesDir, outDir) || isWithin(outDir, entriesDir)) throw new UsageError(`the entries folder and the output folder overlap (${terminalSafeLine(entriesDir)}, ${terminalSafeLine(outDir)}); check --entries and --out`);
   return {
     config,
     settings: {

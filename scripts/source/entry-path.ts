@@ -54,3 +54,9 @@ export function realPathOf(p: string): string {
     return parent === absolute ? absolute : path.join(realPathOf(parent), path.basename(absolute));
   }
 }
+
+/** Whether `inner` is `outer` or inside it, links resolved (see realPathOf). */
+export function isWithin(inner: string, outer: string): boolean {
+  const rel = path.relative(realPathOf(outer), realPathOf(inner));
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
