@@ -187,11 +187,24 @@ function removeEmptyFolders(dir: string): boolean {
   return empty;
 }
 
+/**
+ * Runs `run` over the items, at most `limit` at once. After a failure no new item starts, and the
+ * failure is thrown only once the items already running have settled: a caller that counts what was
+ * done (partlyUpdated) then counts every write that happened, not only those that beat the failure.
+ */
 async function runLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { readonly error: unknown } | undefined;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await run(items[next++]!);
+      while (failure === undefined && next < items.length) {
+        try {
+          await run(items[next++]!);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
     }),
   );
+  if (failure !== undefined) throw failure.error;
 }

@@ -155,16 +155,25 @@ describe("a FIFO in generated/", () => {
 });
 
 describe("a sync that fails half way", () => {
-  it("says the folder now holds new and old outputs together, not only that the failed file is unchanged", async () => {
+  it("says the folder now holds new and old outputs together and counts every output it changed, not only that the failed file is unchanged", async () => {
     const out = path.join(tmp(), "generated");
     mkdirSync(out);
     writeFileSync(path.join(out, "README.md"), `${GENERATED_MARK} old -->`);
     writeFileSync(path.join(out, "gone.md"), "no entry produces this any more");
     const planned = (rel: string, text: string): PlannedOutput => ({ path: rel, inputs: { kind: "static" }, content: () => [text] });
-    const outputs = [planned("README.md", `${GENERATED_MARK} new -->`), ...Array.from({ length: 8 }, (_, i) => planned(`view-${i}.md`, `view ${i}`)), planned(`${"x".repeat(300)}.json`, "{}")]; // a name too long: the write fails
+    // A name too long fails at once, early in the first batch of writes, while the views beside it are still being written.
+    const outputs = [planned("README.md", `${GENERATED_MARK} new -->`), planned(`${"x".repeat(300)}.json`, "{}"), ...Array.from({ length: 12 }, (_, i) => planned(`view-${i}.md`, `view ${i}`))];
     const e = await syncOutputs(out, outputs, { write: true }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WriteError);
     expect((e as WriteError).message).toMatch(/^cannot write .+x\.json: .+; the previous file, if any, is unchanged; [0-9]+ other outputs were already written or removed, so the folder holds new and old outputs together until kb build succeeds \(kb check lists what differs\)$/);
+    // The count is what really changed: every write that ran beside the failure is counted once it has finished.
+    const stated = Number(/; ([0-9]+) other outputs/.exec((e as WriteError).message)![1]);
+    const written = readdirSync(out).filter((f) => f.startsWith("view-")).length;
+    const changed = written + 1 /* README.md */ + 1 /* gone.md removed */;
+    expect(existsSync(path.join(out, "gone.md"))).toBe(false);
+    expect(readFileSync(path.join(out, "README.md"), "utf8")).toContain("new");
+    expect(stated).toBe(changed);
+    expect(written).toBeLessThan(12); // no write starts after the failure
   });
 });
 
