@@ -1,7 +1,8 @@
 // The lint cache is saved between batches only when a run's new records have doubled since its last
 // save, and once more when the run ends (flush): a cold run of n files writes the file O(log n) times,
-// not once per batch, and a killed run keeps at least half of its work.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// not once per batch, and a killed run keeps at least half of its work. With --no-cache, kb neither
+// reads nor writes it: what a checkout of an untrusted branch relies on (SECURITY.md, threat 10).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -10,6 +11,9 @@ import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
 import type { RunSettings } from "../../scripts/model/run-settings.ts";
 import { cacheFilePath } from "../../scripts/speed/cache-file.ts";
 import { withCache } from "../../scripts/speed/lint-cache.ts";
+import { digest } from "../../scripts/model/digest.ts";
+import { entryText, validEntry } from "../helpers/entries.ts";
+import { makeRepo, runKb } from "../helpers/repo.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -56,5 +60,39 @@ describe("the lint cache's saves", () => {
     await again.flush();
     expect(linted).toBe(0);
     expect(records()).toBe(2_510);
+  });
+});
+
+describe("kb lint --no-cache", () => {
+  it("neither reads nor updates a planted cache: a forged verdict is trusted without it and ignored with it", async () => {
+    const file = "entries/demo/sample-error.json";
+    const repo = makeRepo({ [file]: entryText(validEntry("demo/sample-error", { regex: "" })), "node_modules/.keep": "" });
+    dirs.push(repo.dir);
+    const lint = (...flags: string[]) => runKb(["lint", "--no-python", ...flags], { cwd: repo.dir });
+    expect((await lint()).code).toBe(1); // the broken entry's verdict is recorded
+    const cacheFile = cacheFilePath(repo.dir, "lint");
+    const badRecord = readFileSync(cacheFile, "utf8").split("\n")[1]!.replace(/^\S+ /, "");
+    writeFileSync(path.join(repo.dir, file), entryText(validEntry("demo/sample-error")));
+    expect((await lint()).code).toBe(0); // the fixed entry's verdict replaces it
+
+    // Plant the broken verdict under the fixed entry's key, with a checksum that makes the file valid.
+    const lines = readFileSync(cacheFile, "utf8").split("\n");
+    const key = lines[1]!.split(" ")[0]!;
+    const body = `${[lines[0], `${key} ${badRecord}`].join("\n")}\n`;
+    writeFileSync(cacheFile, `${body}${digest(body)}\n`);
+    const planted = readFileSync(cacheFile);
+
+    const cacheFolder = path.dirname(cacheFile);
+    const snapshot = () => readdirSync(cacheFolder).map((f) => `${f} ${digest(readFileSync(path.join(cacheFolder, f)).toString("latin1"))}`);
+    const before = snapshot();
+    const without = await lint("--no-cache");
+    expect(without.code).toBe(0);
+    expect((await runKb(["build", "--no-python", "--no-cache"], { cwd: repo.dir })).code).toBe(0);
+    expect(readFileSync(cacheFile)).toEqual(planted); // not updated either,
+    expect(snapshot()).toEqual(before); // nor any other cache file made or changed by the build
+    expect((await runKb(["build", "--no-python"], { cwd: repo.dir })).code).toBe(1);
+    const trusted = await lint();
+    expect(trusted.code).toBe(1); // the forgery is well formed: a run with the cache believes it
+    expect(trusted.stdout).toContain(file);
   });
 });
