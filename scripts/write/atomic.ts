@@ -53,6 +53,8 @@ export interface WriteOptions {
   readonly preserveMode?: boolean;
   /** Create the file only if nothing is at its path (`kb new`): one made meanwhile is never replaced (EEXIST). */
   readonly exclusive?: boolean;
+  /** The new file's permissions, exactly (the umask does not apply): `kb hooks install` writes an executable hook. */
+  readonly mode?: number;
 }
 
 /** Writes a string, bytes, or string pieces (for content longer than one string can be). */
@@ -69,6 +71,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   let handle: FileHandle | undefined;
   try {
     handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.preserveMode && existing?.isFile() ? existing.mode & 0o777 : 0o666);
+    if (options.mode !== undefined) await handle.chmod(options.mode);
     if (typeof content === "string" || content instanceof Uint8Array) await writeAll(handle, content);
     else {
       // Many small pieces are gathered into writes of about a megabyte.

@@ -6,7 +6,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync,
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { entryText, validEntry } from "../helpers/entries.ts";
-import { makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
+import { makeRepo, ROOT, runKb, type TempRepo } from "../helpers/repo.ts";
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -372,5 +372,41 @@ describe("argv echoed back to a terminal", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("nothing written to gen\\u001b]52");
     expect(run.stderr).not.toMatch(raw);
+  });
+});
+
+describe("kb hooks install", () => {
+  it("writes an executable pre-commit hook that fixes and blocks, and never replaces a hook of someone else's without --force", async () => {
+    const r = repo();
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: r.dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    git("init", "-q");
+    symlinkSync(path.join(ROOT, "bin"), path.join(r.dir, "bin")); // the hook runs `node bin/kb.mjs` from the top of the checkout
+    const hook = path.join(r.dir, ".git/hooks/pre-commit");
+    writeFileSync(hook, "#!/bin/sh\necho someone else's hook\n");
+    const refused = await runKb(["hooks", "install"], { cwd: r.dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("exists and was not installed by error-kb; use --force to replace it");
+    expect(readFileSync(hook, "utf8")).toContain("someone else's hook");
+
+    expect((await runKb(["hooks", "install", "--force"], { cwd: r.dir })).code).toBe(0);
+    expect(lstatSync(hook).mode & 0o777).toBe(0o755);
+    expect((await runKb(["hooks", "install"], { cwd: r.dir })).code).toBe(0); // its own hook is replaced without asking
+
+    // The hook at work: a fixable entry is fixed and committed; a broken one blocks the commit.
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, "utf8")))); // valid, but not in canonical form
+    git("add", "entries");
+    git("commit", "-q", "-m", "fixable");
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { regex: "" })));
+    git("add", "entries");
+    let blocked = "";
+    try {
+      git("commit", "-q", "-m", "broken");
+    } catch (e) {
+      blocked = String((e as { stderr?: string }).stderr);
+    }
+    expect(blocked).toContain("error-kb: commit blocked");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
   });
 });

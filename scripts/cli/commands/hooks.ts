@@ -1,7 +1,7 @@
 // `kb hooks install` (npm run hooks): an opt-in git pre-commit hook that runs `kb fix` on the staged
 // entries, re-stages them, and blocks the commit while errors remain. Plain sh, no extra dependency.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
@@ -34,8 +34,7 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
   if (existsSync(file) && !readFileSync(file, "utf8").includes(MARKER) && !opts.force) {
     throw new UsageError(`${file} exists and was not installed by error-kb; use --force to replace it`);
   }
-  await writeFileAtomic(file, PRE_COMMIT);
-  chmodSync(file, 0o755);
+  await writeFileAtomic(file, PRE_COMMIT, { mode: 0o755 });
   process.stdout.write(`installed ${terminalSafeLine(file)}: staged entries are fixed and linted before each commit\n`);
   return 0;
 }
