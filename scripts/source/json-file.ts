@@ -18,7 +18,7 @@ export function readJsonFile(absolute: string, shown: string, limits: Pick<Limit
   });
   if (!read.ok) {
     if (read.reason === "missing") return undefined;
-    if (read.reason === "too-large") return failed(`the file is ${read.detail}, more than the limit of ${maxBytes} bytes`, "this is not a kb file; check the path");
+    if (read.reason === "too-large") return failed(`the file is ${read.detail}, more than the limit of ${maxBytes} bytes`, "check that this is the file you meant; limits.maxFileBytes in kb.config.json sets the limit, and kb.config.json itself is held to the default");
     if (read.reason === "not-a-file") return failed(`is ${read.detail}, not a regular file`, "replace it with a plain JSON file");
     return failed(`cannot be read (${read.detail})`, "check the file's permissions");
   }

@@ -304,6 +304,18 @@ describe("limits set in kb.config.json", () => {
     expect(parseDiagnostics(raised.stdout).map((d) => d.rule)).toEqual(["kb/string-length"]);
   });
 
+  it("maxFileBytes holds for lint-exceptions.json and kb.config.json too: refused by size at 1:1, never read or ignored", async () => {
+    const padded = `{${" ".repeat(2 * 1024 * 1024)}}`;
+    const exceptions = await runKb(["lint", "--format", "json"], { cwd: repo("exceptions-too-large", { "entries/demo/sample-error.json": entryText(validEntry()), "lint-exceptions.json": padded }) });
+    expectNoCrash(exceptions);
+    expect(exceptions.code).toBe(1);
+    expect(parseDiagnostics(exceptions.stdout).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([`lint-exceptions.json:1:1 kb/json-syntax the file is ${padded.length} bytes, more than the limit of 1048576 bytes`]);
+    const config = await runKb(["lint"], { cwd: repo("config-too-large", { "entries/demo/sample-error.json": entryText(validEntry()), "kb.config.json": padded }) });
+    expectNoCrash(config);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toBe(`kb: kb.config.json:1:1 the file is ${padded.length} bytes, more than the limit of 1048576 bytes (check that this is the file you meant; limits.maxFileBytes in kb.config.json sets the limit, and kb.config.json itself is held to the default)\n`);
+  });
+
   it("maxIndexBytes: an --index over the limit is refused by its size, exit 2", async () => {
     const dir = repo("index-too-large", { "kb.config.json": JSON.stringify({ limits: { maxIndexBytes: 1000 } }), "index.json": JSON.stringify(matchIndex(Array.from({ length: 20 }, (_, i) => indexEntry(`x/e-${i}`, `SampleError number ${i}`, `SampleError number ${i}`)))) });
     const r = await runKb(["lookup", "--index", "index.json", "SampleError number 1"], { cwd: dir });
