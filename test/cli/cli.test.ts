@@ -30,6 +30,23 @@ describe("paths that do not exist are errors, never 'no problems'", () => {
     expect(readdirSync(path.join(r.dir, "generated")).sort()).toEqual(before);
   });
 
+  it("an entries/ that is a link: lint, build and fix each report it at entries:1:1 and neither read nor write behind it", async () => {
+    const outside = makeRepo({ "demo/sample-error.json": JSON.stringify(validEntry()) }); // valid, not canonical: kb fix would rewrite it
+    repos.push(outside);
+    const r = makeRepo();
+    repos.push(r);
+    symlinkSync(outside.dir, path.join(r.dir, "entries"));
+    const before = readFileSync(path.join(outside.dir, "demo/sample-error.json"));
+    for (const command of ["lint", "build", "fix"]) {
+      const res = await runKb([command, "--no-python"], { cwd: r.dir });
+      expect(res.code, command).toBe(1);
+      expect(res.stdout, command).toContain("entries:1:1 error kb/stray-file the entries folder is a symbolic link; kb reads and fixes entries only inside the repository");
+      expect(res.stdout, command).not.toContain("sample-error");
+    }
+    expect(readFileSync(path.join(outside.dir, "demo/sample-error.json"))).toEqual(before);
+    expect(existsSync(path.join(r.dir, "generated"))).toBe(false);
+  });
+
   it("an entries path that is a file: exit 2", async () => {
     const r = repo({ "notafolder": "x" });
     const res = await runKb(["lint", "--entries", "notafolder"], { cwd: r.dir });
