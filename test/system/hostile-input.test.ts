@@ -4,12 +4,12 @@
 // and bounded repeats that backtrack exponentially, looked up in a log. Each run must return, exit
 // 0, 1 or 2 (never 3, never a stack trace), locate what it reports, and stay within its limits.
 import { execFileSync } from "node:child_process";
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchIndex, MatchIndexEntry } from "../../scripts/model/index-format.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
-import { runKb } from "../helpers/repo.ts";
+import { ROOT, runKb } from "../helpers/repo.ts";
 import { expectAllLocated, expectNoCrash, fingerprintTree, parseDiagnostics, runKbMeasured, tempDir, writeFiles } from "./support.ts";
 
 /** Generous: far above what these runs need (about 100-500 MiB), far below what the defects cost (0.6 to 4 GiB, or a crash). */
@@ -314,6 +314,25 @@ describe("limits set in kb.config.json", () => {
     expectNoCrash(config);
     expect(config.code).toBe(2);
     expect(config.stderr).toBe(`kb: kb.config.json:1:1 the file is ${padded.length} bytes, more than the limit of 1048576 bytes (check that this is the file you meant; limits.maxFileBytes in kb.config.json sets the limit, and kb.config.json itself is held to the default)\n`);
+  });
+
+  it("totalBudgetMs spent: lint fails and names, at each regex, the tests that did not run", async () => {
+    // 1 ms of regex time for the shipped entries' 600-odd tests: worker start-up alone spends it, on any machine.
+    const dir = path.join(work.dir, "budget-spent");
+    cpSync(path.join(ROOT, "entries"), path.join(dir, "entries"), { recursive: true });
+    writeFiles(dir, { "package.json": "{}\n", "node_modules/.keep": "", "kb.config.json": JSON.stringify({ limits: { totalBudgetMs: 1 } }) });
+    const spent = await runKb(["lint", "--format", "json"], { cwd: dir });
+    expectNoCrash(spent);
+    expect(spent.code).toBe(1);
+    const cut = parseDiagnostics(spent.stdout).filter((d) => d.rule === "kb/regex-timeout" && /total time budget of 1 ms \(totalBudgetMs\) ran out; \d+ tests? of this regex did not run$/.test(d.message));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const d of cut) expect(readFileSync(path.join(dir, d.file), "utf8").split("\n")[d.line - 1]!.slice(d.column - 1), d.file).toMatch(/^"/); // at the regex's value
+    for (const d of cut) expect(readFileSync(path.join(dir, d.file), "utf8").split("\n")[d.line - 1], d.file).toMatch(/^\s*"regex": /);
+    // The same entries with the default budget: clean, so every error above came from the budget.
+    writeFileSync(path.join(dir, "kb.config.json"), "{}\n");
+    const again = await runKb(["lint", "--format", "json"], { cwd: dir });
+    expect(parseDiagnostics(again.stdout)).toEqual([]);
+    expect(again.code).toBe(0);
   });
 
   it("maxIndexBytes: an --index over the limit is refused by its size, exit 2", async () => {
