@@ -393,7 +393,7 @@ describe("argv echoed back to a terminal", () => {
 });
 
 describe("kb hooks install", () => {
-  it("writes an executable pre-commit hook that fixes and blocks, and never replaces a hook of someone else's without --force", async () => {
+  it("writes an executable pre-commit hook that fixes and blocks, never commits unstaged changes, and never replaces a hook of someone else's without --force", async () => {
     const r = repo();
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: r.dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     git("init", "-q");
@@ -425,5 +425,21 @@ describe("kb hooks install", () => {
     }
     expect(blocked).toContain("error-kb: commit blocked");
     expect(git("log", "--format=%s")).toBe("fixable\n");
+
+    // Staged work beside unstaged work in one entry: the hook never commits the unstaged part.
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Staged cause." })));
+    git("add", "entries");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Unstaged cause, not meant for this commit." })));
+    blocked = "";
+    try {
+      git("commit", "-q", "-m", "partly staged");
+    } catch (e) {
+      blocked = String((e as { stderr?: string }).stderr);
+    }
+    expect(blocked).toContain("these staged entries also have unstaged changes");
+    expect(blocked).toContain("entries/demo/sample-error.json");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+    expect(git("show", ":entries/demo/sample-error.json")).toContain("Staged cause.");
+    expect(readFileSync(file, "utf8")).toContain("Unstaged cause");
   });
 });

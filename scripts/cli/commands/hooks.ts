@@ -13,6 +13,14 @@ export const PRE_COMMIT = `#!/bin/sh
 ${MARKER}: fixes staged entries, re-stages them, and blocks the commit on remaining errors.
 files=$(git diff --cached --name-only --diff-filter=ACMR -- 'entries/*.json')
 [ -z "$files" ] && exit 0
+# kb fix rewrites and re-stages whole files: a file with unstaged changes would have them committed.
+partly=$(git diff --name-only -- $files)
+if [ -n "$partly" ]; then
+  echo "error-kb: commit blocked; these staged entries also have unstaged changes, which re-staging the fixed file would commit:" >&2
+  echo "$partly" >&2
+  echo "stage them (git add) or stash them (git stash push --keep-index) and commit again" >&2
+  exit 1
+fi
 node bin/kb.mjs fix -- $files
 status=$?
 git add -- $files
