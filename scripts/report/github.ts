@@ -31,26 +31,42 @@ export function formatGithubSummary(diagnostics: readonly Diagnostic[], title = 
     children: [heading(2, text(title)), paragraph(text(diagnostics.length === 0 ? "No problems found." : `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`))],
   };
   if (diagnostics.length === 0) return toMarkdown(head);
-  // Rows are added while the rendered size stays under the limit (measured per row, rendered once at the end).
+  // Rows are added while an upper bound of their rendered size stays under the limit: the cells as
+  // printed (controls already spelled out as \u0001, six bytes for one), each byte at most doubled by
+  // Markdown escapes, plus the row's frame.
+  const cells = (d: Diagnostic) => ({ where: `${terminalSafeLine(d.file)}:${d.line}:${d.column}`, message: terminalSafeLine(d.hint ? `${d.message} (hint: ${d.hint})` : d.message) });
   const rows: Diagnostic[] = [];
   let size = Buffer.byteLength(toMarkdown(head)) + 200;
   for (const d of diagnostics) {
-    const rowSize = Buffer.byteLength(`${d.severity}${d.file}${d.rule}${d.message}${d.hint ?? ""}`) * 2 + 40;
+    const { where, message } = cells(d);
+    const rowSize = Buffer.byteLength(`${d.severity}${where}${d.rule}${message}`) * 2 + 40;
     if (size + rowSize > limitBytes) break;
     size += rowSize;
     rows.push(d);
   }
-  const root: Root = {
-    type: "root",
-    children: [
-      ...head.children,
-      table(
-        ["Severity", "Where", "Rule", "Message"],
-        rows.map((d) => [[text(d.severity)], [code(`${terminalSafeLine(d.file)}:${d.line}:${d.column}`)], [code(d.rule)], [text(terminalSafeLine(d.hint ? `${d.message} (hint: ${d.hint})` : d.message))]]),
-      ),
-    ],
+  const render = (shown: readonly Diagnostic[]): string => {
+    const root: Root = {
+      type: "root",
+      children: [
+        ...head.children,
+        table(
+          ["Severity", "Where", "Rule", "Message"],
+          shown.map((d) => {
+            const { where, message } = cells(d);
+            return [[text(d.severity)], [code(where)], [code(d.rule)], [text(message)]];
+          }),
+        ),
+      ],
+    };
+    const more = diagnostics.length - shown.length;
+    if (more > 0) root.children.push(paragraph(text(`${more} more not shown here (the summary is limited to ${Math.round(limitBytes / 1024)} KiB); see the annotations, or run npx kb lint --format json.`)));
+    return toMarkdown(root);
   };
-  const more = diagnostics.length - rows.length;
-  if (more > 0) root.children.push(paragraph(text(`${more} more not shown here (the summary is limited to ${Math.round(limitBytes / 1024)} KiB); see the annotations, or run npx kb lint --format json.`)));
-  return toMarkdown(root);
+  let markdown = render(rows);
+  // The bound above should hold; if it ever does not, rows go until the summary fits.
+  while (Buffer.byteLength(markdown) > limitBytes && rows.length > 0) {
+    rows.length = Math.floor(rows.length / 2);
+    markdown = render(rows);
+  }
+  return markdown;
 }

@@ -56,6 +56,15 @@ describe("the GitHub job summary", () => {
     expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024);
     expect(summary).toMatch(/[0-9]+ more not shown here \(the summary is limited to 512 KiB\)/);
   });
+
+  it("stays under its limit when controls in keys grow six-fold as they are spelled out as \\u0001", () => {
+    const controls = Array.from({ length: 3 }, (_, i) => d(`unknown key "${"\u0001".repeat(15_000)}"`, `entries/demo/file-${i}.json`));
+    const summary = formatGithubSummary(controls);
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(512 * 1024);
+    expect(summary).toContain("\\u0001");
+    expect(summary).toMatch(/[0-9]+ more not shown here/);
+    for (const limit of [2_000, 50_000, 200_000]) expect(Buffer.byteLength(formatGithubSummary(controls, "t", limit))).toBeLessThanOrEqual(limit);
+  });
 });
 
 describe("SARIF", () => {
