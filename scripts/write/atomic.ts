@@ -38,6 +38,7 @@ const REASONS: Record<string, string> = {
   EMFILE: "too many open files",
   EIO: "an input/output error",
   EFBIG: "the file would exceed the size limit (ulimit -f, or the file system's)",
+  ENOENT: "a folder on its path cannot be made there",
 };
 
 export function describeWriteError(file: string, e: unknown): WriteError {
@@ -57,11 +58,31 @@ export interface WriteOptions {
   readonly mode?: number;
 }
 
+/**
+ * mkdir -p, one level at a time from the nearest folder that exists. Node 20's recursive mkdir loops
+ * forever where a level cannot be made and yet reports ENOENT (any path under /proc: `kb lint -o
+ * /proc/a/b` spun at full CPU); here a level that cannot be made is an error, so the loop is bounded
+ * by the path's depth.
+ */
+export async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    const stat = await lstat(at).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
+    if (stat !== undefined) break;
+    missing.push(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const folder of missing.reverse()) await mkdir(folder).catch((e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? undefined : Promise.reject(e)));
+}
+
 /** Writes a string, bytes, or string pieces (for content longer than one string can be). */
 export async function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>, options: WriteOptions = {}): Promise<void> {
   const dir = path.dirname(file);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolders(dir);
   } catch (e) {
     throw describeWriteError(file, e);
   }

@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
 import type { RunSettings } from "../../scripts/model/run-settings.ts";
 import { runBuild } from "../../scripts/runner/build-run.ts";
 import { SourceError } from "../../scripts/source/list-entries.ts";
-import { describeWriteError, writeAll, writeFileAtomic, WriteError } from "../../scripts/write/atomic.ts";
+import { describeWriteError, makeFolders, writeAll, writeFileAtomic, WriteError } from "../../scripts/write/atomic.ts";
 import { syncOutputs } from "../../scripts/write/sync.ts";
 import { GENERATED_MARK } from "../../scripts/model/generated-mark.ts";
 import type { PlannedOutput } from "../../scripts/outputs/plan.ts";
@@ -70,6 +70,27 @@ describe("writeFileAtomic", () => {
       expect(e.message).toContain(words);
       expect(e.message).toContain(`(${code}); the previous file, if any, is unchanged`);
     }
+  });
+});
+
+describe("folders on the way to a file", () => {
+  it("are made one level at a time; where a level cannot be made (under /proc), the write fails instead of spinning", async () => {
+    const base = tmp();
+    await makeFolders(path.join(base, "a/b/c"));
+    expect(existsSync(path.join(base, "a/b/c"))).toBe(true);
+    await makeFolders(path.join(base, "a/b/c")); // made already: nothing to do
+    writeFileSync(path.join(base, "file"), "x");
+    await expect(makeFolders(path.join(base, "file/d"))).rejects.toMatchObject({ code: "ENOTDIR" });
+    if (process.platform !== "linux") return;
+    // Node 20's mkdir({ recursive: true }) never returns here; the CLI's deadline turns a spin into a failure.
+    const e = await writeFileAtomic("/proc/kb-no-such/a/b/report.txt", "x").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as WriteError).message).toBe("cannot write /proc/kb-no-such/a/b/report.txt: a folder on its path cannot be made there (ENOENT); the previous file, if any, is unchanged");
+    const r = makeRepo({ "entries/demo/sample-error.json": entryText(validEntry()) });
+    cleanups.push(r.cleanup);
+    const res = await runKb(["lint", "--no-python", "-o", "/proc/kb-no-such/a/b/report.txt"], { cwd: r.dir, timeoutMs: 60_000 });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("a folder on its path cannot be made there (ENOENT)");
   });
 });
 
