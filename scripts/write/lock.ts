@@ -3,10 +3,14 @@
 // a lock nobody refreshes for `STALE_MS` is a dead run's and is taken over. Its owner is known by
 // that heartbeat, not by a pid (pids repeat across containers and hosts), and anything at the lock's
 // path that kb did not create (a file or a non-empty folder, e.g. committed from git) is refused.
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, rmdirSync } from "node:fs";
+import path from "node:path";
 import lockfile from "proper-lockfile";
+import { makeFolders } from "./atomic.ts";
 
 export const STALE_MS = 10_000;
+/** How long a run waits for another to finish before it gives up. */
+export const WAIT_MS = 120_000;
 
 export class LockError extends Error {}
 
@@ -16,28 +20,47 @@ export async function withLock<T>(lockPath: string, run: () => Promise<T>): Prom
     throw new LockError(`${lockPath} is in the way of kb's lock and was not made by kb (a lock is an empty folder kb creates); remove it and run again`);
   }
   let compromised: Error | undefined;
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(lockPath, {
-      lockfilePath: lockPath,
-      realpath: false,
-      stale: STALE_MS,
-      update: STALE_MS / 2,
-      retries: { retries: 80, factor: 1.2, minTimeout: 50, maxTimeout: 2_000 },
-      onCompromised: (e) => {
-        compromised = e;
-      },
-    });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ELOCKED") throw new LockError(`another kb run holds ${lockPath} and kept it past the wait; try again when it has finished`);
-    throw new LockError(`cannot take the lock ${lockPath}: ${(e as Error).message}`);
-  }
+  const release = await acquire(lockPath, (e) => {
+    compromised = e;
+  });
   try {
     const result = await run();
     if (compromised) throw new LockError(`the lock ${lockPath} was taken over while this run held it (${compromised.message}); run again`);
     return result;
   } finally {
     await release().catch(() => undefined);
+  }
+}
+
+/**
+ * Takes the lock, waiting (with backoff, up to WAIT_MS) only while another run holds it. Any other
+ * failure (the folder it goes in cannot be made, no permission, a full disk) fails at once:
+ * proper-lockfile's own retries would retry those too, for minutes. A lock whose time is well in the
+ * future has no live owner (an owner refreshes it to the present) and is taken over like a stale one.
+ */
+async function acquire(lockPath: string, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
+  const deadline = Date.now() + WAIT_MS;
+  for (let delay = 50; ; delay = Math.min(delay * 1.5, 2_000)) {
+    try {
+      await makeFolders(path.dirname(lockPath));
+      return await lockfile.lock(lockPath, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, update: STALE_MS / 2, retries: 0, onCompromised });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ELOCKED") throw new LockError(`cannot take the lock ${lockPath}: ${(e as Error).message}`);
+      if (Date.now() >= deadline) throw new LockError(`another kb run holds ${lockPath} and kept it past the wait; try again when it has finished`);
+      if (!fromTheFuture(lockPath)) await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** An empty lock folder dated more than STALE_MS ahead, removed: true when it was. */
+function fromTheFuture(lockPath: string): boolean {
+  const stat = lstatOrUndefined(lockPath);
+  if (!stat?.isDirectory() || stat.mtimeMs <= Date.now() + STALE_MS) return false;
+  try {
+    rmdirSync(lockPath); // only an empty folder: never anything kb did not make
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@
 // renamed into place), a failed write leaves the old file and no temporary file, errors are named,
 // and a lock kb did not make is refused.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -252,6 +252,24 @@ describe("the lock", () => {
     const { utimesSync } = await import("node:fs");
     utimesSync(lock, old, old);
     await expect(withLock(lock, async () => "ran")).resolves.toBe("ran");
+  });
+
+  it("takes over at once an empty lock dated in the future, which no live run refreshes to", async () => {
+    const lock = path.join(tmp(), "generated.lock");
+    mkdirSync(lock);
+    const future = new Date(Date.now() + 365 * 24 * 3600 * 1000);
+    utimesSync(lock, future, future);
+    await expect(withLock(lock, async () => "ran")).resolves.toBe("ran"); // it waited 2 minutes, then failed
+  });
+
+  it("fails at once when the lock cannot be made for another reason than a holder (it retried for 2 minutes)", async () => {
+    const d = tmp();
+    writeFileSync(path.join(d, "file"), "x");
+    const e = await withLock(path.join(d, "file/out/generated.lock"), async () => 1).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(LockError);
+    expect((e as Error).message).toMatch(/^cannot take the lock .+: ENOTDIR/);
+    // Missing folders on the way are made, so --out into a new nested folder works.
+    await expect(withLock(path.join(d, "new/a/b/generated.lock"), async () => "ran")).resolves.toBe("ran");
   });
 });
 
