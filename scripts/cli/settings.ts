@@ -33,8 +33,11 @@ export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd(),
   const today = env.KB_TODAY ?? new Date().toISOString().slice(0, 10);
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today)) throw new UsageError(`KB_TODAY must be YYYY-MM-DD, not "${today}"`);
   // Named folders are relative to where kb runs; the defaults are the repository's own.
-  const entriesDir = flags.entries ? path.resolve(cwd, flags.entries) : path.join(root, "entries");
-  const outDir = flags.out ? path.resolve(cwd, flags.out) : path.join(root, "generated");
+  const entriesDir = flags.entries !== undefined ? namedFolder("--entries", flags.entries, cwd) : path.join(root, "entries");
+  const outDir = flags.out !== undefined ? namedFolder("--out", flags.out, cwd) : path.join(root, "generated");
+  // A build into .git (refs/tags is often an empty folder, so it passes the ownership check) breaks the repository.
+  const git = path.join(root, ".git");
+  if (isWithin(outDir, git) || isWithin(git, outDir)) throw new UsageError(`refusing to use ${terminalSafeLine(outDir)} as the output folder: it is inside .git (or holds it), which git owns; check --out`);
   // kb fix rewrites what it lints: entries inside (or holding) the output folder would be outputs rewritten.
   // Compared with links resolved: a link to a parent folder must not lead around the check.
   if (isWithin(entriesDir, outDir) || isWithin(outDir, entriesDir)) throw new UsageError(`the entries folder and the output folder overlap (${terminalSafeLine(entriesDir)}, ${terminalSafeLine(outDir)}); check --entries and --out`);
@@ -53,4 +56,12 @@ export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd(),
       severities: config.rules,
     },
   };
+}
+
+/** A folder named on the command line, resolved against where kb runs; empty or undecodable names are refused, never taken for another folder. */
+function namedFolder(flag: string, value: string, cwd: string): string {
+  if (value === "") throw new UsageError(`${flag} needs a folder, not an empty name`);
+  // argv is decoded as UTF-8: bytes that are not become U+FFFD, which would name another folder.
+  if (value.includes("\uFFFD")) throw new UsageError(`${flag} ${terminalSafeLine(value)}: the name is not valid UTF-8 (shown with \uFFFD); kb cannot name that folder exactly`);
+  return path.resolve(cwd, value);
 }

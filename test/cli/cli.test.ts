@@ -311,6 +311,25 @@ describe("the output folder", () => {
     expect(readdirSync(path.join(r.dir, "docs"))).toEqual(["notes.md"]);
   });
 
+  it("--out inside .git (an empty refs/tags passes the ownership check), an empty --out and one that is not UTF-8: usage errors, nothing written", async () => {
+    const r = repo();
+    mkdirSync(path.join(r.dir, ".git/refs/tags"), { recursive: true });
+    const cases: [string, string][] = [
+      [".git/refs/tags", "it is inside .git (or holds it), which git owns; check --out"],
+      [".", "it is inside .git (or holds it), which git owns; check --out"],
+      ["", "--out needs a folder, not an empty name"],
+      ["out-\uFFFD", "the name is not valid UTF-8"],
+    ];
+    for (const [out, message] of cases) {
+      const res = await runKb(["build", "--out", out], { cwd: r.dir });
+      expect(res.code, out).toBe(2);
+      expect(res.stderr, out).toContain(message);
+    }
+    expect(readdirSync(path.join(r.dir, ".git/refs/tags"))).toEqual([]);
+    expect(existsSync(path.join(r.dir, "generated"))).toBe(false);
+    expect((await runKb(["lint", "--entries", ""], { cwd: r.dir })).stderr).toContain("--entries needs a folder, not an empty name");
+  });
+
   it("a folder where index.json belongs is repaired by the next build", async () => {
     const r = repo();
     expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
