@@ -125,10 +125,11 @@ async function syncOne(outDir: string, rel: string, content: Iterable<string>, o
   const diskHash = state === undefined ? hashFile(abs) : undefined;
   const hasher = contentHasher();
   const pieces = hasher.tee(content);
-  if (write) {
-    if (state !== undefined && onDisk) rmSync(onDisk.raw, { force: true }); // a link or device in the way goes first
-    await writeFileAtomic(abs, pieces, { keep: () => hasher.digest() !== diskHash });
-  } else for (const _ of pieces);
+  // A link, FIFO or device in the way is replaced by the rename itself (which never follows a link):
+  // removing it first would leave a moment with nothing there, and a kill then could lose README.md,
+  // the mark that makes the folder kb's, for good.
+  if (write) await writeFileAtomic(abs, pieces, { keep: () => hasher.digest() !== diskHash });
+  else for (const _ of pieces);
   const digest = hasher.digest();
   return { state: state ?? (digest === diskHash ? "same" : "stale"), digest };
 }

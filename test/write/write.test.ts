@@ -2,7 +2,7 @@
 // renamed into place), a failed write leaves the old file and no temporary file, errors are named,
 // and a lock kb did not make is refused.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -70,6 +70,30 @@ describe("writeFileAtomic", () => {
       expect(e.message).toContain(words);
       expect(e.message).toContain(`(${code}); the previous file, if any, is unchanged`);
     }
+  });
+});
+
+describe("a link or FIFO where an output belongs", () => {
+  it("is replaced by the rename, never removed first: README.md, the folder's mark, is never missing, and the link's target is untouched", async () => {
+    const base = tmp();
+    const out = path.join(base, "generated");
+    mkdirSync(path.join(out, "git"), { recursive: true });
+    writeFileSync(path.join(out, "git/README.md"), `${GENERATED_MARK} a domain page -->`);
+    symlinkSync("git/README.md", path.join(out, "README.md")); // e.g. committed as a link
+    spawnSync("mkfifo", [path.join(out, "pipe.json")]);
+    const seen: boolean[] = [];
+    function* readme() {
+      // Written while the old README.md must still be there: a kill now must leave the folder kb's.
+      seen.push(lstatSync(path.join(out, "README.md"), { throwIfNoEntry: false }) !== undefined);
+      yield `${GENERATED_MARK} new -->`;
+    }
+    const planned = (rel: string, content: () => Iterable<string>): PlannedOutput => ({ path: rel, inputs: { kind: "static" }, content });
+    await syncOutputs(out, [planned("README.md", readme), planned("git/README.md", () => [`${GENERATED_MARK} a domain page -->`]), planned("pipe.json", () => ["{}"])], { write: true });
+    expect(seen).toEqual([true]);
+    expect(lstatSync(path.join(out, "README.md")).isFile()).toBe(true);
+    expect(readFileSync(path.join(out, "README.md"), "utf8")).toBe(`${GENERATED_MARK} new -->`);
+    expect(readFileSync(path.join(out, "git/README.md"), "utf8")).toBe(`${GENERATED_MARK} a domain page -->`);
+    expect(readFileSync(path.join(out, "pipe.json"), "utf8")).toBe("{}");
   });
 });
 
