@@ -33,8 +33,11 @@ export function sameStamp(a: FileStamp | readonly number[], b: FileStamp | reado
 
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** `followLinks`: allow the final path component to be a symbolic link (config files); entries never are. */
-export function readBoundedFile(file: string, maxBytes: number, followLinks = false): ReadOutcome {
+/**
+ * `followLinks`: allow the final path component to be a symbolic link (config files); entries never are.
+ * `prefix`: read at most the first maxBytes of a larger file instead of refusing it (a mark at its start).
+ */
+export function readBoundedFile(file: string, maxBytes: number, followLinks = false, prefix = false): ReadOutcome {
   let fd: number;
   try {
     fd = openSync(file, followLinks ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : FLAGS);
@@ -47,9 +50,9 @@ export function readBoundedFile(file: string, maxBytes: number, followLinks = fa
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, reason: "not-a-file", detail: stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : "a device" };
-    if (stat.size > maxBytes) return { ok: false, reason: "too-large", detail: `${stat.size} bytes`, size: stat.size };
+    if (stat.size > maxBytes && !prefix) return { ok: false, reason: "too-large", detail: `${stat.size} bytes`, size: stat.size };
     // Read one byte past the size seen: a file that grows while it is read is still bounded.
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1));
+    const buffer = Buffer.allocUnsafe(Math.min(prefix ? maxBytes : maxBytes + 1, stat.size + 1));
     let filled = 0;
     for (;;) {
       const n = readSync(fd, buffer, filled, buffer.length - filled, null);

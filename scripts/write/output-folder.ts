@@ -7,8 +7,6 @@ import { GENERATED_MARK } from "../model/generated-mark.ts";
 import { TEMP_SUFFIX } from "../source/list-entries.ts";
 import { readBoundedFile } from "../source/read-file.ts";
 
-/** Far more than the catalogue of any corpus; past it the folder is not taken for kb's. */
-const MAX_README_BYTES = 256 * 1024 * 1024;
 
 /** The output folder is not one kb may manage: a usage problem (a wrong --out), not a bug. */
 export class OutputFolderError extends Error {}
@@ -38,7 +36,7 @@ export function listOutputFolder(root: string): OutputItem[] {
     } catch (e) {
       // A missing root is empty; a folder that went away while listed (a concurrent build removed it) holds nothing.
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw new OutputFolderError(`cannot read ${rel === "" ? root : path.join(root, rel)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); nothing was changed`);
+      throw unlistable(rel === "" ? root : path.join(root, rel), e);
     }
     for (const name of names) {
       let text: string;
@@ -52,7 +50,12 @@ export function listOutputFolder(root: string): OutputItem[] {
       const itemRaw = Buffer.concat([raw, Buffer.from(path.sep), name]);
       const itemRel = rel === "" ? text : `${rel}/${text}`;
       // Gone between the listing and now (a concurrent build renamed its temporary file): not there.
-      const stat = lstatSync(itemRaw, { throwIfNoEntry: false });
+      let stat;
+      try {
+        stat = lstatSync(itemRaw, { throwIfNoEntry: false });
+      } catch (e) {
+        throw unlistable(path.join(root, itemRel), e);
+      }
       if (!stat) continue;
       const kind = stat.isSymbolicLink() ? "link" : stat.isDirectory() ? "directory" : stat.isFile() ? "file" : "other";
       out.push({ path: itemRel, raw: itemRaw, kind, decodable: ok });
@@ -61,6 +64,14 @@ export function listOutputFolder(root: string): OutputItem[] {
   };
   walk(Buffer.from(root), "", true);
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : Buffer.compare(a.raw, b.raw)));
+}
+
+/** A folder or item of the output folder that cannot be listed: named (shortened when very long), with the way out. */
+function unlistable(where: string, e: unknown): OutputFolderError {
+  const code = (e as NodeJS.ErrnoException).code ?? String(e);
+  const shown = where.length > 200 ? `${where.slice(0, 120)}…${where.slice(-60)} (${where.length} characters)` : where;
+  const why = code === "ENAMETOOLONG" ? "its path is longer than the system allows; remove it by hand" : "it cannot be read; check its permissions";
+  return new OutputFolderError(`cannot list ${shown}: ${why} (${code}); nothing was changed`);
 }
 
 /**
@@ -90,7 +101,9 @@ export function assertOwnedOutputFolder(outDir: string): void {
 
 /** Whether the folder's README.md carries kb build's mark. */
 function isMarkedOutputFolder(dir: string): boolean {
-  // Through the bounded reader: a FIFO or device named README.md must not block the run.
-  const read = readBoundedFile(path.join(dir, "README.md"), MAX_README_BYTES, true);
-  return read.ok && Buffer.from(read.bytes).toString("utf8").startsWith(GENERATED_MARK);
+  // Through the bounded reader: a FIFO or device named README.md must not block the run. Only the
+  // mark's bytes are read (every ancestor's README.md is asked, up to /).
+  const mark = Buffer.from(GENERATED_MARK);
+  const read = readBoundedFile(path.join(dir, "README.md"), mark.length, true, true);
+  return read.ok && mark.equals(read.bytes);
 }

@@ -330,6 +330,36 @@ describe("the output folder", () => {
     expect((await runKb(["lint", "--entries", ""], { cwd: r.dir })).stderr).toContain("--entries needs a folder, not an empty name");
   });
 
+  it("a path too long for the system inside generated/: check and build exit 2 naming it, not an internal error", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    // Made (and removed) one level at a time relative to the last, as only such a tree can be.
+    const python = (code: string) => execFileSync("python3", ["-c", code], { cwd: r.dir });
+    python("import os\nos.chdir('generated')\nfor _ in range(17):\n    os.mkdir('d' * 250)\n    os.chdir('d' * 250)");
+    try {
+      for (const command of ["check", "build"]) {
+        const res = await runKb([command], { cwd: r.dir });
+        expect(res.code, command).toBe(2);
+        expect(res.stderr, command).toMatch(/^kb: cannot list .+ \(\d+ characters\): its path is longer than the system allows; remove it by hand \(ENAMETOOLONG\); nothing was changed\n$/);
+      }
+    } finally {
+      python("import shutil\nshutil.rmtree('generated/' + 'd' * 250)"); // before the repository's own removal, which cannot
+    }
+    expect(readFileSync(path.join(r.dir, "generated/README.md"), "utf8")).toContain("demo");
+  });
+
+  it("a git repository inside the output folder is never removed: the build refuses, naming it", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    mkdirSync(path.join(r.dir, "generated/checkout/.git"), { recursive: true });
+    writeFileSync(path.join(r.dir, "generated/checkout/.git/HEAD"), "ref: refs/heads/main\n");
+    writeFileSync(path.join(r.dir, "generated/checkout/work.txt"), "someone's work\n");
+    const res = await runKb(["build"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("checkout/.git is a git repository's, and kb build never removes one; move it out of the output folder");
+    expect(readFileSync(path.join(r.dir, "generated/checkout/work.txt"), "utf8")).toBe("someone's work\n");
+  });
+
   it("a folder where index.json belongs is repaired by the next build", async () => {
     const r = repo();
     expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);

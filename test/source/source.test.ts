@@ -116,6 +116,13 @@ describe("reading a file", () => {
     writeFileSync(path.join(d, "big.json"), "x".repeat(2048));
     expect(readBoundedFile(path.join(d, "big.json"), 1024)).toMatchObject({ ok: false, reason: "too-large", detail: "2048 bytes" });
   });
+
+  it("as a prefix, reads only the first bytes of a larger file (an output folder's mark: every ancestor's README.md is asked)", () => {
+    const d = tmp();
+    writeFileSync(path.join(d, "README.md"), `<!-- mark -->${"x".repeat(4096)}`);
+    const read = readBoundedFile(path.join(d, "README.md"), 13, true, true);
+    expect(read.ok && Buffer.from(read.bytes).toString()).toBe("<!-- mark -->");
+  });
 });
 
 describe("the guarded JSON parser", () => {
