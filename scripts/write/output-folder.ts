@@ -96,7 +96,7 @@ export function assertOwnedOutputFolder(outDir: string): void {
   // A first build killed before its first rename leaves only temporary files: still ours to repair.
   const names = readdirSync(outDir).filter((f) => !f.endsWith(TEMP_SUFFIX));
   if (names.length === 0) return;
-  if (!isMarkedOutputFolder(outDir)) throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no generated README.md); check --out`);
+  if (!isMarkedOutputFolder(outDir)) throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no README.md starting with kb's generated mark); check --out, or if it is kb's folder and its README.md was deleted or edited, restore it (git checkout -- README.md in that folder) or remove the folder, and build again`);
 }
 
 /** Whether the folder's README.md carries kb build's mark. */

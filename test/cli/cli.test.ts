@@ -308,6 +308,7 @@ describe("the output folder", () => {
     const res = await runKb(["build", "--out", "docs"], { cwd: r.dir });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("was not written by kb build");
+    expect(res.stderr).toContain("if it is kb's folder and its README.md was deleted or edited, restore it (git checkout -- README.md in that folder) or remove the folder");
     expect(readdirSync(path.join(r.dir, "docs"))).toEqual(["notes.md"]);
   });
 
