@@ -6,6 +6,7 @@
 import { canonicalText } from "../model/canonical.ts";
 import { translationDigest } from "../model/digest.ts";
 import type { Entry } from "../model/entry.ts";
+import { wholePercentAsRate } from "../model/rate.ts";
 import { translatedFields } from "../model/translation.ts";
 import type { Source } from "../source/entry-file.ts";
 
@@ -25,11 +26,11 @@ export function fixSource(source: Pick<Source, "text" | "tree" | "value">, synta
   return text === source.text ? { kind: "unchanged" } : { kind: "fixed", text, repairs };
 }
 
-/** A rate the schema bounds to 0..1: a numeric string becomes a number, a percentage (1 < n <= 100) a fraction. */
+/** A rate the schema bounds to 0..1: a numeric string becomes a number, and a whole percentage a fraction (model/rate.ts); the rest is left to lint. */
 function repairRate(holder: Record<string, unknown>, key: string, where: string, repairs: string[]): void {
   const v = holder[key];
   let n = typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v;
-  if (typeof n === "number" && n > 1 && n <= 100) n = n / 100;
+  if (typeof n === "number") n = wholePercentAsRate(n) ?? n;
   if (n !== v) {
     holder[key] = n;
     repairs.push(`${where}: ${JSON.stringify(v)} → ${JSON.stringify(n)}`);

@@ -12,6 +12,7 @@ import type { Target } from "../model/location.ts";
 import { EDITOR_KEYWORDS, entrySchema } from "../model/entry-schema.ts";
 import type { Entry } from "../model/entry.ts";
 import { closest } from "../model/closest.ts";
+import { wholePercentAsRate } from "../model/rate.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -153,8 +154,11 @@ function describeSchemaError(e: ErrorObject): Omit<SchemaProblem, "rule"> {
     }
     case "minimum":
     case "maximum": {
-      if (field !== undefined && RATE_FIELDS.has(field) && typeof e.data === "number" && e.data > 1 && e.data <= 100) {
-        return { pointer: e.instancePath, target: "value", message: `${where} is ${e.data}: rates are fractions from 0 to 1`, hint: `write ${e.data / 100} (kb fix does it)`, fixable: true };
+      if (field !== undefined && RATE_FIELDS.has(field) && typeof e.data === "number" && e.data > 1) {
+        const rate = wholePercentAsRate(e.data);
+        const message = `${where} is ${e.data}: rates are fractions from 0 to 1`;
+        if (rate !== undefined) return { pointer: e.instancePath, target: "value", message, hint: `write ${rate} (kb fix does it)`, fixable: true };
+        return { pointer: e.instancePath, target: "value", message, hint: "write the fraction you mean (0.15 for 15%)" };
       }
       return { pointer: e.instancePath, target: "value", message: `${where} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)}` };
     }
@@ -184,7 +188,7 @@ function typeProblem(e: ErrorObject, where: string, field: string | undefined): 
   if (wanted.includes("number") || wanted.includes("integer")) {
     if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) {
       const n = Number(value);
-      const asRate = field !== undefined && RATE_FIELDS.has(field) && n > 1 && n <= 100 ? n / 100 : n;
+      const asRate = field !== undefined && RATE_FIELDS.has(field) ? (wholePercentAsRate(n) ?? n) : n;
       return { ...base, hint: `write ${asRate} without quotes (kb fix does it)`, fixable: true };
     }
   }

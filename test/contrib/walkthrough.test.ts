@@ -150,6 +150,21 @@ describe("kb fix", () => {
     expect(res.code).toBe(0);
   });
 
+  it("leaves a rate that is not a whole percentage for a person: 1.5 is not guessed to be 1.5%", async () => {
+    const e = validEntry() as unknown as Record<string, unknown>;
+    const text = entryText({ ...e, dead_ends: [{ ...(e.dead_ends as Record<string, unknown>[])[0], fail_rate: 1.5 }], fix_success_rate: 100 });
+    const repo = makeRepo({ "entries/demo/sample-error.json": text });
+    repos.push(repo);
+    const res = await runKb(["fix", "--no-python"], { cwd: repo.dir });
+    const fixed = JSON.parse(readFileSync(path.join(repo.dir, "entries/demo/sample-error.json"), "utf8")) as Record<string, unknown>;
+    expect((fixed.dead_ends as { fail_rate: number }[])[0]!.fail_rate).toBe(1.5);
+    expect(fixed.fix_success_rate).toBe(1); // a whole percentage is still repaired
+    expect(res.stderr).not.toContain("0.015");
+    expect(res.code).toBe(1); // and lint still reports the rate
+    expect(res.stdout).toContain("dead_ends[0].fail_rate is 1.5: rates are fractions from 0 to 1");
+    expect(res.stdout).toContain("hint: write the fraction you mean (0.15 for 15%)");
+  });
+
   it("leaves a file untouched when a number in it cannot be written back as it is (1e400 became null)", async () => {
     const text = entryText(validEntry()).replace('"confidence": 0.6', '"confidence": 1e400');
     const repo = makeRepo({ "entries/demo/sample-error.json": text.replace('"fix_success_rate": 0.7', '"fix_success_rate": 70') });
