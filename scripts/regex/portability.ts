@@ -38,13 +38,20 @@ export function findPortabilityProblems(ast: AST.Pattern): PortabilityFinding[] 
       if (node.kind === "property")
         add(node, "error", `Unicode property escape ${node.raw} does not exist in Python's re module`, "list the characters in a class, e.g. [A-Za-z]");
       else if (node.kind === "digit")
-        add(node, "warning", `${node.raw} matches only ASCII digits in JavaScript but every Unicode digit in Python`, "write [0-9]");
+        add(node, "warning", `${node.raw} matches only ASCII digits in JavaScript but every Unicode digit in Python`, asciiSpelling(node, "0-9"));
       else if (node.kind === "word")
-        add(node, "warning", `${node.raw} means different characters in JavaScript ("iu": ASCII plus ſ and K) and Python (all Unicode letters)`, "write [A-Za-z0-9_]");
+        add(node, "warning", `${node.raw} means different characters in JavaScript ("iu": ASCII plus ſ and K) and Python (all Unicode letters)`, asciiSpelling(node, "A-Za-z0-9_"));
     },
     onAssertionEnter(node) {
       if (node.kind === "word")
-        add(node, "warning", `${node.raw} uses JavaScript's ASCII word characters but Python's Unicode ones, so boundaries differ next to accented letters`, "spell the boundary out, e.g. (?:^|[^A-Za-z0-9_])");
+        add(
+          node,
+          "warning",
+          `${node.raw} uses JavaScript's ASCII word characters but Python's Unicode ones, so boundaries differ next to accented letters`,
+          node.negate
+            ? "spell the non-boundary out: (?:(?<=[A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<![A-Za-z0-9_])(?![A-Za-z0-9_]))"
+            : "spell the boundary out: (?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))",
+        );
       else if (node.kind === "lookbehind" && !hasFixedWidth(node.alternatives))
         add(node, "error", `variable-width lookbehind ${node.raw} works in JavaScript but Python rejects it`, "make every alternative of the lookbehind the same fixed length, or drop it");
     },
@@ -134,3 +141,8 @@ function widthOf(el: AST.Element): number | undefined {
   }
 }
 
+/** The ASCII spelling of \\d, \\w and their negations, as a class of its own or as the part of the class it sits in. */
+function asciiSpelling(node: { negate: boolean; parent: { type: string } }, range: string): string {
+  if (node.parent.type === "CharacterClass") return node.negate ? `list the characters the class should match instead (${range} spelled out cannot be negated inside a class)` : `write ${range} inside the class`;
+  return node.negate ? `write [^${range}]` : `write [${range}]`;
+}

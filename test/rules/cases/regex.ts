@@ -61,7 +61,17 @@ export const regexCases: RuleCases[] = [
     valid: [{ name: "portable constructs", entry: { regex: "SampleError: the sample error widget refused to (?:start|stop)" } }],
     invalid: [
       { name: "a JavaScript named group", entry: { regex: "(?<what>SampleError): the sample error widget refused to start" }, errors: [{ pointer: "/regex", column: 13, message: "named group (?<what>…) is JavaScript syntax" }] },
-      { name: "\\d differs in Unicode", entry: { regex: "SampleError: the sample error widget refused to start\\d*" }, errors: [{ pointer: "/regex", severity: "warning", message: "\\d matches only ASCII digits in JavaScript" }] },
+      { name: "\\d differs in Unicode", entry: { regex: "SampleError: the sample error widget refused to start\\d*" }, errors: [{ pointer: "/regex", severity: "warning", message: "\\d matches only ASCII digits in JavaScript", hint: "write [0-9]" }] },
+      {
+        name: "negated and in-class escapes get the ASCII spelling that means the same (\\W is [^A-Za-z0-9_], not [A-Za-z0-9_])",
+        entry: { regex: "SampleError: the sample error widget refused to start\\W\\D[\\d.]\\B" },
+        errors: [
+          { pointer: "/regex", severity: "warning", message: "\\W means different characters", hint: "write [^A-Za-z0-9_]" },
+          { pointer: "/regex", severity: "warning", message: "\\D matches only ASCII digits", hint: "write [^0-9]" },
+          { pointer: "/regex", severity: "warning", message: "\\d matches only ASCII digits", hint: "write 0-9 inside the class" },
+          { pointer: "/regex", severity: "warning", message: "\\B uses JavaScript's ASCII word characters", hint: "spell the non-boundary out: (?:(?<=[A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<![A-Za-z0-9_])(?![A-Za-z0-9_]))" },
+        ],
+      },
       { name: "a backreference to an optional group", entry: { regex: "(x)?SampleError: the sample error widget refused to start\\1" }, errors: [{ pointer: "/regex", message: "refers to a group that may not take part" }] },
       { name: "a dotless ı in the pattern", entry: { regex: "SampleError: the sample error wıdget refused to start|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "matches I case-insensitively in Python but not in JavaScript" }] },
     ],
