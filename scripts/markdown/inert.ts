@@ -4,9 +4,17 @@
 // HTTPS://), so such runs become code; bidi controls reorder what a reader sees (Trojan Source) and
 // other controls have no place in a page, so they become visible escapes like \u202E; U+0000 and lone
 // surrogates (not UTF-8) become U+FFFD; line breaks become spaces where a line break cannot be written
-// (inline code, headings, table cells) and carriage returns line feeds elsewhere.
-import type { Nodes, PhrasingContent, Root } from "mdast";
-import { EMAIL_LIKE } from "./serialise.ts";
+// (inline code, headings, table cells) and carriage returns line feeds elsewhere. GitHub reads `$…$`
+// as math in the rendered text, where no Markdown escape reaches, so each `$` of rendered text (links'
+// too) is written as <span>$</span>; in a conversation (an issue, a comment) it also links @mentions
+// and #1, owner/repo#1, GH-1 references, so there `@` and `#` (and GH's `-`) get the same span.
+import type { Html, Nodes, PhrasingContent, Root, Text } from "mdast";
+import { EMAIL_LIKE, SPAN_CLOSE, SPAN_OPEN } from "./serialise.ts";
+
+export interface InertOptions {
+  /** The Markdown is pasted where GitHub notifies mentioned people and cross-links references. */
+  readonly conversation?: boolean;
+}
 
 /** Bidirectional controls (marks, embeddings, overrides, isolates), C0 and C1 controls but tab and line feed, and DEL. */
 const SHOWN_ESCAPED = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
@@ -18,6 +26,11 @@ const URL_LIKE = /(?:(?:https?|ftp):\/\/|www\.)[^\t\n\r ]*/giu;
 
 /** A surrogate that is not half of a pair: not UTF-8, so no file can hold it. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** What GitHub reads as math anywhere: every `$`. */
+const MATH = /\$/gu;
+/** What it also reads in a conversation: `@name`, `@org/team`, `#1`, `owner/repo#1`, `GH-1` (any case). */
+const CONVERSATION = /\$|@(?=[\w-])|#(?=\d)|(?<=gh)-(?=\d)/giu;
+
 /** An odd run of backslashes before `|`, which micromark and GitHub read differently in code in a table cell. */
 const BACKSLASH_PIPE = /(?<!\\)((?:\\\\)*\\)\|/gu;
 
@@ -42,14 +55,17 @@ function writable(value: string): string {
   return value.replace(LONE_SURROGATE, "\uFFFD").replace(/\0/gu, "\uFFFD").replace(/\r\n?/gu, "\n").replace(SHOWN_ESCAPED, visible);
 }
 
-/** A copy of the tree in which no text can become a link, no control survives, and serialise() accepts every value. */
-export function makeTextInert(root: Root): Root {
-  return inert(root, false, "block") as Root;
+/**
+ * A copy of the tree in which no text can become a link, math, or (in a conversation) a mention or
+ * reference, no control survives, and serialise() accepts every value.
+ */
+export function makeTextInert(root: Root, options: InertOptions = {}): Root {
+  return inert(root, false, "block", options.conversation ? CONVERSATION : MATH) as Root;
 }
 
 // Copy on write: a node whose values need no change is returned as it is (most are), so a view's
 // few hundred nodes cost a scan each rather than a copy each.
-function inert(node: Nodes, inLink: boolean, place: Place): Nodes {
+function inert(node: Nodes, inLink: boolean, place: Place, spanned: RegExp): Nodes {
   if (node.type === "inlineCode") return withValue(node, codeInPlace(oneLine(writable(node.value)), place));
   if (node.type === "code") return withValue(node, writable(node.value));
   if (node.type === "text") return withValue(node, place === "block" ? writable(node.value) : oneLine(writable(node.value)));
@@ -68,9 +84,9 @@ function inert(node: Nodes, inLink: boolean, place: Place): Nodes {
   }
   const children: Nodes[] = [];
   for (const child of out) {
-    const done = inert(child, insideLink, childPlace);
+    const done = inert(child, insideLink, childPlace, spanned);
     if (done !== child) changed = true;
-    const split = done.type === "text" && !insideLink ? splitLinkLike(done.value, childPlace) : undefined;
+    const split = done.type === "text" ? splitText(done, insideLink, childPlace, spanned) : undefined;
     if (split) {
       children.push(...split);
       changed = true;
@@ -82,6 +98,36 @@ function inert(node: Nodes, inLink: boolean, place: Place): Nodes {
 function withValue<T extends { value: string }>(node: T, value: string): T {
   return value === node.value ? node : { ...node, value };
 }
+
+/** A text as the nodes that write it inertly (link-like runs as code, then spans), or undefined if it is inert as it is. */
+function splitText(node: Text, inLink: boolean, place: Place, spanned: RegExp): PhrasingContent[] | undefined {
+  const linkLike = inLink ? undefined : splitLinkLike(node.value, place);
+  const parts = linkLike ?? [node];
+  let changed = linkLike !== undefined;
+  const out: PhrasingContent[] = [];
+  for (const part of parts) {
+    const spans = part.type === "text" ? splitSpanned(part.value, spanned) : undefined;
+    if (spans) changed = true;
+    out.push(...(spans ?? [part]));
+  }
+  return changed ? out : undefined;
+}
+
+/** Text with each character GitHub would read in the rendered text (`spanned`) as `<span>`, it, `</span>`; undefined when there is none. */
+function splitSpanned(value: string, spanned: RegExp): PhrasingContent[] | undefined {
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const m of value.matchAll(spanned)) {
+    if (m.index > last) out.push({ type: "text", value: value.slice(last, m.index) });
+    out.push(tag(SPAN_OPEN), { type: "text", value: m[0] }, tag(SPAN_CLOSE));
+    last = m.index + m[0].length;
+  }
+  if (out.length === 0) return undefined;
+  if (last < value.length) out.push({ type: "text", value: value.slice(last) });
+  return out;
+}
+
+const tag = (value: string): Html => ({ type: "html", value });
 
 /**
  * Text with every URL-like run, and every white-space-delimited word holding an e-mail-like address,

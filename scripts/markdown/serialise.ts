@@ -1,5 +1,8 @@
 // Writes kb's mdast trees as GitHub Markdown without remark, whose serialiser was ~60% of a cold build:
 // only the node subset views use, escaping only where a character could start syntax (test/markdown/ proves it).
+// The one raw HTML besides kb's header comment is a bare <span> around one line of text: the only way
+// to keep GitHub from reading a `$` as math (or an `@`, `#` as a mention or reference), which it finds
+// in the rendered text, where no Markdown escape reaches.
 import type { Blockquote, Code, Emphasis, Heading, Html, Link, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Strong, Table, TableRow } from "mdast";
 
 /**
@@ -55,6 +58,10 @@ interface Written {
 }
 
 const NOTHING: Written = { type: "", source: "", marker: "", canInterrupt: true };
+
+/** The two inline HTML values serialise() writes, always as `<span>`, one text, `</span>` (makeTextInert makes them). */
+export const SPAN_OPEN = "<span>";
+export const SPAN_CLOSE = "</span>";
 
 export function serialise(root: Root): string {
   if (root.type !== "root") throw unsupported(root);
@@ -280,6 +287,10 @@ function addTidy(out: PhrasingContent[], node: PhrasingContent, active: Active, 
     case "break":
       out.push({ type: "break" });
       return;
+    case "html":
+      if (node.value !== SPAN_OPEN && node.value !== SPAN_CLOSE) throw new Error(`serialise: inline html ${JSON.stringify(node.value.slice(0, 60))} is not supported, only ${SPAN_OPEN} and ${SPAN_CLOSE}`);
+      out.push({ type: "html", value: node.value });
+      return;
     case "link":
       if (inLink) throw new Error("serialise: a link inside a link cannot be written");
       out.push({ type: "link", url: node.url, title: node.title ?? null, children: tidy(node.children, NONE, true) });
@@ -356,6 +367,10 @@ function writeNonText(piece: Piece, k: number, pieces: Piece[], run: Run): void 
     case "link":
       piece.source = link(node, run);
       return;
+    case "html":
+      checkSpan(k, pieces);
+      piece.source = node.value;
+      return;
     case "emphasis":
     case "strong":
       piece.marker = chooseMarker(k, pieces, run);
@@ -364,6 +379,17 @@ function writeNonText(piece: Piece, k: number, pieces: Piece[], run: Run): void 
     default:
       throw unsupported(node);
   }
+}
+
+/**
+ * A span tag must be one half of `<span>`, a text of one line, `</span>`: then no line is a lone tag
+ * (which would start an HTML block at a paragraph's start), and each tag reads back as itself.
+ */
+function checkSpan(k: number, pieces: readonly Piece[]): void {
+  const open = (pieces[k]!.node as Html).value === SPAN_OPEN ? k : k - 2;
+  const [first, inner, last] = [pieces[open]?.node, pieces[open + 1]?.node, pieces[open + 2]?.node];
+  const whole = first?.type === "html" && first.value === SPAN_OPEN && inner?.type === "text" && !/[\r\n]/.test(inner.value) && last?.type === "html" && last.value === SPAN_CLOSE;
+  if (!whole) throw new Error(`serialise: inline html must be ${SPAN_OPEN}, one line of text, ${SPAN_CLOSE}`);
 }
 
 /** `*`, or `_` where `*` would touch the previous sibling's or the parent's marker and merge with it. */

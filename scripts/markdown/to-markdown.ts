@@ -2,9 +2,9 @@
 // made inert (and writable) first, then our serialiser for the node subset kb emits writes it, proven
 // equal in meaning to remark's reading by the round-trip tests in test/markdown/.
 import type { Root } from "mdast";
-import { makeTextInert } from "./inert.ts";
+import { makeTextInert, type InertOptions } from "./inert.ts";
 import { serialise } from "./serialise.ts";
 
-export function toMarkdown(root: Root): string {
-  return serialise(makeTextInert(root));
+export function toMarkdown(root: Root, options: InertOptions = {}): string {
+  return serialise(makeTextInert(root, options));
 }

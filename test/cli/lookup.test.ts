@@ -98,6 +98,24 @@ describe("kb lookup on input it must refuse or distrust", () => {
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("markdown to paste into an issue: @mentions, #1 and owner/repo#1 references and $math$ in entry text are spans, which GitHub leaves as text; stylish and json keep the text exactly", async () => {
+    const action = "Ask @octocat or @github/security, see #1 and torvalds/linux#1, pay $x$; mail ops@example.com";
+    const shipped = JSON.parse((await import("node:fs")).readFileSync(path.join(ROOT, "generated/match.json"), "utf8")) as { entries: { id: string; fix: { action: string } }[] };
+    const entries = shipped.entries.map((e) => (e.id === ID ? { ...e, fix: { ...e.fix, action } } : e));
+    writeFileSync(path.join(repo.dir, "mentions.json"), JSON.stringify({ ...shipped, entries }));
+    const run = (format: string) => runKb(["lookup", "--index", "mentions.json", "--format", format, LINE], { cwd: repo.dir });
+    const markdown = await run("markdown");
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain(
+      "Ask <span>@</span>octocat or <span>@</span>github/security, see <span>#</span>1 and torvalds/linux<span>#</span>1, pay <span>$</span>x<span>$</span>; mail `ops@example.com` (",
+    );
+    expect(markdown.stdout.replace(/<span>[@#$]<\/span>|`[^`\n]*`/g, "")).not.toMatch(/@[\w-]|#\d|\$/);
+    const stylish = await run("stylish");
+    expect(stylish.stdout).toContain(`do: ${action} (`);
+    const json = await run("json");
+    expect((JSON.parse(json.stdout) as { results: { fix: { action: string } }[] }).results[0]!.fix.action).toBe(action);
+  });
+
   it("an --index with entries it cannot use: those are skipped with a note, the rest still found", async () => {
     const shipped = JSON.parse((await import("node:fs")).readFileSync(path.join(ROOT, "generated/match.json"), "utf8")) as { entries: unknown[] };
     const hostile = { ...shipped, entries: [{ id: "x/broken", regex: "(" }, 42, { id: "x/huge", regex: Array.from({ length: 300_000 }, (_, i) => `a${i}`).join("|") }, ...shipped.entries] };

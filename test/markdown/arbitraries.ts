@@ -94,7 +94,7 @@ const TITLE = fc.option(fc.oneof(hostileString({ newlines: true, autolinks: true
 export function phrasing(where: Where, options: TreeOptions, depth = options.dense ? 4 : 2, inLink = false): fc.Arbitrary<PhrasingContent[]> {
   const textOptions = { newlines: where === "paragraph", autolinks: options.autolinks && !inLink };
   const strings = options.dense ? tinyString(textOptions.newlines) : hostileString(textOptions);
-  const leaf: fc.Arbitrary<PhrasingContent[]>[] = [strings.map((v) => [text(v)]), inlineCode(where).map((c) => [c])];
+  const leaf: fc.Arbitrary<PhrasingContent[]>[] = [strings.map((v) => [text(v)]), inlineCode(where).map((c) => [c]), spanned(options)];
   if (where === "paragraph") leaf.push(strings.filter((v) => v !== "").map((v): PhrasingContent[] => [{ type: "break" }, text(v)]));
   if (depth > 0) {
     const inner = phrasing(where, options, depth - 1, inLink);
@@ -110,6 +110,15 @@ export function phrasing(where: Where, options: TreeOptions, depth = options.den
   const parts = fc.array(fc.oneof(...leaf), { maxLength: 4 }).map((p) => p.flat());
   // Without nesting, emphasis and strong never touch: text between them keeps them apart.
   return options.emphasisNesting ? parts : parts.map(separateDelimited);
+}
+
+/**
+ * The one inline HTML serialise() writes: `<span>`, a text of one line, `</span>` (how makeTextInert
+ * keeps a `$`, `@` or `#` from GitHub's math, mentions and references), around any such text.
+ */
+function spanned(options: TreeOptions): fc.Arbitrary<PhrasingContent[]> {
+  const inner = options.dense ? tinyString(false) : fc.oneof(fc.constantFrom("$", "@", "#", "-", "$$"), hostileString({ newlines: false, autolinks: false }, 3));
+  return inner.filter((v) => v !== "").map((v): PhrasingContent[] => [{ type: "html", value: "<span>" }, text(v), { type: "html", value: "</span>" }]);
 }
 
 function separateDelimited(nodes: PhrasingContent[]): PhrasingContent[] {

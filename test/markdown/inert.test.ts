@@ -8,12 +8,23 @@ import { makeTextInert } from "../../scripts/markdown/inert.ts";
 import { toMarkdown } from "../../scripts/markdown/to-markdown.ts";
 import { normalise, parseGfm } from "./arbitraries.ts";
 
-const PIECES = ["@", "a@b.co", "x.y@EXAMPLE.org", "mailto:m@x.io", "www.", "WWW.X.COM", "HTTPS://e.x/p", "FtP://f.io", "\r", "\r\n", "\n", "\0", "\u000B", "\u0085", "\u001B[31m", "\u202E", "\ud800", "\udc00", "|", "\\|", "\\\\|", "`", "*", "_", "~", "<b>", "&amp;", "# ", "1. ", "- ", "> ", " ", "\t", "é", "😀"];
+const PIECES = ["@", "a@b.co", "x.y@EXAMPLE.org", "mailto:m@x.io", "www.", "WWW.X.COM", "HTTPS://e.x/p", "FtP://f.io", "\r", "\r\n", "\n", "\0", "\u000B", "\u0085", "\u001B[31m", "\u202E", "\ud800", "\udc00", "|", "\\|", "\\\\|", "`", "*", "_", "~", "<b>", "&amp;", "# ", "1. ", "- ", "> ", " ", "\t", "é", "😀", "$", "$$", "$`x`$", "@octocat", "@github/security", "#1", "o/r#2", "GH-3", "<span>"];
 const userText = fc
   .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 4 }), fc.string({ maxLength: 6 })), { maxLength: 8 })
   .map((parts) => parts.join(""));
 
 const text = (value: string): PhrasingContent => ({ type: "text", value });
+
+type Node = { type: string; value?: string; children?: Node[] };
+/** The text a reader sees: text and code values in order, HTML tags dropped. */
+const textOf = (n: Node): string => (n.type === "html" ? "" : n.type === "text" || n.type === "inlineCode" || n.type === "code" ? n.value! : (n.children ?? []).map(textOf).join(""));
+/** The text nodes that are not the one text between <span> and </span>. */
+function textsOutsideSpans(n: Node): string[] {
+  return (n.children ?? []).flatMap((child, i, siblings) => {
+    if (child.type === "text") return siblings[i - 1]?.value === "<span>" && siblings[i + 1]?.value === "</span>" ? [] : [child.value!];
+    return textsOutsideSpans(child);
+  });
+}
 const code = (value: string): PhrasingContent => ({ type: "inlineCode", value });
 const cell = (children: PhrasingContent[]): TableCell => ({ type: "tableCell", children });
 
@@ -34,12 +45,29 @@ const viewShaped = fc.array(userText, { minLength: 9, maxLength: 9 }).map(([a, b
 describe("makeTextInert + serialise", () => {
   it("write any user text without throwing, and the page reads back as the inert tree", () => {
     fc.assert(
-      fc.property(viewShaped, (tree) => {
-        const markdown = toMarkdown(tree);
-        expect(normalise(parseGfm(markdown))).toEqual(normalise(makeTextInert(tree)));
+      fc.property(viewShaped, fc.boolean(), (tree, conversation) => {
+        const markdown = toMarkdown(tree, { conversation });
+        const read = parseGfm(markdown);
+        expect(normalise(read)).toEqual(normalise(makeTextInert(tree, { conversation })));
+        // Once the spans are dropped, the text is the user's text (made writable) in the same order.
+        expect(textOf(read)).toBe(textOf(makeTextInert(tree)));
+        for (const value of textsOutsideSpans(read)) expect(value).not.toMatch(conversation ? /\$|@[\w-]|#\d|gh-\d/i : /\$/);
       }),
       { numRuns: Number(process.env.KB_PROPERTY_RUNS ?? 300) },
     );
+  });
+
+  it("write each $ as <span>$</span>, and in a conversation each @mention and #1, owner/repo#1, GH-1 reference too", () => {
+    const value = "Cost is $\\color{red}{\\huge\\text{PWNED}}$, $$x$$ and $HOME; ask @octocat or @github/security about #1, torvalds/linux#1 and GH-1; mail a@b.co, C# stays";
+    const tree: Root = { type: "root", children: [{ type: "paragraph", children: [text(value), { type: "link", url: "https://x.y", children: [text("$5 for @you")] }] }] };
+    expect(toMarkdown(tree)).toBe(
+      "Cost is <span>$</span>\\color{red}{\\huge\\text{PWNED}}<span>$</span>, <span>$</span><span>$</span>x<span>$</span><span>$</span> and <span>$</span>HOME; ask @octocat or @github/security about #1, torvalds/linux#1 and GH-1; mail `a@b.co,` C# stays[<span>$</span>5 for @you](https://x.y)\n",
+    );
+    expect(toMarkdown(tree, { conversation: true })).toBe(
+      "Cost is <span>$</span>\\color{red}{\\huge\\text{PWNED}}<span>$</span>, <span>$</span><span>$</span>x<span>$</span><span>$</span> and <span>$</span>HOME; ask <span>@</span>octocat or <span>@</span>github/security about <span>#</span>1, torvalds/linux<span>#</span>1 and GH<span>-</span>1; mail `a@b.co,` C# stays[<span>$</span>5 for <span>@</span>you](https://x.y)\n",
+    );
+    // Code is literal, so it keeps its `$` as it is.
+    expect(toMarkdown({ type: "root", children: [{ type: "paragraph", children: [code("echo $HOME @x #1")] }, { type: "code", lang: "sh", value: "echo $HOME" }] }, { conversation: true })).toBe("`echo $HOME @x #1`\n\n```sh\necho $HOME\n```\n");
   });
 
   it("leave no link, no control and no lone surrogate in what it writes", () => {

@@ -195,6 +195,28 @@ describe("serialise: phrasing", () => {
     expect(md(root(p(link("https://x.y", null, text("https://x.y")))), parse)).toBe("[https://x.y](https://x.y)\n");
   });
 
+  it("writes a bare <span> around one line of text as inline HTML, and no other inline HTML", () => {
+    const span = (value: string): PhrasingContent[] => [{ type: "html", value: "<span>" }, text(value), { type: "html", value: "</span>" }];
+    expect(para(text("Cost is "), ...span("$"), text("x"), ...span("$"))).toBe("Cost is <span>$</span>x<span>$</span>");
+    expect(para(...span("$"), strong(...span("$")), text("a"))).toBe("<span>$</span>**<span>$</span>**&#x61;"); // `>` before a closer: the letter after is written as a reference
+    expect(para(text("x"), emphasis(...span("@")), text("y"))).toBe("&#x78;*<span>@</span>*&#x79;");
+    expect(para(link("u", null, ...span("$"), text("5")))).toBe("[<span>$</span>5](u)");
+    expect(md(root({ type: "heading", depth: 2, children: [text("a "), ...span("#")] }))).toBe("## a <span>#</span>\n");
+    expect(md(root(cell([...span("|")])))).toBe("| <span>\\|</span> |\n| - |\n");
+    const html = (value: string): PhrasingContent => ({ type: "html", value });
+    for (const bad of ["<div>", "<span class=x>", "<SPAN>", "<span >", "</span >", "<!-- x -->", "<b>", "$"]) {
+      expect(() => serialise(root(p(html(bad), text("$"), html("</span>")))), bad).toThrow(/inline html/);
+    }
+    // Only whole: a lone tag at a paragraph's start would open an HTML block, a line break would leave one.
+    expect(() => serialise(root(p(html("<span>"))))).toThrow(/<span>, one line of text, <\/span>/);
+    expect(() => serialise(root(p(html("<span>"), text("a"))))).toThrow(/one line of text/);
+    expect(() => serialise(root(p(text("a"), html("</span>"))))).toThrow(/one line of text/);
+    expect(() => serialise(root(p(html("<span>"), html("</span>"))))).toThrow(/one line of text/);
+    expect(() => serialise(root(p(html("<span>"), text("a\nb"), html("</span>"))))).toThrow(/one line of text/);
+    expect(() => serialise(root(p(html("<span>"), strong(text("a")), html("</span>"))))).toThrow(/one line of text/);
+    expect(() => serialise(root({ type: "html", value: "<span>" }))).toThrow(/html/);
+  });
+
   it("refuses e-mail-like text, which GFM links however it is escaped", () => {
     for (const value of ["mail a@b.co", "x.y+z@host.example", "mailto:a@b.io", "xmpp:u@h.de/r"]) {
       expect(EMAIL_LIKE.test(value)).toBe(true);

@@ -2,7 +2,8 @@
 // raw HTML, javascript: and autolink-looking URLs in any case, images, reference definitions,
 // footnotes, pipes, backticks, headings, list markers and block quotes are built by the real `kb build`,
 // and every Markdown file it writes is rendered by GitHub's own renderer, cmark-gfm: no element, link
-// or image the entry text did not get from kb, and the JSON gives back every string exactly.
+// or image the entry text did not get from kb, no `$` GitHub could read as math, and the JSON gives
+// back every string exactly.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -29,6 +30,8 @@ const HOSTILE = [
   "# heading\n> quote\n- item\n1. item\n***",
   "&lt;b&gt; &#x3C;i&#x3E; &copy;",
   "line one\n\n<div>block html</div>",
+  "Cost is $\\color{red}{\\huge\\text{PWNED}}$ and $$\\int_0^1 x$$",
+  "set $HOME, $`x`$ and $PATH",
 ];
 const SOURCE = "https://docs.example.com/errors/hostile";
 const DOC = "https://docs.example.com/reference";
@@ -124,6 +127,19 @@ describe("entry text rendered by GitHub's renderer (cmark-gfm)", () => {
     const all = pages.map((p) => p.html).join("\n");
     expect(all).toContain("<code>FTP://evil.example/x</code>");
     expect(all).toContain("<code>HTTPS://EVIL.EXAMPLE/y</code>");
+  });
+
+  it("writes every $ of entry text outside code as <span>$</span>, which GitHub shows as a dollar, never as math", () => {
+    let spans = 0;
+    for (const { file, html } of pages) {
+      const outsideCode = html.replace(/<pre[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, "");
+      spans += outsideCode.match(/<span>\$<\/span>/g)?.length ?? 0;
+      expect(outsideCode.replace(/<span>\$<\/span>/g, ""), file).not.toContain("$");
+    }
+    expect(spans).toBeGreaterThan(COUNT);
+    const all = pages.map((p) => p.html).join("\n");
+    expect(all).toContain("Cost is <span>$</span>\\color{red}{\\huge\\text{PWNED}}<span>$</span> and <span>$</span><span>$</span>\\int_0^1 x<span>$</span><span>$</span>");
+    expect(all).toContain("set <span>$</span>HOME, <span>$</span><code>x</code><span>$</span> and <span>$</span>PATH");
   });
 
   it("index.json gives back every entry's strings exactly", () => {

@@ -9,9 +9,10 @@ import { denseTree, hostileString, normalise, serialiseRepresentable, tree } fro
 
 const RUNS = 100;
 
-function cmarkGfm(markdown: string): string {
+/** `unsafe`: raw HTML passed through as written (as GitHub does before its sanitiser), not omitted. */
+function cmarkGfm(markdown: string, unsafe = false): string {
   try {
-    return execFileSync("cmark-gfm", ["-e", "table", "-e", "autolink", "-e", "strikethrough", "-e", "tagfilter"], { input: markdown, encoding: "utf8" });
+    return execFileSync("cmark-gfm", [...(unsafe ? ["--unsafe"] : []), "-e", "table", "-e", "autolink", "-e", "strikethrough", "-e", "tagfilter"], { input: markdown, encoding: "utf8" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error("cmark-gfm, GitHub's Markdown renderer, is not installed: apt-get install cmark-gfm");
     throw error;
@@ -125,9 +126,9 @@ describe("cmark-gfm (GitHub) renders serialise()'s output", () => {
   });
 });
 
-/** cmark-gfm's HTML for a tree has one element per node of it, and no other element. */
+/** cmark-gfm's HTML for a tree has one element per node of it (a bare span per `<span>`), and no other element. */
 function rendersNodes(t: Root): void {
-  const html = cmarkGfm(serialiseRepresentable(t)).replace(/<!--[\s\S]*?-->/g, "");
+  const html = cmarkGfm(serialiseRepresentable(t), true).replace(/<!--[\s\S]*?-->/g, "");
   const { inlineCode, ...counts } = countNodes(normalise(t));
   const tags = (pattern: RegExp) => html.match(pattern)?.length ?? 0;
   const rendered = {
@@ -141,15 +142,18 @@ function rendersNodes(t: Root): void {
     table: tags(/<table>/g),
     blockquote: tags(/<blockquote>/g),
     thematicBreak: tags(/<hr \/>/g),
+    span: tags(/<span>/g),
   };
   expect(rendered, html).toEqual({ ...counts, code: (inlineCode ?? 0) + (counts.code ?? 0) });
-  expect(html.match(/<(?!\/?(?:p|em|strong|code|pre|a|br|h[1-6]|ul|ol|li|table|thead|tbody|tr|th|td|blockquote|hr)[\s/>])[^>]*>/g), html).toBeNull();
+  expect(html.match(/<(?!\/?(?:p|em|strong|code|pre|a|br|h[1-6]|ul|ol|li|table|thead|tbody|tr|th|td|blockquote|hr)[\s/>]|\/?span>)[^>]*>/g), html).toBeNull();
+  expect(tags(/<\/span>/g), html).toBe(counts.span);
 }
 
 function countNodes(t: Root): Record<string, number> {
-  const counts: Record<string, number> = { link: 0, emphasis: 0, strong: 0, inlineCode: 0, code: 0, break: 0, heading: 0, listItem: 0, table: 0, blockquote: 0, thematicBreak: 0 };
+  const counts: Record<string, number> = { link: 0, emphasis: 0, strong: 0, inlineCode: 0, code: 0, break: 0, heading: 0, listItem: 0, table: 0, blockquote: 0, thematicBreak: 0, span: 0 };
   const visit = (node: Nodes): void => {
     if (node.type in counts) counts[node.type] = (counts[node.type] ?? 0) + 1;
+    if (node.type === "html" && node.value === "<span>") counts.span = (counts.span ?? 0) + 1;
     if ("children" in node) for (const child of node.children) visit(child);
   };
   visit(t);

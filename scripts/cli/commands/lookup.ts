@@ -112,7 +112,8 @@ function markdownReport(r: LookupReport<MatchIndexEntry>, viewsAt: string): stri
     if (h.entry.view) items.push([text("More: "), code(`${viewsAt}/${h.entry.view}`)]);
     if (items.length > 0) children.push(list(items));
   }
-  return toMarkdown({ type: "root", children });
+  // Pasted into an issue: mentions and references in entry text must not notify or cross-link.
+  return toMarkdown({ type: "root", children }, { conversation: true });
 }
 
 async function readStdin(maxBytes: number): Promise<string> {
