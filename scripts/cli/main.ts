@@ -117,13 +117,31 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
+/** Set before kb ends the process itself, so the unfinished-command guard below stays quiet. */
+let exitingOnPurpose = false;
+
 /** A reader that goes away (`kb lint | head`) is not an error worth a stack trace. */
 function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on("error", (e: NodeJS.ErrnoException) => {
+    exitingOnPurpose = true;
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     process.stderr.write(`kb: cannot write output: ${e.message}\n`);
     process.exit(EXIT.internal);
   });
+}
+
+/**
+ * A command whose work is lost (a promise nothing will ever settle: a message to a worker that died)
+ * lets the event loop drain, and Node then exits 0 as if all went well. This makes that exit 3, saying so.
+ */
+export function guardUnfinishedCommand(): () => void {
+  const onExit = () => {
+    if (exitingOnPurpose) return;
+    process.stderr.write("kb: internal error: kb stopped before the command finished (work was lost on the way)\nkb: this is a bug in error-kb; run again with KB_DEBUG=1 for details and please report it\n");
+    process.exitCode = EXIT.internal;
+  };
+  process.once("exit", onExit);
+  return () => process.off("exit", onExit);
 }
 
 /** Problems kb can name and the user can act on: exit 2 with one line. */
@@ -133,6 +151,7 @@ export async function main(argv: string[]): Promise<number> {
   exitQuietlyOnClosedPipe(process.stdout);
   let code: number = EXIT.ok;
   const program = buildProgram((c) => (code = c));
+  const finished = guardUnfinishedCommand();
   try {
     await program.parseAsync(argv);
     return code;
@@ -146,5 +165,7 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.KB_DEBUG === "1") process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
     else process.stderr.write("kb: this is a bug in error-kb; run again with KB_DEBUG=1 for details and please report it\n");
     return EXIT.internal;
+  } finally {
+    finished();
   }
 }

@@ -19,6 +19,8 @@ interface Pending {
 interface Slot {
   readonly worker: Worker;
   readonly pending: Map<number, Pending>;
+  /** Exited or failed (e.g. past its heap limit): never given work again, since a message to it is lost. */
+  dead: boolean;
 }
 
 export class WorkerPool {
@@ -29,7 +31,7 @@ export class WorkerPool {
   constructor(size: number) {
     this.slots = Array.from({ length: size }, () => {
       // A worker holds one batch at a time; a bounded heap makes it collect garbage early instead of growing.
-      const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { typescript: FROM_TYPESCRIPT }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: new Map() };
+      const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { typescript: FROM_TYPESCRIPT }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: new Map(), dead: false };
       slot.worker.on("message", (msg: { id?: number; result?: unknown; error?: string; ready?: boolean }) => {
         if (msg.id === undefined) return;
         const p = slot.pending.get(msg.id);
@@ -48,10 +50,12 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  /** Runs a task on the least busy worker. */
+  /** Runs a task on the least busy live worker; rejects (the caller does the work itself) when none is left. */
   run<K extends TaskKind>(kind: K, payload: TaskPayload<K>): Promise<TaskResult<K>> {
     if (this.closed) return Promise.reject(new Error("the worker pool is closed"));
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const live = this.slots.filter((s) => !s.dead);
+    if (live.length === 0) return Promise.reject(new Error("no worker of the pool is left"));
+    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     // A worker with work keeps the process alive; an idle one never holds up its exit.
     if (slot.pending.size === 0) slot.worker.ref();
@@ -74,6 +78,7 @@ export class WorkerPool {
   }
 
   private fail(slot: Slot, e: Error): void {
+    slot.dead = true;
     const pending = [...slot.pending.values()];
     slot.pending.clear();
     for (const p of pending) p.reject(e);
