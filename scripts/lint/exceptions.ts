@@ -60,9 +60,16 @@ export function parseExceptions(json: JsonText): { exceptions: LintException[]; 
 /** Removes silenced diagnostics and reports exceptions that silenced nothing. */
 export function applyExceptions(file: string, diagnostics: readonly Diagnostic[], exceptions: readonly LintException[], fileOfEntry: (id: string) => string): Diagnostic[] {
   const used = new Set<LintException>();
+  // Looked up by rule and file, the first exception for each pair (a second one is unused): linear, where
+  // a search of the list per diagnostic made 4,000 exceptions against 2,000 diagnostics take 54 s.
+  const byRuleAndFile = new Map<string, LintException>();
+  for (const e of exceptions) {
+    const key = `${e.rule}\0${fileOfEntry(e.entry)}`;
+    if (!byRuleAndFile.has(key)) byRuleAndFile.set(key, e);
+  }
   const kept = diagnostics.filter((d) => {
     if (STRUCTURAL_RULES.has(d.rule)) return true;
-    const ex = exceptions.find((e) => e.rule === d.rule && fileOfEntry(e.entry) === d.file);
+    const ex = byRuleAndFile.get(`${d.rule}\0${d.file}`);
     if (ex) used.add(ex);
     return !ex;
   });
