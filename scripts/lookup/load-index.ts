@@ -16,6 +16,14 @@ export class IndexFileError extends Error {}
 /** Largest index file read by default (1 GiB). */
 export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
 
+/**
+ * Most JSON values (numbers, strings, arrays, objects, literals) an index may hold. Parsing costs
+ * memory per value more than per byte: 140 MB of `0,0,0,…` (70 million values) took 4.8 GB and a
+ * little more crashed V8 outright. A real match.json holds about 24 values per entry (2.4 million at
+ * 100,000 entries), index.json about 100 (10 million).
+ */
+export const MAX_INDEX_VALUES = 16_000_000;
+
 function readVersioned<T extends { schema_version: string; entries: readonly unknown[] }>(file: string, version: string, maxBytes: number): T {
   let size: number;
   try {
@@ -29,8 +37,11 @@ function readVersioned<T extends { schema_version: string; entries: readonly unk
   if (size > maxBytes) throw new IndexFileError(`${file} is ${size} bytes, more than the limit of ${maxBytes}`);
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    if (hasMoreValuesThan(text, MAX_INDEX_VALUES)) throw new IndexFileError(`${file} holds more than ${MAX_INDEX_VALUES} JSON values, more than an index of any real corpus; it is not read`);
+    value = JSON.parse(text);
   } catch (e) {
+    if (e instanceof IndexFileError) throw e;
     throw new IndexFileError(`${file} is not valid JSON (${(e as Error).message})`);
   }
   const v = value as { schema_version?: unknown; entries?: unknown } | null;
@@ -48,4 +59,24 @@ export function loadIndex(file: string = BUNDLED_INDEX_PATH, maxBytes = MAX_INDE
 /** The compact match index, about a twentieth of the full one. Defaults to the bundled match.json. */
 export function loadMatchIndex(file: string = BUNDLED_MATCH_INDEX_PATH, maxBytes = MAX_INDEX_BYTES): MatchIndex {
   return readVersioned<MatchIndex>(file, MATCH_SCHEMA_VERSION, maxBytes);
+}
+
+/**
+ * Whether JSON text holds more than `max` values, counted without parsing: every value but the first
+ * follows a comma or opens an array or object, so commas and openers outside strings bound the count.
+ */
+export function hasMoreValuesThan(text: string, max: number): boolean {
+  let count = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x2c || c === 0x5b || c === 0x7b) {
+      if (++count > max) return true;
+    }
+  }
+  return false;
 }

@@ -124,6 +124,16 @@ describe("every JSON file kb reads goes through the guarded reader", () => {
     expect(deeper.code).toBe(1);
     expect(deeper.stderr).toContain("skipped index entry 0: it is not an object");
   });
+
+  it("an --index of more JSON values than any real index (16,000,001 zeros, 32 MB): exit 2 before it is parsed, in bounded memory", async () => {
+    const dir = repo("many-values");
+    writeFileSync(path.join(dir, "zeros.json"), `{"schema_version": "2.0.0", "entries": [${"0,".repeat(16_000_000)}0]}`);
+    const r = await runKbMeasured(["lookup", "--index", "zeros.json", "SampleError"], { cwd: dir, timeoutMs: 120_000 });
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("zeros.json holds more than 16000000 JSON values, more than an index of any real corpus; it is not read");
+    expect(r.peakMiB).toBeLessThan(512); // parsed, 70 million such values took 4.8 GB
+  });
 });
 
 describe("too many problems in one file", () => {

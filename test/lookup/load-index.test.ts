@@ -1,0 +1,16 @@
+// Reading an index for programs: before JSON.parse, the number of values is bounded, since parsing
+// costs memory per value (a small file of zeros can exhaust the heap). The count ignores what is
+// inside strings, so real indexes are measured by their structure, not their text.
+import { describe, expect, it } from "vitest";
+import { hasMoreValuesThan } from "../../scripts/lookup/load-index.ts";
+
+describe("hasMoreValuesThan", () => {
+  it("counts values by commas and openers outside strings, escaped quotes included", () => {
+    expect(hasMoreValuesThan("[0,0,0]", 3)).toBe(true); // the array and three zeros: at least 4 counted
+    expect(hasMoreValuesThan("[0,0,0]", 4)).toBe(false);
+    expect(hasMoreValuesThan('["a,b,c,d,e,f"]', 2)).toBe(false); // commas in a string are text
+    expect(hasMoreValuesThan('["a\\\\",",",",",",",","]', 3)).toBe(true); // an escaped backslash ends before the quote
+    expect(hasMoreValuesThan('["a\\",[[[[[[,,,,"]', 2)).toBe(false); // an escaped quote does not end the string
+    expect(hasMoreValuesThan(JSON.stringify({ entries: Array.from({ length: 10 }, (_, i) => ({ id: `x/${i}`, tags: ["a", "b"] })) }), 60)).toBe(false);
+  });
+});
