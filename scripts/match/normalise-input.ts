@@ -1,8 +1,11 @@
 // Turns pasted terminal output or a log into the lines lookup matches: ANSI/VT escape sequences
-// removed (colour codes between tokens would otherwise break every regex), CRLF and progress-bar CRs
-// as line breaks, and two kinds of extra candidate lines for messages a tool split: a JSON-escaped
-// message inside a log line (`\"`, `\n`) unescaped, and each line joined with the next (a message
-// wrapped over two lines, a stack trace's first frame). Zero dependencies: the consumer package ships it
+// removed (colour codes between tokens would otherwise break every regex), CRLF, progress-bar CRs and
+// the Unicode line breaks (U+2028, U+2029, NEL) as line breaks, and two kinds of extra candidate
+// lines for messages a tool split: a JSON-escaped message inside a log line (`\"`, `\n`) unescaped,
+// and each line joined with the next (a message wrapped over two lines, a stack trace's first frame).
+// Inside a line no character is left that JavaScript and Python read differently in a portable
+// regex: `.` excludes \r, U+2028 and U+2029 in JavaScript only, `\s` takes U+001C-U+001F and NEL in
+// Python only and U+FEFF in JavaScript only; breaks split, U+001C-U+001F become spaces, U+FEFF goes. Zero dependencies: the consumer package ships it
 // (strip-ansi would do the first part, but the package installs nothing).
 
 /**
@@ -47,32 +50,48 @@ export const MAX_LINES = 1_000_000;
 /** Most lines a JSON-escaped message in one log line is split into (a stack trace fits). */
 export const MAX_ESCAPED_PARTS = 64;
 
+/**
+ * Most such lines in one lookup: a log of a million lines of 21 escaped breaks each made 22 million
+ * candidates (2.5 GB). Past it, escaped messages are no longer split (their lines are still matched).
+ */
+export const MAX_ESCAPED_TOTAL = 250_000;
+
+/** Line breaks: CRLF, LF, CR, and the Unicode ones (NEL, U+2028, U+2029). */
+const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/;
+/** Inside a line: the separators U+001C-U+001F (spaces to Python's \s, not to JavaScript's) and U+FEFF (the reverse). */
+const ENGINES_DIFFER = /[\u001c-\u001f]|\ufeff/g;
+
 /** Whether the text has more than MAX_LINES lines (counted as normaliseInput splits them). */
 export function hasTooManyLines(text: string): boolean {
   let lines = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) if (++lines > MAX_LINES) return true;
+    if (c === 10 || c === 0x85 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) if (++lines > MAX_LINES) return true;
   }
   return false;
 }
 
+/** A line as both engines read it alike: cut to MAX_LINE, separators as spaces, no U+FEFF. */
+function readableLine(l: string): string {
+  const cut = l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l;
+  return cut.replace(ENGINES_DIFFER, (c) => (c === "\ufeff" ? "" : " "));
+}
+
 export function normaliseInput(text: string): NormalisedInput {
   if (hasTooManyLines(text)) throw new RangeError(`the text has more than ${MAX_LINES.toLocaleString("en-US")} lines; look up the relevant part of the log`);
-  const lines = stripEscapes(text)
-    .split(/\r\n|\r|\n/)
-    .map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  const lines = stripEscapes(text).split(LINE_BREAK).map(readableLine);
   const candidates: CandidateLine[] = [];
+  let escapedLeft = MAX_ESCAPED_TOTAL;
   lines.forEach((line, i) => {
     if (line.trim() === "") return;
     candidates.push({ text: line, line: i });
-    if (/\\["nrt]/.test(line)) {
+    if (escapedLeft > 0 && /\\["nrt]/.test(line)) {
       // A message's own lines, not a blob's: a line of 20,000 escaped breaks would make 20,000 candidates.
       let parts = 0;
-      for (const part of unescapeJson(line).split(/\r\n|\r|\n/)) {
+      for (const part of unescapeJson(line).split(LINE_BREAK)) {
         if (part.trim() === "" || part === line) continue;
-        if (++parts > MAX_ESCAPED_PARTS) break;
-        candidates.push({ text: part, line: i });
+        if (++parts > MAX_ESCAPED_PARTS || escapedLeft-- <= 0) break;
+        candidates.push({ text: readableLine(part), line: i });
       }
     }
     const next = lines[i + 1];

@@ -2,10 +2,11 @@
 // (the top workaround and its command), what not to do, and where the view is, in each format; the
 // closest entries when nothing matches (exit 1); stdin with colour codes; a capped input and a foreign
 // index handled with a clear message, never a stack trace.
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeRepo, ROOT, runKb } from "../helpers/repo.ts";
+import { KB_BIN, makeRepo, ROOT, runKb } from "../helpers/repo.ts";
 import { hasTooManyLines, MAX_ESCAPED_PARTS, MAX_LINES, normaliseInput } from "../../scripts/match/normalise-input.ts";
 
 const LINE = "Error: listen EADDRINUSE: address already in use :::3000";
@@ -68,6 +69,10 @@ describe("kb lookup on input it must refuse or distrust", () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/maxLookupBytes/);
     expect(res.stderr).not.toMatch(/\n\s+at /);
+    // Bytes that are not UTF-8 are measured as read, not as decoded (each would count three bytes as U+FFFD).
+    const invalid = spawnSync(process.execPath, [KB_BIN, "lookup", "-"], { cwd: repo.dir, input: Buffer.alloc(500, 0xff), env: { ...process.env, KB_TODAY: "2026-12-01", NO_COLOR: "1" }, encoding: "utf8" });
+    expect(invalid.stderr).not.toMatch(/maxLookupBytes/);
+    expect(invalid.status).toBe(1);
   });
 
   it("input of more lines than one lookup holds in bounded memory: exit 2, no heap exhaustion", async () => {

@@ -3,7 +3,7 @@
 // their usable entries (each skip reported), bounded work on literal-free regexes, near misses.
 import { describe, expect, it } from "vitest";
 import { createMatcher, type MatchableEntry } from "../../scripts/match/matcher.ts";
-import { normaliseInput, stripEscapes } from "../../scripts/match/normalise-input.ts";
+import { hasTooManyLines, MAX_ESCAPED_TOTAL, MAX_LINES, normaliseInput, stripEscapes } from "../../scripts/match/normalise-input.ts";
 
 const entry = (id: string, regex: string, literals: string[] | null, signature = id): MatchableEntry => ({ id, regex, signature, fix_success_rate: 0.5, literals, literal_chars: literals?.[0]?.length ?? 0 });
 
@@ -19,6 +19,23 @@ describe("input normalisation", () => {
 
   it("reads CRLF and progress-bar CRs as line breaks", () => {
     expect(normaliseInput("a\r\nb\rc").lines).toEqual(["a", "b", "c"]);
+  });
+
+  it("reads NEL, U+2028 and U+2029 as line breaks, and leaves no character in a line that JavaScript and Python read differently", () => {
+    expect(normaliseInput("a\u2028b\u2029c\u0085d").lines).toEqual(["a", "b", "c", "d"]);
+    expect(hasTooManyLines("a\u2028".repeat(MAX_LINES))).toBe(true);
+    // . is not \r, U+2028 or U+2029 in JavaScript; \s is U+001C-U+001F and NEL in Python only, U+FEFF in JavaScript only.
+    const input = normaliseInput('x\u001cy\u001fz\ufeffw\r{"msg":"p\\u2028q"}\u2028tail');
+    expect(input.lines).toEqual(["x y zw", '{"msg":"p\\u2028q"}', "tail"]);
+    for (const c of input.candidates) expect(c.text).not.toMatch(/[\r\n\u0085\u2028\u2029\u001c-\u001f\ufeff]/u);
+    const escaped = normaliseInput('{"msg":"first\\r\\nsecond\u001f"}').candidates.map((c) => c.text);
+    expect(escaped).toEqual(expect.arrayContaining(['{"msg":"first', 'second "}']));
+  });
+
+  it("splits at most MAX_ESCAPED_TOTAL escaped messages' lines in one lookup, however many lines hold them", () => {
+    const input = normaliseInput("a\\nb\\nc\n".repeat(130_000)); // 390,000 escaped lines offered
+    const escapedParts = input.candidates.filter((c) => c.joinAt === undefined && c.text !== input.lines[c.line]).length;
+    expect(escapedParts).toBe(MAX_ESCAPED_TOTAL);
   });
 
   it("offers a JSON-escaped message unescaped, and a wrapped message joined", () => {

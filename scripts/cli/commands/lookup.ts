@@ -30,7 +30,8 @@ export async function lookupCommand(textArg: string, flags: LookupFlags): Promis
   const limit = flags.limit === undefined ? 5 : Number(flags.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit must be a whole number from 1 to 1000");
   const input = textArg === "-" ? await readStdin(settings.limits.maxLookupBytes) : textArg;
-  if (Buffer.byteLength(input) > settings.limits.maxLookupBytes) throw new UsageError(`the text is larger than ${settings.limits.maxLookupBytes} bytes (limits.maxLookupBytes); look up the relevant part of the log`);
+  // Standard input was capped by its bytes as read (decoded, an invalid byte takes three).
+  if (textArg !== "-" && Buffer.byteLength(input) > settings.limits.maxLookupBytes) throw new UsageError(`the text is larger than ${settings.limits.maxLookupBytes} bytes (limits.maxLookupBytes); look up the relevant part of the log`);
   if (hasTooManyLines(input)) throw new UsageError(`the text has more than ${MAX_LINES.toLocaleString("en-US")} lines, more than one lookup holds in bounded memory; look up the relevant part of the log`);
   const indexFile = path.resolve(settings.cwd, flags.index ?? path.join(settings.outDir, "match.json"));
   let index;
