@@ -17,6 +17,8 @@ export type PythonProbeResult =
   | { readonly available: false; readonly reason: string };
 
 const PYTHON_START_LIMIT_MS = 30_000;
+/** How much later than planned a watchdog tick may come before this thread counts as having been busy. */
+const LATE_TICK_MS = 100;
 // The same path from scripts/regex/ and from dist/regex/: the script is not copied into dist/.
 const SCRIPT = fileURLToPath(new URL("../../scripts/regex/python_probe.py", import.meta.url));
 
@@ -130,15 +132,25 @@ function runOnce(
     child.stdin.on("error", () => undefined);
     child.stdin.end(JSON.stringify({ jobs: jobs.map((j) => ({ pattern: j.pattern, texts: j.texts })), skip, start }));
     const began = Date.now();
+    const tickMs = Math.max(5, Math.min(50, Math.floor(options.timeoutMs / 4)));
+    let lastTick = began;
     const watchdog = setInterval(() => {
-      if (spent + (Date.now() - began) > options.totalBudgetMs) {
+      const now = Date.now();
+      // A tick this late means this thread was busy (a long collection, a big synchronous step): the
+      // event loop runs timers before it reads the pipe, so output Python wrote meanwhile (then
+      // blocking on the full pipe) is not counted yet. Python gets a fresh window instead of being
+      // called stalled for this thread's silence (trivial regexes were reported as timeouts under load).
+      const late = now - lastTick > tickMs + LATE_TICK_MS;
+      lastTick = now;
+      if (spent + (now - began) > options.totalBudgetMs) {
         child.kill("SIGKILL");
         settle("budget");
-      } else if (Date.now() - lastOutputAt > (answered ? options.timeoutMs : PYTHON_START_LIMIT_MS)) {
+      } else if (late) lastOutputAt = now;
+      else if (now - lastOutputAt > (answered ? options.timeoutMs : PYTHON_START_LIMIT_MS)) {
         // Before its first line, python3 is starting up, not running a regex: only a start that never ends is a stall.
         child.kill("SIGKILL");
         settle("stalled");
       }
-    }, Math.max(5, Math.min(50, Math.floor(options.timeoutMs / 4))));
+    }, tickMs);
   });
 }
