@@ -170,18 +170,31 @@ function findDuplicateKeys(node: Node, path: PathSegment[], onDuplicate: (key: N
 }
 
 /**
- * Numbers JSON.parse cannot hold as written: past the double range (Infinity), a non-zero literal that
- * underflows to 0, or an integer past 2^53. `kb fix` would write them back changed; they must be refused.
+ * Numbers JSON.parse cannot hold as written: what `kb fix` would write back (JSON.stringify of the
+ * double) is another decimal number than the literal. That covers the double range (1e400 becomes
+ * Infinity), underflow (1e-400 becomes 0), integers past 2^53 and digits past a double's precision
+ * (0.90000000000000000000000000000001 becomes 0.9); a mere change of spelling (0.50, 1e2, -0) is not one.
  */
 function findInexactNumbers(text: string, node: Node, path: PathSegment[], onFound: (node: Node, path: PathSegment[], literal: string) => void): void {
   if (node.type === "number") {
     const literal = text.slice(node.offset, node.offset + node.length);
-    const value = node.value as number;
-    const mantissa = literal.split(/[eE]/)[0]!;
-    if (!Number.isFinite(value) || (value === 0 && /[1-9]/.test(mantissa)) || (/^-?[0-9]+$/.test(literal) && !Number.isSafeInteger(value))) onFound(node, path, literal);
+    if (decimalValue(literal) !== decimalValue(JSON.stringify(node.value as number))) onFound(node, path, literal);
   } else if (node.type === "object") {
     for (const prop of node.children ?? []) if (prop.children?.[1]) findInexactNumbers(text, prop.children[1], [...path, String(prop.children[0]?.value)], onFound);
   } else if (node.type === "array") (node.children ?? []).forEach((child, i) => findInexactNumbers(text, child, [...path, i], onFound));
+}
+
+/** A JSON number's exact decimal value as text ("-9e-1" for -0.90), the same for every spelling of it; undefined when it is none (null). */
+function decimalValue(literal: string): string | undefined {
+  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(literal);
+  if (!m) return undefined;
+  let digits = `${m[2]}${m[3] ?? ""}`.replace(/^0+/, "");
+  if (digits === "") return "0";
+  let exponent = BigInt(m[4] ?? "0") - BigInt((m[3] ?? "").length);
+  const trailing = /0*$/.exec(digits)![0].length;
+  digits = digits.slice(0, digits.length - trailing);
+  exponent += BigInt(trailing);
+  return `${m[1]}${digits}e${exponent}`;
 }
 
 /** With the u flag a surrogate range matches only halves that are not part of a pair. */

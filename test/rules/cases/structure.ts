@@ -10,6 +10,7 @@ export const structureCases: RuleCases[] = [
     valid: [
       { name: "a canonical entry", text: valid },
       { name: "numbers that are exact: 0, -0, 1.5e3, 0.000, 2^53 - 1", text: valid.replace('"confidence": 0.6', '"confidence": 0e5').replace('"last_updated"', '"evidence_count": 9007199254740991,\n  "last_updated"') },
+      { name: "other spellings of a number a double holds as written (kb fix only respells them): 0.60, 7e-1, -0", text: valid.replace('"confidence": 0.6', '"confidence": 0.60').replace('"fix_success_rate": 0.7', '"fix_success_rate": 7e-1').replace('"fail_rate": 0.7', '"fail_rate": -0') },
     ],
     invalid: [
       { name: "a trailing comma, at the comma", text: '{\n  "id": "demo/sample-error",\n}\n', errors: [{ line: 2, column: 28, message: "trailing comma" }] },
@@ -24,13 +25,15 @@ export const structureCases: RuleCases[] = [
       { name: "a raw tab inside a string, at the tab", text: '{"id": "a\tb"}', errors: [{ line: 1, column: 10, message: "invalid character" }] },
       {
         name: "numbers JSON.parse cannot hold as written (kb fix would write them back changed), each at its place",
-        text: valid.replace('"confidence": 0.6', '"confidence": 1e400').replace('"fix_success_rate": 0.7', '"fix_success_rate": 1e-400').replace('"last_updated"', '"evidence_count": 9007199254740993,\n  "last_updated"'),
+        text: valid.replace('"confidence": 0.6', '"confidence": 1e400').replace('"fix_success_rate": 0.7', '"fix_success_rate": 1e-400').replace('"last_updated"', '"evidence_count": 9007199254740993,\n  "last_updated"').replace('"fail_rate": 0.7', '"fail_rate": 0.70000000000000000000000000000001'),
         errors: [
+          { pointer: "/dead_ends/0/fail_rate", message: "the number 0.70000000000000000000000000000001 cannot be read exactly: it becomes 0.7" },
           { pointer: "/confidence", message: "the number 1e400 cannot be read exactly: it becomes Infinity" },
           { pointer: "/fix_success_rate", message: "the number 1e-400 cannot be read exactly: it becomes 0" },
           { pointer: "/evidence_count", message: "the number 9007199254740993 cannot be read exactly: it becomes 9007199254740992" },
         ],
       },
+
     ],
   },
   {
