@@ -11,8 +11,11 @@ export interface Position {
 /** Line starts of a text; `\n`, `\r\n` and a lone `\r` each end a line, as in editors. */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** A leading byte-order mark, which editors hide: columns of line 1 count from the character after it (as in ESLint). */
+  private readonly bom: boolean;
 
   constructor(text: string) {
+    this.bom = text.charCodeAt(0) === 0xfeff;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -28,7 +31,8 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+    const column = offset - (this.starts[lo] ?? 0) + 1;
+    return { line: lo + 1, column: lo === 0 && this.bom && offset > 0 ? column - 1 : column };
   }
 }
 

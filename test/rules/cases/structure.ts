@@ -70,6 +70,11 @@ export const structureCases: RuleCases[] = [
     valid: [{ name: "every field as the schema says", text: valid }, { name: "a $schema key for editors", entry: { $schema: "../../generated/entry.schema.json" } }],
     invalid: [
       { name: "a misspelt key, with did you mean", entry: { root_cuase: "x" }, errors: [{ pointer: "/root_cuase", message: 'unknown key "root_cuase"', hint: 'did you mean "root_cause"?' }] },
+      {
+        name: "after a byte-order mark, columns of line 1 count from the character after it, as editors and ESLint show them",
+        text: `\ufeff${JSON.stringify({ zzz: 1, ...validEntry() })}`,
+        errors: [{ pointer: "/zzz", line: 1, column: 2, message: 'unknown key "zzz"' }],
+      },
       { name: "a misspelt enum value, with did you mean", entry: { verification_tier: "ai_generate" }, errors: [{ pointer: "/verification_tier", message: "must be one of", hint: 'did you mean "ai_generated"?' }] },
       { name: "a rate written as a string, fixable", entry: { confidence: "0.9" }, errors: [{ pointer: "/confidence", message: 'must be a number, not the string "0.9"', hint: "write 0.9 without quotes", fixable: true }] },
       { name: "a rate written as a percentage, fixable", entry: { fix_success_rate: 85 }, errors: [{ pointer: "/fix_success_rate", message: "rates are fractions", hint: "write 0.85", fixable: true }] },
