@@ -1,8 +1,10 @@
 // Makes text safe to print to a terminal or a CI log: every control character (C0, DEL, C1, ESC) and
 // every bidirectional override or isolate is shown as a visible escape (\u001b, \u202e), so entry
 // text, keys and file names can never move the cursor, clear the screen, write the clipboard (OSC 52),
-// open a link (OSC 8) or reorder what a reader sees. Machine output (JSON, SARIF) stays exact.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+// open a link (OSC 8) or reorder what a reader sees. The Unicode line and paragraph separators (which
+// some log viewers break lines at) and the invisible zero-width space, word joiner and U+FEFF (which
+// make two different names look alike) are shown the same way. Machine output (JSON, SARIF) stays exact.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu;
 
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

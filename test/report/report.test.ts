@@ -28,6 +28,9 @@ describe("terminal safety", () => {
   it("shows every control, escape and bidi override as a visible escape", () => {
     for (const h of hostile) expect(terminalSafe(h)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
     expect(terminalSafe("\u001b[2J")).toBe("\\u001b[2J");
+    // Line and paragraph separators, and invisible characters that make two names look alike.
+    expect(terminalSafe("a\u2028b\u2029c\u200bd\u2060e\ufefff")).toBe("a\\u2028b\\u2029c\\u200bd\\u2060e\\ufefff");
+    expect(terminalSafe("👩‍💻 café")).toBe("👩‍💻 café"); // a joiner inside an emoji is text
   });
 
   it("stylish and github output carry no raw escape from messages, hints or file names", () => {
