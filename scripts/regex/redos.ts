@@ -8,7 +8,7 @@
 // built index runs lint-clean regexes in-thread, so "not shown to be linear" cannot pass.
 import { RegExpParser, visitRegExpAST, type AST } from "@eslint-community/regexpp";
 import { analyse, type Report } from "scslre";
-import { isDisjointWith, JS, NFA } from "refa";
+import { DFA, isDisjointWith, JS, NFA, type CharSet, type TransitionIterator } from "refa";
 import { JS_FLAGS } from "./pattern.ts";
 
 /** Repeats allowing more than this many iterations are analysed as unbounded. */
@@ -45,7 +45,9 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   } catch {
     undecided = true;
   }
-  widenLargeRepeats(ast);
+  const sideBySide = widenLargeRepeats(ast);
+  /** Runs of repeats side by side already reported: one finding per run, not one per pair in it. */
+  const reportedRuns = new Set<[number, number]>();
   const findings: BacktrackingFinding[] = [];
   const blamed = new Set<number>();
   const spans: [number, number][] = [];
@@ -61,6 +63,9 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     const key = `${a.start}:${b.start}:${r.exponential}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const run = r.type === "Trade" ? sideBySide.find(([start, end]) => a.start >= start && b.end <= end) : undefined;
+    if (run && reportedRuns.has(run)) continue;
+    if (run) reportedRuns.add(run);
     blamed.add(a.start).add(b.start);
     spans.push([a.start, a.end], [b.start, b.end]);
     const where = r.type === "Self" ? `${a.raw} nested inside ${b.raw}` : r.type === "Trade" ? `${a.raw} and ${b.raw}` : a.raw;
@@ -80,10 +85,16 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     findings.push({
       index: a.quantifier.start,
       exponential: true,
-      message: a.split
-        ? `exponential backtracking: in ${a.quantifier.raw} one alternative matches what a sequence of the others matches, so a repeated run is split between repetitions in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
-        : `exponential backtracking: in ${a.quantifier.raw} the alternatives ${a.first.raw} and ${a.second.raw} can match the same text, so a repeated run is split in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`,
-      hint: a.split ? "repeat a single unambiguous piece, e.g. (?:a)+ instead of (?:a|aa)+" : "make the alternatives mutually exclusive, or merge them into one",
+      message: a.at
+        ? `exponential backtracking: in ${a.quantifier.raw} the text can be divided between ${a.first.raw.slice(0, a.at.start - a.first.start)} and ${a.first.raw.slice(a.at.start - a.first.start)} in two ways, so a repeated run is read in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
+        : a.split
+          ? `exponential backtracking: in ${a.quantifier.raw} one alternative matches what a sequence of the others matches, so a repeated run is split between repetitions in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
+          : `exponential backtracking: in ${a.quantifier.raw} the alternatives ${a.first.raw} and ${a.second.raw} can match the same text, so a repeated run is split in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`,
+      hint: a.at
+        ? "make the parts unable to trade characters at their border, e.g. (?:ab|a)c → (?:abc|ac)"
+        : a.split
+          ? "repeat a single unambiguous piece, e.g. (?:a)+ instead of (?:a|aa)+"
+          : "make the alternatives mutually exclusive, or merge them into one",
     });
   }
   for (const r of moves) {
@@ -114,8 +125,9 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
  * inside (?:…){1,10} may run 100 times. A repeat around such a one is widened too: (?:a{1,10}){1,10}
  * splits a run of a in 10^10 ways, as (?:a+)+ does.
  */
-function widenLargeRepeats(ast: AST.Pattern): void {
+function widenLargeRepeats(ast: AST.Pattern): [number, number][] {
   const widen = (q: AST.Quantifier) => ((q as { max: number }).max = Infinity);
+  const runs = widenAdjacentRepeats(ast, widen);
   const enclosing: { q: AST.Quantifier; product: number; widenedInside: boolean }[] = [];
   visitRegExpAST(ast, {
     onQuantifierEnter(q) {
@@ -130,6 +142,41 @@ function widenLargeRepeats(ast: AST.Pattern): void {
       if (parent && (wide || self.widenedInside)) parent.widenedInside = true;
     },
   });
+  return runs;
+}
+
+/**
+ * Repeats side by side split a run between them in as many ways as the product of their ranges:
+ * eight [a-z]{0,10} in a row try 11^8 splits of a run of letters before failing. Where that product
+ * passes LARGE_REPEAT³ (a thousand tries per start), the repeats of the run are widened, and scslre then reports those that can
+ * match the same text (a Trade); disjoint ones ([a-z]{0,10}[0-9]{0,10}) stay unreported.
+ */
+function widenAdjacentRepeats(ast: AST.Pattern, widen: (q: AST.Quantifier) => void): [number, number][] {
+  const widened: [number, number][] = [];
+  visitRegExpAST(ast, {
+    onAlternativeEnter(alt) {
+      let run: AST.Quantifier[] = [];
+      let ways = 1;
+      const close = () => {
+        if (ways > LARGE_REPEAT ** 3) {
+          for (const q of run) if (q.max > 1) widen(q);
+          widened.push([run[0]!.start, run.at(-1)!.end]);
+        }
+        run = [];
+        ways = 1;
+      };
+      for (const element of alt.elements) {
+        if (element.type !== "Quantifier") {
+          close();
+          continue;
+        }
+        run.push(element);
+        ways *= Math.min(element.max - element.min + 1, 1e6);
+      }
+      close();
+    },
+  });
+  return widened;
 }
 
 function fixHint(r: Report, pattern: string): string {
@@ -159,12 +206,52 @@ function splitsAmbiguously(automata: readonly NFA[]): boolean {
   return !isDisjointWith(language, repeated, MAX_NODES);
 }
 
+/**
+ * The nonempty words v with x and xv both in the language (x any word of it): the language read on
+ * from wherever a word of it ends. Worked out on the deterministic automaton, whose state after x is
+ * every state any reading of x reaches: a new start with the out-edges of every final state.
+ */
+function restAfterWord(nfa: NFA): NFA {
+  const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
+  const it = dfa.transitionIterator();
+  const start = Symbol("start");
+  type State = DFA.ReadonlyNode | typeof start;
+  const fromStart = new Map<DFA.ReadonlyNode, CharSet>();
+  for (const node of dfa.nodes()) {
+    if (!it.isFinal(node)) continue;
+    for (const [to, via] of it.getOut(node)) fromStart.set(to, fromStart.get(to)?.union(via) ?? via);
+  }
+  const iterator: TransitionIterator<State> = {
+    initial: start,
+    getOut: (state) => (state === start ? fromStart : it.getOut(state)),
+    isFinal: (state) => state !== start && it.isFinal(state),
+    stableOut: true,
+  };
+  return NFA.fromFA({ maxCharacter: nfa.maxCharacter, transitionIterator: () => iterator }, new NFA.LimitedNodeFactory(MAX_NODES));
+}
+
+/**
+ * Whether X·Y splits some word in two ways (x·y = x'·y' with x ≠ x'): a nonempty v that a word of X
+ * can be extended by within X, and that a word of Y can lose at its start within Y. (a|ab)(c|bc) reads
+ * "abc" as a·bc and as ab·c; under a repeat, a run of such words has exponentially many readings.
+ */
+function concatenationIsAmbiguous(x: NFA, y: NFA, factory: NFA.LimitedNodeFactory): boolean {
+  const extendsX = restAfterWord(x);
+  const reversedY = y.copy(factory);
+  reversedY.reverse();
+  const startsY = restAfterWord(reversedY);
+  startsY.reverse();
+  return !extendsX.isEmpty && !startsY.isEmpty && !isDisjointWith(extendsX, startsY, MAX_NODES);
+}
+
 interface AmbiguousAlternation {
   readonly quantifier: AST.Quantifier;
   readonly first: AST.Alternative;
   readonly second: AST.Alternative;
   /** No two alternatives overlap, but one is a concatenation of others (a and aa). */
   readonly split: boolean;
+  /** A sequence that reads a word in two ways: where its second part starts. */
+  readonly at?: AST.Element;
 }
 
 /**
@@ -180,11 +267,35 @@ function findAmbiguousAlternations(pattern: AST.Pattern): { found: AmbiguousAlte
   } catch {
     return { found, undecided: true };
   }
+  const automaton = (node: AST.Node, factory: NFA.LimitedNodeFactory) => {
+    const { expression, maxCharacter } = jsParser.parseElement(node as never, { backreferences: "disable", assertions: "ignore" } as never);
+    return NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, factory);
+  };
   visitRegExpAST(pattern, {
     onQuantifierEnter(q) {
       if (q.max !== Infinity) return;
       const group = q.element;
-      if ((group.type !== "Group" && group.type !== "CapturingGroup") || group.alternatives.length < 2) return;
+      if (group.type !== "Group" && group.type !== "CapturingGroup") return;
+      // A sequence under the repeat that reads some word in two ways: each split point of each alternative.
+      try {
+        for (const alt of group.alternatives) {
+          for (let i = 1; i < alt.elements.length; i++) {
+            const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+            const x = automaton(alt.elements[0]!, factory);
+            for (const e of alt.elements.slice(1, i)) x.append(automaton(e, factory), factory);
+            const y = automaton(alt.elements[i]!, factory);
+            for (const e of alt.elements.slice(i + 1)) y.append(automaton(e, factory), factory);
+            if (concatenationIsAmbiguous(x, y, factory)) {
+              found.push({ quantifier: q, first: alt, second: alt, split: false, at: alt.elements[i]! });
+              return;
+            }
+          }
+        }
+      } catch {
+        undecided = true;
+        return;
+      }
+      if (group.alternatives.length < 2) return;
       try {
         const automata = group.alternatives.map((alt) => {
           const { expression, maxCharacter } = jsParser.parseElement(alt, { backreferences: "disable", assertions: "ignore" } as never);
