@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const KB_BIN = path.join(ROOT, "bin/kb.mjs");
@@ -63,4 +64,19 @@ export function copyShippedRepo(withGenerated = false): TempRepo {
   cpSync(path.join(ROOT, "entries"), path.join(repo.dir, "entries"), { recursive: true });
   if (withGenerated) cpSync(path.join(ROOT, "generated"), path.join(repo.dir, "generated"), { recursive: true });
   return repo;
+}
+
+/**
+ * Temporary repositories for one test file, each removed after its test: `repo(files)` makes one
+ * holding `base()` and `files` (a file given undefined is left out), `repo.keep(r)` removes one made otherwise.
+ */
+export function useRepos(base: () => Record<string, string | Buffer> = () => ({})): ((files?: Record<string, string | Buffer | undefined>) => TempRepo) & { keep(r: TempRepo): TempRepo } {
+  const made: TempRepo[] = [];
+  afterEach(() => {
+    for (const r of made.splice(0)) r.cleanup();
+  });
+  const keep = (r: TempRepo) => (made.push(r), r);
+  const repo = (files: Record<string, string | Buffer | undefined> = {}) =>
+    keep(makeRepo(Object.fromEntries(Object.entries({ ...base(), ...files }).filter((e): e is [string, string | Buffer] => e[1] !== undefined))));
+  return Object.assign(repo, { keep });
 }

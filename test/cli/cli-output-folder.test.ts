@@ -1,0 +1,174 @@
+// The output folder through the real CLI: what kb build may write into and remove from, what it
+// refuses (--out inside .git, a folder it did not write, a repository, paths too long), and the
+// pre-commit hook it installs.
+import { execFileSync } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { entryText, validEntry } from "../helpers/entries.ts";
+import { ROOT, runKb, useRepos } from "../helpers/repo.ts";
+
+const repo = useRepos(() => ({ "entries/demo/sample-error.json": entryText(validEntry()) }));
+
+describe("the output folder", () => {
+  it("--out naming a file is a usage error and the file is untouched", async () => {
+    const r = repo({ "out.txt": "mine\n" });
+    const res = await runKb(["build", "--out", "out.txt"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("it is a file, not a folder");
+    expect(readFileSync(path.join(r.dir, "out.txt"), "utf8")).toBe("mine\n");
+  });
+
+  it("a folder kb did not write is refused, and nothing in it is deleted", async () => {
+    const r = repo({ "docs/notes.md": "mine\n" });
+    const res = await runKb(["build", "--out", "docs"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("was not written by kb build");
+    expect(res.stderr).toContain("if it is kb's folder and its README.md was deleted or edited, restore it (git checkout -- README.md in that folder) or remove the folder");
+    expect(readdirSync(path.join(r.dir, "docs"))).toEqual(["notes.md"]);
+  });
+
+  it("--out inside .git (an empty refs/tags passes the ownership check), an empty --out and one that is not UTF-8: usage errors, nothing written", async () => {
+    const r = repo();
+    mkdirSync(path.join(r.dir, ".git/refs/tags"), { recursive: true });
+    const cases: [string, string][] = [
+      [".git/refs/tags", "it is inside .git (or holds it), which git owns; check --out"],
+      [".", "it is inside .git (or holds it), which git owns; check --out"],
+      ["", "--out needs a folder, not an empty name"],
+      ["out-\uFFFD", "the name is not valid UTF-8"],
+    ];
+    for (const [out, message] of cases) {
+      const res = await runKb(["build", "--out", out], { cwd: r.dir });
+      expect(res.code, out).toBe(2);
+      expect(res.stderr, out).toContain(message);
+    }
+    expect(readdirSync(path.join(r.dir, ".git/refs/tags"))).toEqual([]);
+    expect(existsSync(path.join(r.dir, "generated"))).toBe(false);
+    expect((await runKb(["lint", "--entries", ""], { cwd: r.dir })).stderr).toContain("--entries needs a folder, not an empty name");
+  });
+
+  it("a path too long for the system inside generated/: check and build exit 2 naming it, not an internal error", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    // Made (and removed) one level at a time relative to the last, as only such a tree can be.
+    const python = (code: string) => execFileSync("python3", ["-c", code], { cwd: r.dir });
+    python("import os\nos.chdir('generated')\nfor _ in range(17):\n    os.mkdir('d' * 250)\n    os.chdir('d' * 250)");
+    try {
+      for (const command of ["check", "build"]) {
+        const res = await runKb([command], { cwd: r.dir });
+        expect(res.code, command).toBe(2);
+        expect(res.stderr, command).toMatch(/^kb: cannot list .+ \(\d+ characters\): its path is longer than the system allows; remove it by hand \(ENAMETOOLONG\); nothing was changed\n$/);
+      }
+    } finally {
+      python("import shutil\nshutil.rmtree('generated/' + 'd' * 250)"); // before the repository's own removal, which cannot
+    }
+    expect(readFileSync(path.join(r.dir, "generated/README.md"), "utf8")).toContain("demo");
+  });
+
+  it("a git repository inside the output folder is never removed: the build refuses, naming it", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    mkdirSync(path.join(r.dir, "generated/checkout/.git"), { recursive: true });
+    writeFileSync(path.join(r.dir, "generated/checkout/.git/HEAD"), "ref: refs/heads/main\n");
+    writeFileSync(path.join(r.dir, "generated/checkout/work.txt"), "someone's work\n");
+    const res = await runKb(["build"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("checkout/.git is a git repository's, and kb build never removes one; move it out of the output folder");
+    expect(readFileSync(path.join(r.dir, "generated/checkout/work.txt"), "utf8")).toBe("someone's work\n");
+  });
+
+  it("a folder where index.json belongs is repaired by the next build", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    const index = path.join(r.dir, "generated/index.json");
+    const { rmSync } = await import("node:fs");
+    rmSync(index);
+    mkdirSync(path.join(index, "inside"), { recursive: true });
+    const res = await runKb(["build"], { cwd: r.dir });
+    expect(res.code).toBe(0);
+    expect(JSON.parse(readFileSync(index, "utf8")).count).toBe(1);
+    expect((await runKb(["check"], { cwd: r.dir })).code).toBe(0);
+  });
+
+  it("a file with a name that is not UTF-8 is removed, so check passes after build", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    writeFileSync(Buffer.concat([Buffer.from(path.join(r.dir, "generated") + "/bad-"), Buffer.from([0xff, 0xfe]), Buffer.from(".md")]), "x");
+    const check = await runKb(["check"], { cwd: r.dir });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("is extra");
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    expect((await runKb(["check"], { cwd: r.dir })).code).toBe(0);
+  });
+
+  it("a link inside generated/ is removed, never written through", async () => {
+    const r = repo({ "outside.md": "mine\n" });
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    const view = path.join(r.dir, "generated/demo/sample-error.md");
+    const { rmSync } = await import("node:fs");
+    rmSync(view);
+    symlinkSync(path.join(r.dir, "outside.md"), view);
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    expect(readFileSync(path.join(r.dir, "outside.md"), "utf8")).toBe("mine\n");
+    expect(readFileSync(view, "utf8")).toContain("generated by error-kb");
+  });
+
+  it("a committed generated.lock that kb did not make is refused with a clear message", async () => {
+    const r = repo({ "generated.lock": "1\n" });
+    const res = await runKb(["build"], { cwd: r.dir, timeoutMs: 60_000 });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("generated.lock is in the way of kb's lock and was not made by kb");
+  });
+});
+
+describe("kb hooks install", () => {
+  it("writes an executable pre-commit hook that fixes and blocks, never commits unstaged changes, and never replaces a hook of someone else's without --force", async () => {
+    const r = repo();
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: r.dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    git("init", "-q");
+    symlinkSync(path.join(ROOT, "bin"), path.join(r.dir, "bin")); // the hook runs `node bin/kb.mjs` from the top of the checkout
+    const hook = path.join(r.dir, ".git/hooks/pre-commit");
+    writeFileSync(hook, "#!/bin/sh\necho someone else's hook\n");
+    const refused = await runKb(["hooks", "install"], { cwd: r.dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("exists and was not installed by error-kb; use --force to replace it");
+    expect(readFileSync(hook, "utf8")).toContain("someone else's hook");
+
+    expect((await runKb(["hooks", "install", "--force"], { cwd: r.dir })).code).toBe(0);
+    expect(lstatSync(hook).mode & 0o777).toBe(0o755);
+    expect((await runKb(["hooks", "install"], { cwd: r.dir })).code).toBe(0); // its own hook is replaced without asking
+
+    // The hook at work: a fixable entry is fixed and committed; a broken one blocks the commit.
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, "utf8")))); // valid, but not in canonical form
+    git("add", "entries");
+    git("commit", "-q", "-m", "fixable");
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { regex: "" })));
+    git("add", "entries");
+    let blocked = "";
+    try {
+      git("commit", "-q", "-m", "broken");
+    } catch (e) {
+      blocked = String((e as { stderr?: string }).stderr);
+    }
+    expect(blocked).toContain("error-kb: commit blocked");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+
+    // Staged work beside unstaged work in one entry: the hook never commits the unstaged part.
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Staged cause." })));
+    git("add", "entries");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Unstaged cause, not meant for this commit." })));
+    blocked = "";
+    try {
+      git("commit", "-q", "-m", "partly staged");
+    } catch (e) {
+      blocked = String((e as { stderr?: string }).stderr);
+    }
+    expect(blocked).toContain("these staged entries also have unstaged changes");
+    expect(blocked).toContain("entries/demo/sample-error.json");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+    expect(git("show", ":entries/demo/sample-error.json")).toContain("Staged cause.");
+    expect(readFileSync(file, "utf8")).toContain("Unstaged cause");
+  });
+});
