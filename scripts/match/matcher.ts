@@ -99,7 +99,19 @@ function* withCandidates(index: LiteralIndex<number>, input: NormalisedInput): G
   }
 }
 
+/** Numeric options must be positive numbers (threads a whole one): NaN or Infinity would turn a deadline off. */
+function checkOptions(options: MatcherOptions): void {
+  for (const key of ["timeoutMs", "totalBudgetMs", "maxRegexLength", "threads"] as const) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || (key === "threads" && !Number.isInteger(value))) {
+      throw new RangeError(`createMatcher: ${key} must be a positive ${key === "threads" ? "whole number" : "finite number"}, not ${String(value)}`);
+    }
+  }
+}
+
 export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { readonly entries: readonly E[] }, options: MatcherOptions = {}): Matcher<E> {
+  checkOptions(options);
   const all = Array.isArray(index) ? (index as readonly E[]) : (index as { entries: readonly E[] }).entries;
   const maxRegex = options.maxRegexLength ?? 2_000;
   const entries: E[] = [];

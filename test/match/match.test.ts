@@ -47,6 +47,13 @@ describe("input normalisation", () => {
 });
 
 describe("the matcher", () => {
+  it("refuses numeric options that would turn a deadline off (NaN, Infinity, zero, negative)", () => {
+    for (const options of [{ timeoutMs: Number.NaN }, { totalBudgetMs: Infinity }, { timeoutMs: 0 }, { maxRegexLength: -1 }, { threads: 1.5 }]) {
+      expect(() => createMatcher([port], options), JSON.stringify(options)).toThrow(RangeError);
+    }
+    expect(() => createMatcher([port], { timeoutMs: 500, totalBudgetMs: 10_000, threads: 2 })).not.toThrow();
+  });
+
   it("finds a message with colour codes between its words, on the right line", async () => {
     const m = createMatcher([docker, port], { trusted: true });
     const report = await m.lookup("building…\n\u001b[31mError: listen \u001b[1mEADDRINUSE\u001b[22m: address already in use :::3000\u001b[0m");
