@@ -25,7 +25,8 @@ export interface Chart {
 /** Longest label shown, in characters; longer ones are cut with an ellipsis. */
 export const MAX_LABEL_CHARS = 60;
 
-const SAFE_CHAR = /^[\p{L}\p{N} .,:/_'-]$/u;
+/** Letters, digits and plain punctuation; not ":", which Mermaid reads in fa:fa-name as an icon. */
+const SAFE_CHAR = /^[\p{L}\p{N} .,/_'-]$/u;
 
 /**
  * A label as Mermaid must read it inside double quotes: white space runs become one space, long
