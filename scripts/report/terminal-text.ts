@@ -3,11 +3,24 @@
 // text, keys and file names can never move the cursor, clear the screen, write the clipboard (OSC 52),
 // open a link (OSC 8) or reorder what a reader sees. The Unicode line and paragraph separators (which
 // some log viewers break lines at) and the invisible zero-width space, word joiner and U+FEFF (which
-// make two different names look alike) are shown the same way. Machine output (JSON, SARIF) stays exact.
+// make two different names look alike) are shown the same way, and so are the characters that would
+// make a line a GitHub workflow command (below). Machine output (JSON, SARIF) stays exact.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu;
 
+/**
+ * What a GitHub Actions runner reads as a workflow command in a log line: `::` where the line starts
+ * (after white space: the runner trims it) and the legacy `##[` anywhere (`##[error]`,
+ * `##[stop-commands]`). Text that may begin a printed line, or hold one, gets one character of each
+ * shown escaped, so entry text in kb's output can never add an annotation or stop commands.
+ */
+const COMMAND_START = /^(\s*)::/gmu;
+const LEGACY_COMMAND = /##\[/gu;
+
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text
+    .replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(LEGACY_COMMAND, "#\\u0023[")
+    .replace(COMMAND_START, (_, space: string) => `${space}\\u003a:`);
 }
 
 /** One line: also line breaks and tabs become visible, so a message cannot forge a report line. */

@@ -133,4 +133,17 @@ describe("kb lookup on input it must refuse or distrust", () => {
     expect(res.stderr).toContain("skipped index entry 1: it is not an object");
     expect(res.stderr).toContain("skipped index entry 2 (x/huge)");
   });
+
+  it("entry text that would be a GitHub workflow command in a CI log (:: where a line starts, ##[ anywhere) is printed with one character escaped", async () => {
+    const shipped = JSON.parse((await import("node:fs")).readFileSync(path.join(ROOT, "generated/match.json"), "utf8")) as { entries: { id: string; signature: string; fix: { action: string } | null }[] };
+    const target = shipped.entries.find((e) => e.id === ID)!;
+    const forged = { ...target, signature: "::error file=README.md,line=1::forged annotation", fix: target.fix && { ...target.fix, action: "Use ##[error]x then ##[stop-commands]t" } };
+    writeFileSync(path.join(repo.dir, "forged.json"), JSON.stringify({ ...shipped, entries: [forged] }));
+    const res = await runKb(["lookup", "--index", "forged.json", LINE], { cwd: repo.dir });
+    expect(res.code).toBe(0);
+    for (const line of res.stdout.split("\n")) expect(line.trimStart(), line).not.toMatch(/^::/);
+    expect(res.stdout).not.toContain("##[");
+    expect(res.stdout).toContain("\\u003a:error file=README.md,line=1::forged annotation");
+    expect(res.stdout).toContain("#\\u0023[error]x");
+  });
 });

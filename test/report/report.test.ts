@@ -41,6 +41,13 @@ describe("terminal safety", () => {
     expect(stylish).toContain("\\u001b]8;;https://evil.example\\u0007CLICK-ME");
   });
 
+  it("stylish output carries no GitHub workflow command from keys or messages: no line starts with :: and no ##[ appears", () => {
+    const stylish = formatStylish([d('unknown key "##[error]forged"'), d("x", "::error file=README.md::forged.json"), d("::warning::from a message")], false);
+    for (const line of stylish.split("\n")) expect(line.trimStart(), line).not.toMatch(/^::/);
+    expect(stylish).not.toContain("##[");
+    expect(stylish).toContain('unknown key "#\\u0023[error]forged"');
+  });
+
   it("JSON output keeps the exact text", () => {
     const json = JSON.parse(formatJson([d(hostile[0]!)])) as Diagnostic[];
     expect(json[0]!.message).toBe(hostile[0]);
