@@ -5,8 +5,10 @@
 // and each line joined with the next (a message wrapped over two lines, a stack trace's first frame).
 // Inside a line no character is left that JavaScript and Python read differently in a portable
 // regex: `.` excludes \r, U+2028 and U+2029 in JavaScript only, `\s` takes U+001C-U+001F and NEL in
-// Python only and U+FEFF in JavaScript only; breaks split, U+001C-U+001F become spaces, U+FEFF goes. Zero dependencies: the consumer package ships it
-// (strip-ansi would do the first part, but the package installs nothing).
+// Python only and U+FEFF in JavaScript only, and Python's IGNORECASE folds ı and İ onto i and I;
+// breaks split, U+001C-U+001F become spaces, U+FEFF goes, ı and İ are read as i and I. Zero
+// dependencies: the consumer package ships it (strip-ansi would do the first part, but the package
+// installs nothing).
 
 /**
  * ECMA-48 sequences: CSI (ESC [ or 0x9B … final byte), OSC/DCS/SOS/PM/APC strings up to BEL or ST
@@ -58,8 +60,13 @@ export const MAX_ESCAPED_TOTAL = 250_000;
 
 /** Line breaks: CRLF, LF, CR, and the Unicode ones (NEL, U+2028, U+2029). */
 const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/;
-/** Inside a line: the separators U+001C-U+001F (spaces to Python's \s, not to JavaScript's) and U+FEFF (the reverse). */
-const ENGINES_DIFFER = /[\u001c-\u001f]|\ufeff/g;
+/**
+ * Inside a line: the separators U+001C-U+001F (spaces to Python's \s, not to JavaScript's), U+FEFF
+ * (the reverse), and the Turkish dotless ı and dotted İ, which Python's IGNORECASE matches with any
+ * i or I of a pattern ([a-z] included) and JavaScript's "iu" does not: they are read as i and I.
+ */
+const ENGINES_DIFFER = /[\u001c-\u001f\u0130\u0131\ufeff]/g;
+const READ_AS: Readonly<Record<string, string>> = { "\ufeff": "", "\u0130": "I", "\u0131": "i" };
 
 /** Whether the text has more than MAX_LINES lines (counted as normaliseInput splits them). */
 export function hasTooManyLines(text: string): boolean {
@@ -71,10 +78,10 @@ export function hasTooManyLines(text: string): boolean {
   return false;
 }
 
-/** A line as both engines read it alike: cut to MAX_LINE, separators as spaces, no U+FEFF. */
+/** A line as both engines read it alike: cut to MAX_LINE, separators as spaces, no U+FEFF, ı and İ as i and I. */
 function readableLine(l: string): string {
   const cut = l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l;
-  return cut.replace(ENGINES_DIFFER, (c) => (c === "\ufeff" ? "" : " "));
+  return cut.replace(ENGINES_DIFFER, (c) => READ_AS[c] ?? " ");
 }
 
 export function normaliseInput(text: string): NormalisedInput {

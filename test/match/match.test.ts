@@ -1,8 +1,12 @@
 // Lookup's matching: input normalised (escape sequences, CRLF, wrapped and JSON-escaped messages),
 // a matcher made once and reused, trusted and guarded paths that agree, hostile indexes reduced to
 // their usable entries (each skip reported), bounded work on literal-free regexes, near misses.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMatcher, type MatchableEntry } from "../../scripts/match/matcher.ts";
+import type { MatchIndexEntry } from "../../scripts/model/index-format.ts";
+import { ROOT } from "../helpers/repo.ts";
 import { hasTooManyLines, MAX_ESCAPED_TOTAL, MAX_LINES, normaliseInput, stripEscapes } from "../../scripts/match/normalise-input.ts";
 
 const entry = (id: string, regex: string, literals: string[] | null, signature = id): MatchableEntry => ({ id, regex, signature, fix_success_rate: 0.5, literals, literal_chars: literals?.[0]?.length ?? 0 });
@@ -27,9 +31,17 @@ describe("input normalisation", () => {
     // . is not \r, U+2028 or U+2029 in JavaScript; \s is U+001C-U+001F and NEL in Python only, U+FEFF in JavaScript only.
     const input = normaliseInput('x\u001cy\u001fz\ufeffw\r{"msg":"p\\u2028q"}\u2028tail');
     expect(input.lines).toEqual(["x y zw", '{"msg":"p\\u2028q"}', "tail"]);
-    for (const c of input.candidates) expect(c.text).not.toMatch(/[\r\n\u0085\u2028\u2029\u001c-\u001f\ufeff]/u);
+    for (const c of input.candidates) expect(c.text).not.toMatch(/[\r\n\u0085\u2028\u2029\u001c-\u001f\u0130\u0131\ufeff]/u);
+    // Python's IGNORECASE folds ı and İ onto i and I ([a-z] included), JavaScript's "iu" does not: read as i and I.
+    expect(normaliseInput("fatal: not a gıt repository: İNVALID").lines).toEqual(["fatal: not a git repository: INVALID"]);
     const escaped = normaliseInput('{"msg":"first\\r\\nsecond\u001f"}').candidates.map((c) => c.text);
     expect(escaped).toEqual(expect.arrayContaining(['{"msg":"first', 'second "}']));
+  });
+
+  it("finds a message with a Turkish dotless ı where the regex has i, as Python does (JavaScript's iu alone did not)", async () => {
+    const shipped = JSON.parse(readFileSync(path.join(ROOT, "generated/match.json"), "utf8")) as { entries: MatchIndexEntry[] };
+    const report = await createMatcher(shipped.entries, { trusted: true }).lookup("fatal: not a gıt repository (or any of the parent directories): .git");
+    expect(report.results[0]?.id).toBe("git/not-a-git-repository");
   });
 
   it("splits at most MAX_ESCAPED_TOTAL escaped messages' lines in one lookup, however many lines hold them", () => {
