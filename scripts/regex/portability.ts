@@ -33,6 +33,13 @@ export function findPortabilityProblems(ast: AST.Pattern): PortabilityFinding[] 
           `backreference ${node.raw} refers to a group that may not take part in the match: JavaScript then matches it as empty, Python fails the match`,
           "make the group required, or write the repeated text out instead of referring back to it",
         );
+      else
+        add(
+          node,
+          "warning",
+          `backreference ${node.raw} compares case-insensitively by different rules: JavaScript folds case (ſ matches s, ς matches σ), Python lowers (they do not)`,
+          "write the repeated text out, or accept that the engines disagree on such letters",
+        );
     },
     onCharacterSetEnter(node) {
       if (node.kind === "property")

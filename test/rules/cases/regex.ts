@@ -73,6 +73,11 @@ export const regexCases: RuleCases[] = [
         ],
       },
       { name: "a backreference to an optional group", entry: { regex: "(x)?SampleError: the sample error widget refused to start\\1" }, errors: [{ pointer: "/regex", message: "refers to a group that may not take part" }] },
+      {
+        name: "a backreference: the engines compare it case-insensitively by different rules (claſſ is class to JavaScript only)",
+        entry: { regex: "SampleError: the sample error widget refused to start (x)\\1|SampleError: the sample error widget refused to start" },
+        errors: [{ pointer: "/regex", severity: "warning", message: "compares case-insensitively by different rules" }],
+      },
       { name: "a dotless ı in the pattern", entry: { regex: "SampleError: the sample error wıdget refused to start|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "matches I case-insensitively in Python but not in JavaScript" }] },
     ],
   },
