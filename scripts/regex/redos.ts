@@ -40,8 +40,12 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   }
   try {
     // Moves on the tree as written: a bounded repeat entered at every start costs its bound per
-    // position, linear in the line; only an unbounded one makes the search quadratic.
-    moves = analyse({ pattern: ast, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
+    // position, linear in the line; only an unbounded one makes the search quadratic. A lookahead
+    // scans as far as its content would consume ((?=([a-z]+))\1 runs [a-z]+ to the end of the run
+    // from every start), so in this tree lookaheads are read as groups.
+    const scanned = parser.parsePattern(source, 0, source.length, { unicode: true });
+    readLookaheadsAsGroups(scanned);
+    moves = analyse({ pattern: scanned, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
   } catch {
     undecided = true;
   }
@@ -117,6 +121,19 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     });
   }
   return findings.sort((x, y) => x.index - y.index);
+}
+
+/** Each lookahead of the tree replaced, in place, by a group of the same alternatives (raw text and positions kept). */
+function readLookaheadsAsGroups(ast: AST.Pattern): void {
+  visitRegExpAST(ast, {
+    onAssertionLeave(node) {
+      if (node.kind !== "lookahead" || node.parent.type !== "Alternative") return;
+      const parent = node.parent;
+      const group = { type: "Group", parent, start: node.start, end: node.end, raw: node.raw, alternatives: node.alternatives } as unknown as AST.Group;
+      for (const alt of node.alternatives) (alt as { parent: unknown }).parent = group;
+      parent.elements[parent.elements.indexOf(node)] = group;
+    },
+  });
 }
 
 /**

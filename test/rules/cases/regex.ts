@@ -88,6 +88,7 @@ export const regexCases: RuleCases[] = [
       { name: "small bounded repeats nested: an IPv4 address, a version", entry: { regex: "SampleError: the sample error widget refused to start (?:\\d{1,3}\\.){3}\\d{1,3}|SampleError: the sample error widget refused to start v(?:\\d{1,2}\\.){1,3}" } },
       { name: "an unbounded run entered only where it starts: a lookbehind before it", entry: { regex: "SampleError: the sample error widget refused to start|(?<![0-9])[0-9]+/[0-9]+ widgets refused" } },
       { name: "small repeats side by side over different characters (a date, a time)", entry: { regex: "SampleError: the sample error widget refused to start|SampleError at [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2} [a-z]{0,10}[0-9]{0,10}!" } },
+      { name: "a lookahead after a literal, checked only where the literal is", entry: { regex: "SampleError: the sample error widget refused to start(?=[a-z]* widget)|SampleError: the sample error widget refused to start" } },
       { name: "a repeated sequence that reads each text one way only", entry: { regex: "SampleError: the sample error widget refused to start(?:(?:ab|c)(?:d|e))+z|SampleError: the sample error widget refused to start" } },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
@@ -95,6 +96,11 @@ export const regexCases: RuleCases[] = [
       { name: "nested unbounded quantifiers", entry: { regex: "SampleError: the sample error widget refused to start(?:a+)+$|(?:x+)+y" }, errors: [{ pointer: "/regex", message: "exponential backtracking" }, { pointer: "/regex", message: "exponential backtracking" }] },
       { name: "overlapping alternatives under a large bounded repeat", entry: { regex: "SampleError: the sample error widget refused to start(?:[a-z]|[a-z0-9]){1,80}!?" }, errors: [{ pointer: "/regex", message: "the alternatives [a-z] and [a-z0-9] can match the same text" }] },
       { name: "a and aa under {1,60}", entry: { regex: "SampleError: the sample error widget refused to start(?:a|aa){1,60}$|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "split between repetitions" }] },
+      {
+        name: "an unbounded repeat inside a lookahead the search enters at every position ((?=([a-z]+))\\1, the atomic-group idiom: 4.25 s on one 64 KiB line)",
+        entry: { regex: "SampleError: the sample error widget refused to start|(?=([a-z]+))\\1 unable to resolve host" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking: the search can enter [a-z]+ at every position of a run" }],
+      },
       {
         name: "eight small repeats side by side over the same letters: 11^8 ways to split a run before failing",
         entry: { regex: `SampleError: the sample error widget refused to start|SampleError token ${"[a-z]{0,10}".repeat(8)}!` },
