@@ -14,6 +14,11 @@ const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NO
 export interface FileWindow {
   /** The UTF-8 text of bytes [start, start + bytes), or undefined when the file cannot give them. */
   text(start: number, bytes: number): string | undefined;
+  /**
+   * Whether the file is still as it was opened (the same stamp, on the same descriptor): text read
+   * from a file that an editor rewrote in place meanwhile may mix old and new bytes.
+   */
+  unchanged(): boolean;
   close(): void;
 }
 
@@ -40,6 +45,14 @@ export function openFileWindow(file: string, recorded: RecordedFile): FileWindow
   return windowOn(fd);
 }
 
+function stampNow(fd: number): readonly number[] | undefined {
+  try {
+    return stampOf(fstatSync(fd));
+  } catch {
+    return undefined;
+  }
+}
+
 function hashOf(fd: number): string {
   const hash = createHash("sha1");
   const buffer = Buffer.allocUnsafe(WINDOW_BYTES);
@@ -51,6 +64,7 @@ function hashOf(fd: number): string {
 }
 
 function windowOn(fd: number): FileWindow {
+  const opened = stampNow(fd);
   let open = true;
   let failed = false;
   let buffer = Buffer.alloc(0);
@@ -73,6 +87,10 @@ function windowOn(fd: number): FileWindow {
         if (bytes > length) return undefined;
       }
       return buffer.toString("utf8", start - from, start - from + bytes);
+    },
+    unchanged() {
+      const now = open ? stampNow(fd) : undefined;
+      return opened !== undefined && now !== undefined && sameStamp(opened, now);
     },
     close() {
       if (open) closeSync(fd);

@@ -11,6 +11,7 @@ import { digest } from "../model/digest.ts";
 import type { PlannedOutput } from "../outputs/plan.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { hashFile, type SyncOutputs } from "../write/sync.ts";
+import { WriteError } from "../write/atomic.ts";
 import { currentStamp, sameStamp, type FileStamp } from "../source/read-file.ts";
 import { openCache } from "./cache-file.ts";
 import { openFileWindow } from "./file-window.ts";
@@ -62,6 +63,12 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
                 items.push([id, digests.get(id) ?? "?", start, bytes]);
               },
             });
+            // Text taken from a file rewritten in place while it was read could be torn: the write
+            // stops here, before the rename, and the old file stays (the next build cannot reuse it).
+            if (window && !window.unchanged()) {
+              const file = path.join(outDir, p.path);
+              throw new WriteError(file, "ECHANGED", `cannot write ${file}: the previous ${p.path} changed while kb build read from it (an editor saved it?), so it was left as it is; run kb build again`);
+            }
           } finally {
             window?.close();
           }

@@ -3,13 +3,14 @@
 // compared (the old files' bytes): a record that pairs a file's stamp with another file's hash and
 // entry offsets made the next build copy entries' text from the wrong places into index.json, and
 // made kb check call the corrupt file up to date.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Entry } from "../../scripts/model/entry.ts";
 import { memoryCatalogue, planOutputs } from "../../scripts/outputs/plan.ts";
 import { withIncremental } from "../../scripts/speed/incremental-sync.ts";
+import { WriteError } from "../../scripts/write/atomic.ts";
 import { syncOutputs, type SyncOutputs } from "../../scripts/write/sync.ts";
 import { validEntry } from "../helpers/entries.ts";
 
@@ -52,5 +53,50 @@ describe("the incremental writer and a build that replaces generated/ while a ch
     for (const f of INDEXES) expect(() => JSON.parse(readFileSync(path.join(out, f), "utf8")), f).not.toThrow();
     const check = await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(last)), { write: false, entryDigests: digests(last) });
     expect(check).toEqual({ stale: [], missing: [], extra: [] });
+  });
+});
+
+describe("the incremental writer and an editor that rewrites index.json in place while a build reads it", () => {
+  it("stops before the new index replaces the old one, and the next build writes the bare writer's bytes", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "kb-index-inplace-"));
+    dirs.push(root);
+    mkdirSync(path.join(root, "node_modules"));
+    const out = path.join(root, "generated");
+    const bare = path.join(root, "bare");
+    const first = ["alpha", "beta", "gamma"].map((s) => validEntry(`demo/${s}-error`, { root_cause: `Cause of ${s}.` }));
+    await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(first)), { write: true, entryDigests: digests(first) });
+    const second = first.map((e) => (e.id === "demo/alpha-error" ? { ...e, root_cause: "Another cause." } : e));
+    // Once the build has started reading the old index.json for unchanged entries, an editor saves it in place (same size, same inode).
+    const indexFile = path.join(out, "index.json");
+    const tampered = readFileSync(indexFile, "utf8").replace("Cause of gamma.", "CAUSE OF GAMMA.");
+    const editing: SyncOutputs = (dir, planned, options) =>
+      syncOutputs(
+        dir,
+        planned.map((p) =>
+          p.path !== "index.json"
+            ? p
+            : {
+                ...p,
+                *content() {
+                  let first = true;
+                  for (const piece of p.content()) {
+                    yield piece;
+                    if (first) writeFileSync(indexFile, tampered, { flag: "r+" });
+                    first = false;
+                  }
+                },
+              },
+        ),
+        options,
+      );
+    const e = await withIncremental(editing, { root })(out, planOutputs(memoryCatalogue(second)), { write: true, entryDigests: digests(second) }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as Error).message).toMatch(/^cannot write .+index\.json: the previous index\.json changed while kb build read from it \(an editor saved it\?\), so it was left as it is; run kb build again/);
+    expect(readFileSync(indexFile, "utf8")).toBe(tampered); // left as it is, not replaced by a mix
+    // The next build cannot reuse the edited file, so it writes what the bare writer writes, and a check agrees.
+    await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(second)), { write: true, entryDigests: digests(second) });
+    await syncOutputs(bare, planOutputs(memoryCatalogue(second)), { write: true });
+    expect(read(out)).toEqual(read(bare));
+    expect(await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(second)), { write: false, entryDigests: digests(second) })).toEqual({ stale: [], missing: [], extra: [] });
   });
 });
