@@ -11,6 +11,9 @@ export function foldText(text: string): string {
   return text.toLowerCase().replace(/\u017f/g, "s");
 }
 
+/** Units of work (positions, postings compared) between two looks at a deadline. */
+const WORK_BETWEEN_CHECKS = 4096;
+
 /** Literals at least this long are keyed by one of their 6-grams, shorter ones by a 3-gram. */
 const LONG_KEY = 6;
 const KEY_BITS = 1 << 21;
@@ -49,7 +52,7 @@ export class LiteralIndex<T> {
       this.always.push({ item, order });
       return;
     }
-    for (const literal of literals) {
+    for (const literal of new Set(literals)) {
       if (literal.length > this.longestLiteral) this.longestLiteral = literal.length;
       const n = literal.length >= LONG_KEY ? LONG_KEY : MIN_LITERAL;
       const map = n === LONG_KEY ? this.long : this.short;
@@ -69,11 +72,17 @@ export class LiteralIndex<T> {
 
   /**
    * Every item whose regex might match `text` (no false negatives), each once, in insertion order;
-   * with `unfiltered` false, only those a literal of theirs in the text lets through.
+   * with `unfiltered` false, only those a literal of theirs in the text lets through. With `stopAt`
+   * (a Date.now() deadline, looked at every few thousand positions): undefined once it has passed.
    */
-  candidates(text: string, unfiltered = true): T[] {
+  candidates(text: string, unfiltered?: boolean): T[];
+  candidates(text: string, unfiltered: boolean, stopAt: number): T[] | undefined;
+  candidates(text: string, unfiltered = true, stopAt = Infinity): T[] | undefined {
+    if (stopAt !== Infinity && Date.now() > stopAt) return undefined;
     const folded = foldText(text);
     const found = new Map<number, T>();
+    /** Buckets all of whose items are found already: not walked again at later positions of this text. */
+    const exhausted = new Set<Posting<T>[]>();
     if (unfiltered) for (const a of this.always) found.set(a.order, a.item);
     const short = this.short.size > 0;
     const long = this.long.size > 0;
@@ -81,7 +90,14 @@ export class LiteralIndex<T> {
     // Both keys roll along the text (one multiply-add per character each, not n): equal to gramCode.
     let code3 = 0;
     let code6 = 0;
+    // The deadline is looked at every few thousand units of work: a position, a posting compared.
+    let work = 0;
+    let checkAt = WORK_BETWEEN_CHECKS;
     for (let i = 0; i < folded.length; i++) {
+      if (++work >= checkAt) {
+        if (Date.now() > stopAt) return undefined;
+        checkAt = work + WORK_BETWEEN_CHECKS;
+      }
       const c = folded.charCodeAt(i);
       if (c >= 0x80) {
         run = 0;
@@ -92,21 +108,31 @@ export class LiteralIndex<T> {
       run++;
       code3 = (Math.imul(run > MIN_LITERAL ? code3 - Math.imul(folded.charCodeAt(i - MIN_LITERAL), POW[MIN_LITERAL - 1]!) : code3, 31) + c) & MASK;
       code6 = (Math.imul(run > LONG_KEY ? code6 - Math.imul(folded.charCodeAt(i - LONG_KEY), POW[LONG_KEY - 1]!) : code6, 31) + c) & MASK;
-      if (short && run >= MIN_LITERAL) this.collect(this.short, code3, folded, i + 1 - MIN_LITERAL, found);
-      if (long && run >= LONG_KEY) this.collect(this.long, code6, folded, i + 1 - LONG_KEY, found);
+      if (short && run >= MIN_LITERAL) work += this.collect(this.short, code3, folded, i + 1 - MIN_LITERAL, found, exhausted);
+      if (long && run >= LONG_KEY) work += this.collect(this.long, code6, folded, i + 1 - LONG_KEY, found, exhausted);
     }
     if (found.size <= 1) return [...found.values()];
     return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
   }
 
-  private collect(map: Map<number, Posting<T>[]>, key: number, folded: string, keyStart: number, found: Map<number, T>): void {
-    if ((this.keyBits[(key & (KEY_BITS - 1)) >> 3]! & (1 << (key & 7))) === 0) return;
+  /** Files the items of the bucket under `key` whose literal starts at its place; returns the work done (postings compared, by length). */
+  private collect(map: Map<number, Posting<T>[]>, key: number, folded: string, keyStart: number, found: Map<number, T>, exhausted: Set<Posting<T>[]>): number {
+    if ((this.keyBits[(key & (KEY_BITS - 1)) >> 3]! & (1 << (key & 7))) === 0) return 0;
     const bucket = map.get(key);
-    if (!bucket) return;
+    if (!bucket || exhausted.has(bucket)) return 0;
+    // A text that is one long run of a bucket's key (20,000 "a" against 400 literals of "a") would walk
+    // the whole bucket at every position: once all its items are found, it is not walked again.
+    let open = 0;
+    let work = 0;
     for (const p of bucket) {
+      if (found.has(p.order)) continue;
       const start = keyStart - p.offset;
-      if (start >= 0 && !found.has(p.order) && folded.startsWith(p.literal, start)) found.set(p.order, p.item);
+      work += 1 + (p.literal.length >> 4);
+      if (start >= 0 && folded.startsWith(p.literal, start)) found.set(p.order, p.item);
+      else open++;
     }
+    if (open === 0) exhausted.add(bucket);
+    return work;
   }
 }
 
@@ -134,10 +160,25 @@ const NONE: readonly number[] = Object.freeze([]);
  * line joined with the next costs the two lines' candidates and a scan of the window around the join
  * (where a literal could span it), not a third scan of both. The same sets as scanning every text.
  */
-export function candidatesOfTexts(index: LiteralIndex<number>, lines: readonly string[], texts: readonly { readonly text: string; readonly line: number; readonly joinAt?: number }[]): (readonly number[])[] {
+export function candidatesOfTexts(index: LiteralIndex<number>, lines: readonly string[], texts: readonly { readonly text: string; readonly line: number; readonly joinAt?: number }[]): (readonly number[])[];
+export function candidatesOfTexts(index: LiteralIndex<number>, lines: readonly string[], texts: readonly { readonly text: string; readonly line: number; readonly joinAt?: number }[], stopAt: number): (readonly number[])[] | undefined;
+export function candidatesOfTexts(index: LiteralIndex<number>, lines: readonly string[], texts: readonly { readonly text: string; readonly line: number; readonly joinAt?: number }[], stopAt = Infinity): (readonly number[])[] | undefined {
+  try {
+    return texts.length === 0 ? [] : scanTexts(index, lines, texts, stopAt);
+  } catch (e) {
+    if (e === STOPPED) return undefined;
+    throw e;
+  }
+}
+
+/** Thrown inside scanTexts when the deadline passes, caught by candidatesOfTexts. */
+const STOPPED = Symbol("stopped");
+
+function scanTexts(index: LiteralIndex<number>, lines: readonly string[], texts: readonly { readonly text: string; readonly line: number; readonly joinAt?: number }[], stopAt: number): (readonly number[])[] {
   const ofLine = new Map<number, readonly number[]>();
   const scan = (text: string): readonly number[] => {
-    const found = index.candidates(text);
+    const found = index.candidates(text, true, stopAt);
+    if (found === undefined) throw STOPPED;
     return found.length === 0 ? NONE : found;
   };
   for (const t of texts) if (t.joinAt === undefined && t.text === lines[t.line] && !ofLine.has(t.line)) ofLine.set(t.line, scan(t.text));

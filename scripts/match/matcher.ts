@@ -89,12 +89,17 @@ const TESTS_PER_RUN = 100_000;
 /** Candidates (entry numbers) of a log's texts held at once: the same bound for the lists they come in. */
 const CANDIDATES_PER_BLOCK = 1_000_000;
 
-/** Each text of the input with its candidate entries, worked out a block of texts at a time. */
-function* withCandidates(index: LiteralIndex<number>, input: NormalisedInput): Generator<readonly [CandidateLine, readonly number[]]> {
+/**
+ * Each text of the input with its candidate entries, worked out a block of texts at a time; it ends
+ * early when `stopAt` (a Date.now() deadline) passes, even inside one block's scan (a hostile index
+ * can make the literal scan itself slow).
+ */
+function* withCandidates(index: LiteralIndex<number>, input: NormalisedInput, stopAt = Infinity): Generator<readonly [CandidateLine, readonly number[]]> {
   const size = Math.max(1, Math.floor(CANDIDATES_PER_BLOCK / Math.max(1, index.unfiltered)));
   for (let start = 0; start < input.candidates.length; start += size) {
     const block = input.candidates.slice(start, start + size);
-    const lists = candidatesOfTexts(index, input.lines, block);
+    const lists = candidatesOfTexts(index, input.lines, block, stopAt);
+    if (!lists) return;
     for (let k = 0; k < block.length; k++) yield [block[k]!, lists[k]!];
   }
 }
@@ -197,7 +202,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
     };
     // The budget is checked per line: past it, no more tests are gathered, let alone run.
     let next = 0;
-    for (const [candidate, ids] of withCandidates(literalIndex, input)) {
+    for (const [candidate, ids] of withCandidates(literalIndex, input, startedAt + budget)) {
       if (Date.now() - startedAt >= budget) break;
       next++;
       for (const i of ids) {
@@ -213,9 +218,18 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
     // Lines the budget left unsearched: every entry that could have matched one is reported as cut
     // short, never silently missed. Entries no literal rules out (candidates of the empty text) could
     // match any line; the others only lines holding one of their literals.
+    // That scan gets a tenth of the budget more; past it, every entry not found is reported.
     if (next < input.candidates.length) {
       for (const i of literalIndex.candidates("")) if (!found.has(i)) timedOut.add(i);
-      for (let n = next; n < input.candidates.length; n++) for (const i of literalIndex.candidates(input.candidates[n]!.text, false)) if (!found.has(i)) timedOut.add(i);
+      const stopAt = Date.now() + budget / 10;
+      for (let n = next; n < input.candidates.length; n++) {
+        const ids = literalIndex.candidates(input.candidates[n]!.text, false, stopAt);
+        if (!ids) {
+          for (let i = 0; i < entries.length; i++) if (!found.has(i)) timedOut.add(i);
+          break;
+        }
+        for (const i of ids) if (!found.has(i)) timedOut.add(i);
+      }
     }
     return finish(input.lines, found, timedOut, opts.limit ?? 5);
   };
