@@ -6,15 +6,17 @@
 import { describePointer } from "../../model/pointer.ts";
 import { entryRule } from "../rule.ts";
 
-/** C0 controls but tab and line feed, DEL, C1 controls, and the bidi controls. */
-const CONTROL = /[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** C0 controls but tab and line feed, DEL, C1 controls, the bidi controls; and the invisible and line-separating U+200B, U+2028, U+2029, U+2060, U+FEFF. */
+const CONTROL = /[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u;
+/** Not controls, but unseen: `https\u200B://` looks like a link and is not, two ids look alike. */
+const INVISIBLE = /[\u200B\u2028\u2029\u2060\uFEFF]/u;
 
 const shown = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 
 export const controlCharacters = entryRule({
   meta: {
     id: "kb/control-characters",
-    description: "texts hold no control characters (but tab and line feed) and no bidi controls",
+    description: "texts hold no control characters (but tab and line feed), no bidi controls and no invisible characters",
     severity: "error",
     why: "An escape sequence in an entry reaches every terminal and tool that prints it (OSC 52 writes the clipboard), and a bidi override makes text read differently from what it is.",
   },
@@ -23,7 +25,7 @@ export const controlCharacters = entryRule({
     const walk = (value: unknown, pointer: string): void => {
       if (typeof value === "string") {
         const m = CONTROL.exec(value);
-        if (m) report({ pointer, charIndex: m.index, message: `${describePointer(pointer)} holds the control character ${shown(m[0])}`, hint: "delete it, or describe it in words (e.g. \"ESC [31m\" for a colour code)" });
+        if (m) report({ pointer, charIndex: m.index, message: `${describePointer(pointer)} holds the ${INVISIBLE.test(m[0]) ? "invisible" : "control"} character ${shown(m[0])}`, hint: "delete it, or describe it in words (e.g. \"ESC [31m\" for a colour code)" });
       } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${pointer}/${i}`));
       else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(v, `${pointer}/${k.replace(/~/gu, "~0").replace(/\//gu, "~1")}`);
     };

@@ -30,6 +30,8 @@ export const textCases: RuleCases[] = [
       { name: "a clipboard-writing escape (OSC 52) in a root cause", entry: { root_cause: "Broken \u001b]52;c;aGk=\u0007 here" }, errors: [{ pointer: "/root_cause", message: "root_cause holds the control character U+001B" }] },
       { name: "a bidi override in an example", entry: { examples: { match: ["sample error \u202Egnp.exe"], no_match: ["another line"] } }, errors: [{ pointer: "/examples/match/0", message: "holds the control character U+202E" }] },
       { name: "a C1 control in a dead end", entry: { dead_ends: [{ ...deadEnd, why_fails: "It fails\u0085twice" }] }, errors: [{ pointer: "/dead_ends/0/why_fails", message: "U+0085" }] },
+      { name: "a zero-width space that makes a URL look-alike in a root cause", entry: { root_cause: "See https\u200b://example.com for the cause." }, errors: [{ pointer: "/root_cause", message: "root_cause holds the invisible character U+200B" }] },
+      { name: "a line separator in a signature", entry: { signature: "SampleError: the sample error\u2028widget refused to start" }, errors: [{ pointer: "/signature", message: "holds the invisible character U+2028" }] },
     ],
   },
   {
