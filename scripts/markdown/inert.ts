@@ -7,7 +7,8 @@
 // (inline code, headings, table cells) and carriage returns line feeds elsewhere. GitHub reads `$…$`
 // as math in the rendered text, where no Markdown escape reaches, so each `$` of rendered text (links'
 // too) is written as <span>$</span>; in a conversation (an issue, a comment) it also links @mentions
-// and #1, owner/repo#1, GH-1 references, so there `@` and `#` (and GH's `-`) get the same span.
+// and #1, owner/repo#1, GH-1 references, so there `@` and `#` (and GH's `-`) get the same span, and
+// commit hashes (7 to 40 hex digits, which a span cannot break up) become code.
 import type { Html, Nodes, PhrasingContent, Root, Text } from "mdast";
 import { EMAIL_LIKE, SPAN_CLOSE, SPAN_OPEN } from "./serialise.ts";
 
@@ -30,6 +31,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const MATH = /\$/gu;
 /** What it also reads in a conversation: `@name`, `@org/team`, `#1`, `owner/repo#1`, `GH-1` (any case). */
 const CONVERSATION = /\$|@(?=[\w-])|#(?=\d)|(?<=gh)-(?=\d)/giu;
+
+/** A word GitHub may read as a commit in a conversation (7 to 40 hex digits): written as code, where it links nothing. */
+const SHA_LIKE = /(?<![\w@/.#-])[0-9a-f]{7,40}(?![\w-])/giu;
 
 /** An odd run of backslashes before `|`, which micromark and GitHub read differently in code in a table cell. */
 const BACKSLASH_PIPE = /(?<!\\)((?:\\\\)*\\)\|/gu;
@@ -101,7 +105,7 @@ function withValue<T extends { value: string }>(node: T, value: string): T {
 
 /** A text as the nodes that write it inertly (link-like runs as code, then spans), or undefined if it is inert as it is. */
 function splitText(node: Text, inLink: boolean, place: Place, spanned: RegExp): PhrasingContent[] | undefined {
-  const linkLike = inLink ? undefined : splitLinkLike(node.value, place);
+  const linkLike = inLink ? undefined : splitLinkLike(node.value, place, spanned === CONVERSATION);
   const parts = linkLike ?? [node];
   let changed = linkLike !== undefined;
   const out: PhrasingContent[] = [];
@@ -130,12 +134,13 @@ function splitSpanned(value: string, spanned: RegExp): PhrasingContent[] | undef
 const tag = (value: string): Html => ({ type: "html", value });
 
 /**
- * Text with every URL-like run, and every white-space-delimited word holding an e-mail-like address,
- * as code; undefined when there is none (the text stays as it is).
+ * Text with every URL-like run, every white-space-delimited word holding an e-mail-like address, and
+ * in a conversation every commit-like hex word, as code; undefined when there is none (the text stays as it is).
  */
-function splitLinkLike(value: string, place: Place): PhrasingContent[] | undefined {
-  if (!LINK_HINT.test(value)) return undefined;
-  const spans: [number, number][] = [];
+function splitLinkLike(value: string, place: Place, conversation: boolean): PhrasingContent[] | undefined {
+  const hexWords = conversation ? [...value.matchAll(SHA_LIKE)] : [];
+  if (hexWords.length === 0 && !LINK_HINT.test(value)) return undefined;
+  const spans: [number, number][] = hexWords.map((m) => [m.index, m.index + m[0].length]);
   for (const m of value.matchAll(URL_LIKE)) spans.push([m.index, m.index + m[0].length]);
   // Word by word (linear), and only words with an @ are tried as addresses.
   if (value.includes("@")) for (const m of value.matchAll(/\S+/gu)) if (m[0].includes("@") && EMAIL_LIKE.test(m[0])) spans.push([m.index, m.index + m[0].length]);

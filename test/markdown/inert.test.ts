@@ -57,7 +57,7 @@ describe("makeTextInert + serialise", () => {
     );
   });
 
-  it("write each $ as <span>$</span>, and in a conversation each @mention and #1, owner/repo#1, GH-1 reference too", () => {
+  it("write each $ as <span>$</span>, and in a conversation each @mention and #1, owner/repo#1, GH-1 reference too, and commit hashes as code", () => {
     const value = "Cost is $\\color{red}{\\huge\\text{PWNED}}$, $$x$$ and $HOME; ask @octocat or @github/security about #1, torvalds/linux#1 and GH-1; mail a@b.co, C# stays";
     const tree: Root = { type: "root", children: [{ type: "paragraph", children: [text(value), { type: "link", url: "https://x.y", children: [text("$5 for @you")] }] }] };
     expect(toMarkdown(tree)).toBe(
@@ -66,6 +66,10 @@ describe("makeTextInert + serialise", () => {
     expect(toMarkdown(tree, { conversation: true })).toBe(
       "Cost is <span>$</span>\\color{red}{\\huge\\text{PWNED}}<span>$</span>, <span>$</span><span>$</span>x<span>$</span><span>$</span> and <span>$</span>HOME; ask <span>@</span>octocat or <span>@</span>github/security about <span>#</span>1, torvalds/linux<span>#</span>1 and GH<span>-</span>1; mail `a@b.co,` C# stays[<span>$</span>5 for <span>@</span>you](https://x.y)\n",
     );
+    // Commit hashes (7 to 40 hex digits) become code in a conversation, where GitHub would link them; not in views.
+    const hashes: Root = { type: "root", children: [{ type: "paragraph", children: [text("Don't use 7f3c9e2 or a5c3785ed8d6a35868bc169f07e40e889087fd2e; deadbeef too, but not abc123 or 7f3c9e2x")] }] };
+    expect(toMarkdown(hashes, { conversation: true })).toBe("Don't use `7f3c9e2` or `a5c3785ed8d6a35868bc169f07e40e889087fd2e`; `deadbeef` too, but not abc123 or 7f3c9e2x\n");
+    expect(toMarkdown(hashes)).toBe("Don't use 7f3c9e2 or a5c3785ed8d6a35868bc169f07e40e889087fd2e; deadbeef too, but not abc123 or 7f3c9e2x\n");
     // Code is literal, so it keeps its `$` as it is.
     expect(toMarkdown({ type: "root", children: [{ type: "paragraph", children: [code("echo $HOME @x #1")] }, { type: "code", lang: "sh", value: "echo $HOME" }] }, { conversation: true })).toBe("`echo $HOME @x #1`\n\n```sh\necho $HOME\n```\n");
   });
