@@ -5,10 +5,14 @@ import type { Root } from "mdast";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic.ts";
 import { code, heading, paragraph, table, text } from "../markdown/build.ts";
 import { toMarkdown } from "../markdown/to-markdown.ts";
-import { terminalSafe, terminalSafeLine } from "./terminal-text.ts";
+import { showControls, terminalSafeLine } from "./terminal-text.ts";
 
-/** Escaping from the workflow-command spec: data escapes %, CR, LF; properties also : and ,. Controls are shown, never sent to the log. */
-const escapeData = (s: string) => terminalSafe(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+/**
+ * Escaping from the workflow-command spec: data escapes %, CR, LF; properties also : and ,. Controls
+ * are shown, never sent to the log. Each annotation is one line that starts with its own command, so
+ * text inside it cannot start another (file names stay exact, unlike text printed for people).
+ */
+const escapeData = (s: string) => showControls(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 export function formatGithubAnnotations(diagnostics: readonly Diagnostic[]): string {

@@ -16,9 +16,13 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f
 const COMMAND_START = /^(\s*)::/gmu;
 const LEGACY_COMMAND = /##\[/gu;
 
+/** Controls, bidi and invisible characters shown escaped, and nothing else: for annotations, whose own escaping keeps every line one command. */
+export function showControls(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 export function terminalSafe(text: string): string {
-  return text
-    .replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  return showControls(text)
     .replace(LEGACY_COMMAND, "#\\u0023[")
     .replace(COMMAND_START, (_, space: string) => `${space}\\u003a:`);
 }
