@@ -13,6 +13,8 @@ import { JS_FLAGS } from "./pattern.ts";
 
 /** Repeats allowing more than this many iterations are analysed as unbounded. */
 export const LARGE_REPEAT = 10;
+/** For the every-position analysis: a bounded repeat costs up to its bound at each start, at most 256 × 64 KiB steps a line below this. */
+export const MOVE_BOUND = 256;
 const MAX_NODES = 10_000;
 
 export interface BacktrackingFinding {
@@ -39,12 +41,13 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     return [];
   }
   try {
-    // Moves on the tree as written: a bounded repeat entered at every start costs its bound per
-    // position, linear in the line; only an unbounded one makes the search quadratic. A lookahead
-    // scans as far as its content would consume ((?=([a-z]+))\1 runs [a-z]+ to the end of the run
-    // from every start), so in this tree lookaheads are read as groups.
+    // Moves: a bounded repeat entered at every start costs its bound per position, linear in the line
+    // while the bound is small; one over MOVE_BOUND ([0-9]{1,60000}: 16 s on a 64 KiB line) is read
+    // as unbounded. A lookahead scans as far as its content would consume ((?=([a-z]+))\1 runs
+    // [a-z]+ to the end of the run from every start), so in this tree lookaheads are read as groups.
     const scanned = parser.parsePattern(source, 0, source.length, { unicode: true });
     readLookaheadsAsGroups(scanned);
+    widenRepeatsOver(scanned, MOVE_BOUND);
     moves = analyse({ pattern: scanned, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
   } catch {
     undecided = true;
@@ -143,8 +146,15 @@ function readLookaheadsAsGroups(ast: AST.Pattern): void {
  * splits a run of a in 10^10 ways, as (?:a+)+ does.
  */
 function widenLargeRepeats(ast: AST.Pattern): [number, number][] {
-  const widen = (q: AST.Quantifier) => ((q as { max: number }).max = Infinity);
   const runs = widenAdjacentRepeats(ast, widen);
+  widenRepeatsOver(ast, LARGE_REPEAT);
+  return runs;
+}
+
+const widen = (q: AST.Quantifier) => ((q as { max: number }).max = Infinity);
+
+/** Widens every repeat allowing more than `limit` iterations in all (its maximum times those around it), and those around it. */
+function widenRepeatsOver(ast: AST.Pattern, limit: number): void {
   const enclosing: { q: AST.Quantifier; product: number; widenedInside: boolean }[] = [];
   visitRegExpAST(ast, {
     onQuantifierEnter(q) {
@@ -153,13 +163,12 @@ function widenLargeRepeats(ast: AST.Pattern): [number, number][] {
     },
     onQuantifierLeave(q) {
       const self = enclosing.pop()!;
-      const wide = q.max > LARGE_REPEAT || (q.max > 1 && (self.product > LARGE_REPEAT || self.widenedInside));
+      const wide = q.max > limit || (q.max > 1 && (self.product > limit || self.widenedInside));
       if (wide) widen(q);
       const parent = enclosing.at(-1);
       if (parent && (wide || self.widenedInside)) parent.widenedInside = true;
     },
   });
-  return runs;
 }
 
 /**

@@ -102,6 +102,11 @@ export const regexCases: RuleCases[] = [
         errors: [{ pointer: "/regex", message: "polynomial backtracking: the search can enter [a-z]+ at every position of a run" }],
       },
       {
+        name: "a bounded repeat as long as a line the search enters at every position ([0-9]{1,60000}/: 16 s on one 64 KiB line)",
+        entry: { regex: "SampleError: the sample error widget refused to start|[0-9]{1,60000}/opt/sample/bin" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking: the search can enter [0-9]{1,60000} at every position of a run" }],
+      },
+      {
         name: "eight small repeats side by side over the same letters: 11^8 ways to split a run before failing",
         entry: { regex: `SampleError: the sample error widget refused to start|SampleError token ${"[a-z]{0,10}".repeat(8)}!` },
         errors: [{ pointer: "/regex", message: "polynomial backtracking: [a-z]{0,10} and [a-z]{0,10} can match the same text" }],
