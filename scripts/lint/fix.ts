@@ -6,6 +6,7 @@
 import { canonicalText } from "../model/canonical.ts";
 import { translationDigest } from "../model/digest.ts";
 import type { Entry } from "../model/entry.ts";
+import { exactNumberIn } from "../model/number-text.ts";
 import { wholePercentAsRate } from "../model/rate.ts";
 import { translatedFields } from "../model/translation.ts";
 import type { Source } from "../source/entry-file.ts";
@@ -29,7 +30,7 @@ export function fixSource(source: Pick<Source, "text" | "tree" | "value">, synta
 /** A rate the schema bounds to 0..1: a numeric string becomes a number, and a whole percentage a fraction (model/rate.ts); the rest is left to lint. */
 function repairRate(holder: Record<string, unknown>, key: string, where: string, repairs: string[]): void {
   const v = holder[key];
-  let n = typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v;
+  let n = typeof v === "string" ? (exactNumberIn(v) ?? v) : v;
   if (typeof n === "number") n = wholePercentAsRate(n) ?? n;
   if (n !== v) {
     holder[key] = n;

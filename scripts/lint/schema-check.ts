@@ -12,6 +12,7 @@ import type { Target } from "../model/location.ts";
 import { EDITOR_KEYWORDS, entrySchema } from "../model/entry-schema.ts";
 import type { Entry } from "../model/entry.ts";
 import { closest } from "../model/closest.ts";
+import { exactNumberIn } from "../model/number-text.ts";
 import { wholePercentAsRate } from "../model/rate.ts";
 
 const require = createRequire(import.meta.url);
@@ -186,8 +187,8 @@ function typeProblem(e: ErrorObject, where: string, field: string | undefined): 
   const value = e.data;
   const base = { pointer: e.instancePath, target: "value" as const, message: `${where} must be ${typeName(wanted)}, not ${describeValue(value)}` };
   if (wanted.includes("number") || wanted.includes("integer")) {
-    if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) {
-      const n = Number(value);
+    const n = typeof value === "string" ? exactNumberIn(value) : undefined;
+    if (n !== undefined) {
       const asRate = field !== undefined && RATE_FIELDS.has(field) ? (wholePercentAsRate(n) ?? n) : n;
       return { ...base, hint: `write ${asRate} without quotes (kb fix does it)`, fixable: true };
     }

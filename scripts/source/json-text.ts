@@ -2,6 +2,7 @@
 // an index given to lookup) goes through it. It parses once with positions, reports every syntax
 // error, duplicate key and lone surrogate as a located kb/json-syntax, kb/duplicate-key or kb/encoding
 // diagnostic, and refuses nesting deeper than the limit before the recursive parser can overflow.
+import { holdsExactly } from "../model/number-text.ts";
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { createDiagnostic, type Diagnostic, type RuleId } from "../model/diagnostic.ts";
 import { LineIndex } from "../model/location.ts";
@@ -178,23 +179,10 @@ function findDuplicateKeys(node: Node, path: PathSegment[], onDuplicate: (key: N
 function findInexactNumbers(text: string, node: Node, path: PathSegment[], onFound: (node: Node, path: PathSegment[], literal: string) => void): void {
   if (node.type === "number") {
     const literal = text.slice(node.offset, node.offset + node.length);
-    if (decimalValue(literal) !== decimalValue(JSON.stringify(node.value as number))) onFound(node, path, literal);
+    if (!holdsExactly(literal, node.value as number)) onFound(node, path, literal);
   } else if (node.type === "object") {
     for (const prop of node.children ?? []) if (prop.children?.[1]) findInexactNumbers(text, prop.children[1], [...path, String(prop.children[0]?.value)], onFound);
   } else if (node.type === "array") (node.children ?? []).forEach((child, i) => findInexactNumbers(text, child, [...path, i], onFound));
-}
-
-/** A JSON number's exact decimal value as text ("-9e-1" for -0.90), the same for every spelling of it; undefined when it is none (null). */
-function decimalValue(literal: string): string | undefined {
-  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(literal);
-  if (!m) return undefined;
-  let digits = `${m[2]}${m[3] ?? ""}`.replace(/^0+/, "");
-  if (digits === "") return "0";
-  let exponent = BigInt(m[4] ?? "0") - BigInt((m[3] ?? "").length);
-  const trailing = /0*$/.exec(digits)![0].length;
-  digits = digits.slice(0, digits.length - trailing);
-  exponent += BigInt(trailing);
-  return `${m[1]}${digits}e${exponent}`;
 }
 
 /** With the u flag a surrogate range matches only halves that are not part of a pair. */

@@ -165,6 +165,23 @@ describe("kb fix", () => {
     expect(res.stdout).toContain("hint: write the fraction you mean (0.15 for 15%)");
   });
 
+  it("turns a rate written as a string into a number only when the string is a JSON number a double holds as written", async () => {
+    const e = validEntry() as unknown as Record<string, unknown>;
+    const odd = { confidence: "0x55", fix_success_rate: "0.90000000000000000000000000000001" };
+    const text = entryText({ ...e, ...odd, workarounds: [{ ...(e.workarounds as Record<string, unknown>[])[0], success_rate: "1e-400" }], dead_ends: [{ ...(e.dead_ends as Record<string, unknown>[])[0], fail_rate: " 0.25 " }] });
+    const repo = makeRepo({ "entries/demo/sample-error.json": text });
+    repos.push(repo);
+    const res = await runKb(["fix", "--no-python"], { cwd: repo.dir });
+    const fixed = JSON.parse(readFileSync(path.join(repo.dir, "entries/demo/sample-error.json"), "utf8")) as Record<string, unknown>;
+    expect(fixed.confidence).toBe("0x55"); // hex read as 85 and then as 85% was a guess
+    expect(fixed.fix_success_rate).toBe("0.90000000000000000000000000000001"); // 0.9 would be another number
+    expect((fixed.workarounds as { success_rate: unknown }[])[0]!.success_rate).toBe("1e-400"); // 0 would be another number
+    expect((fixed.dead_ends as { fail_rate: unknown }[])[0]!.fail_rate).toBe(0.25);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('confidence must be a number, not the string "0x55"');
+    expect(res.stdout).not.toMatch(/0x55.*kb fix does it/);
+  });
+
   it("leaves a file untouched when a number in it cannot be written back as it is (1e400 became null)", async () => {
     const text = entryText(validEntry()).replace('"confidence": 0.6', '"confidence": 1e400');
     const repo = makeRepo({ "entries/demo/sample-error.json": text.replace('"fix_success_rate": 0.7', '"fix_success_rate": 70') });
