@@ -24,6 +24,9 @@ export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
  */
 export const MAX_INDEX_VALUES = 16_000_000;
 
+/** Most keys one object of an index may have: an entry has a few dozen, and V8 parses an object of millions of keys in time that grows faster than their number (16 million did not finish in 12 minutes). */
+export const MAX_OBJECT_KEYS = 10_000;
+
 function readVersioned<T extends { schema_version: string; entries: readonly unknown[] }>(file: string, version: string, maxBytes: number): T {
   let size: number;
   try {
@@ -38,7 +41,8 @@ function readVersioned<T extends { schema_version: string; entries: readonly unk
   let value: unknown;
   try {
     const text = readFileSync(file, "utf8");
-    if (hasMoreValuesThan(text, MAX_INDEX_VALUES)) throw new IndexFileError(`${file} holds more than ${MAX_INDEX_VALUES} JSON values, more than an index of any real corpus; it is not read`);
+    const problem = shapeProblem(text, { values: MAX_INDEX_VALUES, keys: MAX_OBJECT_KEYS });
+    if (problem) throw new IndexFileError(`${file} holds ${problem}, more than an index of any real corpus; it is not read`);
     value = JSON.parse(text);
   } catch (e) {
     if (e instanceof IndexFileError) throw e;
@@ -62,12 +66,15 @@ export function loadMatchIndex(file: string = BUNDLED_MATCH_INDEX_PATH, maxBytes
 }
 
 /**
- * Whether JSON text holds more than `max` values, counted without parsing: every value but the first
- * follows a comma or opens an array or object, so commas and openers outside strings bound the count.
+ * Why JSON text is too big to parse as an index, counted without parsing; undefined when it is not.
+ * Every value but the first follows a comma or opens an array or object, so commas and openers
+ * outside strings bound the values; colons outside strings count each object's keys.
  */
-export function hasMoreValuesThan(text: string, max: number): boolean {
-  let count = 1;
+export function shapeProblem(text: string, max: { readonly values: number; readonly keys: number }): string | undefined {
+  let values = 1;
   let inString = false;
+  /** Per open array or object: -1 for an array, else the object's keys so far. */
+  const open: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
@@ -75,8 +82,12 @@ export function hasMoreValuesThan(text: string, max: number): boolean {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x2c || c === 0x5b || c === 0x7b) {
-      if (++count > max) return true;
+      if (++values > max.values) return `more than ${max.values} JSON values`;
+      if (c !== 0x2c) open.push(c === 0x7b ? 0 : -1);
+    } else if (c === 0x5d || c === 0x7d) open.pop();
+    else if (c === 0x3a && open.length > 0 && open[open.length - 1]! >= 0) {
+      if (++open[open.length - 1]! > max.keys) return `an object of more than ${max.keys} keys`;
     }
   }
-  return false;
+  return undefined;
 }

@@ -2,7 +2,9 @@
 // costs memory per value (a small file of zeros can exhaust the heap). The count ignores what is
 // inside strings, so real indexes are measured by their structure, not their text.
 import { describe, expect, it } from "vitest";
-import { hasMoreValuesThan } from "../../scripts/lookup/load-index.ts";
+import { shapeProblem } from "../../scripts/lookup/load-index.ts";
+
+const hasMoreValuesThan = (text: string, values: number) => shapeProblem(text, { values, keys: Infinity }) !== undefined;
 
 describe("hasMoreValuesThan", () => {
   it("counts values by commas and openers outside strings, escaped quotes included", () => {
@@ -12,5 +14,15 @@ describe("hasMoreValuesThan", () => {
     expect(hasMoreValuesThan('["a\\\\",",",",",",",","]', 3)).toBe(true); // an escaped backslash ends before the quote
     expect(hasMoreValuesThan('["a\\",[[[[[[,,,,"]', 2)).toBe(false); // an escaped quote does not end the string
     expect(hasMoreValuesThan(JSON.stringify({ entries: Array.from({ length: 10 }, (_, i) => ({ id: `x/${i}`, tags: ["a", "b"] })) }), 60)).toBe(false);
+  });
+});
+
+describe("shapeProblem", () => {
+  it("refuses an object of more keys than any index entry has, before V8 spends minutes on it", () => {
+    const keys = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}":0`).join(",")}}`;
+    expect(shapeProblem(`{"entries":[${keys(10)}]}`, { values: 1e9, keys: 10 })).toBeUndefined();
+    expect(shapeProblem(`{"entries":[${keys(11)}]}`, { values: 1e9, keys: 10 })).toBe("an object of more than 10 keys");
+    expect(shapeProblem(`{"a":"x:y:z","b":[1,{"c":1}],"d":{"e":1,"f":2}}`, { values: 1e9, keys: 3 })).toBeUndefined(); // colons in strings, nested objects counted apart
+    expect(shapeProblem("[0,0,0]", { values: 3, keys: 1e9 })).toBe("more than 3 JSON values");
   });
 });
