@@ -8,6 +8,7 @@ import { findRoot, loadConfig, type LoadedConfig } from "./config.ts";
 import { UsageError } from "./usage-error.ts";
 import { terminalSafeLine } from "../report/terminal-text.ts";
 import { isWithin } from "../source/entry-path.ts";
+import { gitDirectoryAround } from "../write/output-folder.ts";
 
 export interface CommonFlags {
   entries?: string;
@@ -35,9 +36,11 @@ export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd(),
   // Named folders are relative to where kb runs; the defaults are the repository's own.
   const entriesDir = flags.entries !== undefined ? namedFolder("--entries", flags.entries, cwd) : path.join(root, "entries");
   const outDir = flags.out !== undefined ? namedFolder("--out", flags.out, cwd) : path.join(root, "generated");
-  // A build into .git (refs/tags is often an empty folder, so it passes the ownership check) breaks the repository.
+  // A build into a git folder (refs/tags is often an empty folder, so it passes the ownership check)
+  // breaks the repository: the checkout's own .git, a worktree's or submodule's git folder, a bare repository.
   const git = path.join(root, ".git");
-  if (isWithin(outDir, git) || isWithin(git, outDir)) throw new UsageError(`refusing to use ${terminalSafeLine(outDir)} as the output folder: it is inside .git (or holds it), which git owns; check --out`);
+  const gitAround = gitDirectoryAround(outDir);
+  if (gitAround !== undefined || isWithin(git, outDir)) throw new UsageError(`refusing to use ${terminalSafeLine(outDir)} as the output folder: it is inside ${gitAround === undefined ? ".git" : `the git folder ${terminalSafeLine(gitAround)}`} (or holds it), which git owns; check --out`);
   // kb fix rewrites what it lints: entries inside (or holding) the output folder would be outputs rewritten.
   // Compared with links resolved: a link to a parent folder must not lead around the check.
   if (isWithin(entriesDir, outDir) || isWithin(outDir, entriesDir)) throw new UsageError(`the entries folder and the output folder overlap (${terminalSafeLine(entriesDir)}, ${terminalSafeLine(outDir)}); check --entries and --out`);

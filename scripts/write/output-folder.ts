@@ -5,8 +5,35 @@ import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { GENERATED_MARK } from "../model/generated-mark.ts";
 import { TEMP_SUFFIX } from "../source/list-entries.ts";
+import { realPathOf } from "../source/entry-path.ts";
 import { readBoundedFile } from "../source/read-file.ts";
 
+
+/**
+ * Whether a folder is a git repository's own folder (a `.git`, a bare repository, a worktree's git
+ * folder): it holds HEAD beside objects/ or, for a linked worktree, beside commondir. Writing or
+ * removing anything there breaks the repository.
+ */
+export function isGitDirectory(dir: string): boolean {
+  const is = (name: string, kind: "file" | "directory") => {
+    let stat;
+    try {
+      stat = lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+    } catch {
+      return false; // not a folder, or not readable: not one git can use either
+    }
+    return kind === "file" ? stat?.isFile() === true : stat?.isDirectory() === true;
+  };
+  return is("HEAD", "file") && (is("objects", "directory") || is("commondir", "file"));
+}
+
+/** The git folder `dir` is (or is inside), links resolved; undefined when there is none up to /. */
+export function gitDirectoryAround(dir: string): string | undefined {
+  for (let at = realPathOf(dir); ; at = path.dirname(at)) {
+    if (path.basename(at) === ".git" || isGitDirectory(at)) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
 
 /** The output folder is not one kb may manage: a usage problem (a wrong --out), not a bug. */
 export class OutputFolderError extends Error {}

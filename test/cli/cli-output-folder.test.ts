@@ -32,7 +32,7 @@ describe("the output folder", () => {
     const r = repo();
     mkdirSync(path.join(r.dir, ".git/refs/tags"), { recursive: true });
     const cases: [string, string][] = [
-      [".git/refs/tags", "it is inside .git (or holds it), which git owns; check --out"],
+      [".git/refs/tags", "/.git (or holds it), which git owns; check --out"],
       [".", "it is inside .git (or holds it), which git owns; check --out"],
       ["", "--out needs a folder, not an empty name"],
       ["out-\uFFFD", "the name is not valid UTF-8"],
@@ -63,6 +63,34 @@ describe("the output folder", () => {
       python("import shutil\nshutil.rmtree('generated/' + 'd' * 250)"); // before the repository's own removal, which cannot
     }
     expect(readFileSync(path.join(r.dir, "generated/README.md"), "utf8")).toContain("demo");
+  });
+
+  it("--out inside any git folder is refused: a bare repository's, a linked worktree's, and through a link", async () => {
+    const r = repo();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: r.dir, stdio: "ignore" });
+    git("init", "-q", "--bare", "bare.git");
+    git("init", "-q", "main");
+    git("-C", "main", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "x");
+    git("-C", "main", "worktree", "add", "-q", "--detach", "../wt");
+    const worktreeGitDir = execFileSync("git", ["rev-parse", "--absolute-git-dir"], { cwd: path.join(r.dir, "wt"), encoding: "utf8" }).trim();
+    symlinkSync(path.join(r.dir, "bare.git/refs"), path.join(r.dir, "refs-link"));
+    for (const out of ["bare.git/refs/tags", path.join(worktreeGitDir, "refs/kb"), "refs-link/kb", "main/.git/objects/kb"]) {
+      const res = await runKb(["build", "--out", out], { cwd: r.dir });
+      expect(res.code, out).toBe(2);
+      expect(res.stderr, out).toMatch(/it is inside the git folder .+ \(or holds it\), which git owns; check --out/);
+    }
+    expect(readdirSync(path.join(r.dir, "bare.git/refs/tags"))).toEqual([]);
+    expect(existsSync(path.join(r.dir, "bare.git/refs/kb"))).toBe(false);
+  });
+
+  it("a bare repository inside the output folder is never removed either", async () => {
+    const r = repo();
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(0);
+    execFileSync("git", ["init", "-q", "--bare", "generated/backup.git"], { cwd: r.dir, stdio: "ignore" });
+    const res = await runKb(["build"], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("backup.git is a git repository's, and kb build never removes one");
+    expect(existsSync(path.join(r.dir, "generated/backup.git/HEAD"))).toBe(true);
   });
 
   it("a git repository inside the output folder is never removed: the build refuses, naming it", async () => {
