@@ -33,7 +33,7 @@ const MATH = /\$/gu;
 const CONVERSATION = /\$|@(?=[\w-])|#(?=\d)|(?<=gh)-(?=\d)/giu;
 
 /** A word GitHub may read as a commit in a conversation (7 to 40 hex digits): written as code, where it links nothing. */
-const SHA_LIKE = /(?<![\w@/.#-])[0-9a-f]{7,40}(?![\w-])/giu;
+const SHA_LIKE = /(?<![\w/-])[0-9a-f]{7,40}(?![\w-])/giu;
 
 /** An odd run of backslashes before `|`, which micromark and GitHub read differently in code in a table cell. */
 const BACKSLASH_PIPE = /(?<!\\)((?:\\\\)*\\)\|/gu;

@@ -69,6 +69,10 @@ describe("makeTextInert + serialise", () => {
     // Commit hashes (7 to 40 hex digits) become code in a conversation, where GitHub would link them; not in views.
     const hashes: Root = { type: "root", children: [{ type: "paragraph", children: [text("Don't use 7f3c9e2 or a5c3785ed8d6a35868bc169f07e40e889087fd2e; deadbeef too, but not abc123 or 7f3c9e2x")] }] };
     expect(toMarkdown(hashes, { conversation: true })).toBe("Don't use `7f3c9e2` or `a5c3785ed8d6a35868bc169f07e40e889087fd2e`; `deadbeef` too, but not abc123 or 7f3c9e2x\n");
+    // Next to a spanned @ or # or after dots, a hash would stand alone in the rendered text: code too.
+    expect(toMarkdown({ type: "root", children: [{ type: "paragraph", children: [text("user@abc1234def, #1234567 and x...def5678")] }] }, { conversation: true })).toBe(
+      "user@`abc1234def`, #`1234567` and x...`def5678`\n",
+    );
     expect(toMarkdown(hashes)).toBe("Don't use 7f3c9e2 or a5c3785ed8d6a35868bc169f07e40e889087fd2e; deadbeef too, but not abc123 or 7f3c9e2x\n");
     // Code is literal, so it keeps its `$` as it is.
     expect(toMarkdown({ type: "root", children: [{ type: "paragraph", children: [code("echo $HOME @x #1")] }, { type: "code", lang: "sh", value: "echo $HOME" }] }, { conversation: true })).toBe("`echo $HOME @x #1`\n\n```sh\necho $HOME\n```\n");
