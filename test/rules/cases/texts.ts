@@ -25,12 +25,16 @@ export const textCases: RuleCases[] = [
   },
   {
     rule: "kb/control-characters",
-    valid: [{ name: "tabs and line breaks in steps", entry: { workarounds: [{ ...workaround, how: "Run:\n\tnpm ci\n\tnpm test" }] } }],
+    valid: [
+      { name: "tabs and line breaks in steps", entry: { workarounds: [{ ...workaround, how: "Run:\n\tnpm ci\n\tnpm test" }] } },
+      { name: "an emoji joined with U+200D", entry: { root_cause: "The build fails for 👩‍💻 developers on Windows." } },
+    ],
     invalid: [
       { name: "a clipboard-writing escape (OSC 52) in a root cause", entry: { root_cause: "Broken \u001b]52;c;aGk=\u0007 here" }, errors: [{ pointer: "/root_cause", message: "root_cause holds the control character U+001B" }] },
       { name: "a bidi override in an example", entry: { examples: { match: ["sample error \u202Egnp.exe"], no_match: ["another line"] } }, errors: [{ pointer: "/examples/match/0", message: "holds the control character U+202E" }] },
       { name: "a C1 control in a dead end", entry: { dead_ends: [{ ...deadEnd, why_fails: "It fails\u0085twice" }] }, errors: [{ pointer: "/dead_ends/0/why_fails", message: "U+0085" }] },
       { name: "a zero-width space that makes a URL look-alike in a root cause", entry: { root_cause: "See https\u200b://example.com for the cause." }, errors: [{ pointer: "/root_cause", message: "root_cause holds the invisible character U+200B" }] },
+      { name: "a soft hyphen in a URL look-alike", entry: { root_cause: "See https\u00ad://example.com for the cause." }, errors: [{ pointer: "/root_cause", message: "holds the invisible character U+00AD" }] },
       { name: "a line separator in a signature", entry: { signature: "SampleError: the sample error\u2028widget refused to start" }, errors: [{ pointer: "/signature", message: "holds the invisible character U+2028" }] },
     ],
   },
