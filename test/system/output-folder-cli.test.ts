@@ -1,6 +1,7 @@
-// The output folder through the real CLI: what kb build may write into and remove from, what it
-// refuses (--out inside .git, a folder it did not write, a repository, paths too long), and the
-// pre-commit hook it installs.
+// The output folder through the real CLI (system tier: two dozen kb runs): what kb build may write
+// into and remove from, what it refuses (--out inside a git folder, a folder it did not write, a
+// repository, paths too long), and the pre-commit hook it installs. The writer's own rules are
+// tested in process in test/write/.
 import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
