@@ -1,0 +1,145 @@
+// Exponential backtracking that scslre does not report, found exactly with refa's automata: a
+// repeated group whose alternatives can match the same text ((a|a)*, (x|xy?)+), whose language holds
+// a word that is also a sequence of its words ((a|aa)*), or whose parts can divide a text two ways
+// ((a|ab)(c|bc))+). Under the repeat, a run of such text is read in exponentially many ways.
+import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
+import { DFA, isDisjointWith, JS, NFA, type CharSet, type TransitionIterator } from "refa";
+
+const MAX_NODES = 10_000;
+
+/**
+ * Whether some word of the alternatives' language L is also a concatenation of two or more words of L
+ * (a and aa, or a, b and ab): then a run can be split between iterations in exponentially many ways,
+ * although every pair of alternatives is disjoint.
+ */
+function splitsAmbiguously(automata: readonly NFA[]): boolean {
+  const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+  const language = automata[0]!.copy(factory);
+  for (const a of automata.slice(1)) language.union(a, factory);
+  language.withoutEmptyWord();
+  if (language.isEmpty) return false;
+  const repeated = language.copy(factory);
+  repeated.quantify(2, Infinity, factory);
+  return !isDisjointWith(language, repeated, MAX_NODES);
+}
+
+/**
+ * The nonempty words v with x and xv both in the language (x any word of it): the language read on
+ * from wherever a word of it ends. Worked out on the deterministic automaton, whose state after x is
+ * every state any reading of x reaches: a new start with the out-edges of every final state.
+ */
+function restAfterWord(nfa: NFA): NFA {
+  const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
+  const it = dfa.transitionIterator();
+  const start = Symbol("start");
+  type State = DFA.ReadonlyNode | typeof start;
+  const fromStart = new Map<DFA.ReadonlyNode, CharSet>();
+  for (const node of dfa.nodes()) {
+    if (!it.isFinal(node)) continue;
+    for (const [to, via] of it.getOut(node)) fromStart.set(to, fromStart.get(to)?.union(via) ?? via);
+  }
+  const iterator: TransitionIterator<State> = {
+    initial: start,
+    getOut: (state) => (state === start ? fromStart : it.getOut(state)),
+    isFinal: (state) => state !== start && it.isFinal(state),
+    stableOut: true,
+  };
+  return NFA.fromFA({ maxCharacter: nfa.maxCharacter, transitionIterator: () => iterator }, new NFA.LimitedNodeFactory(MAX_NODES));
+}
+
+/**
+ * Whether X·Y splits some word in two ways (x·y = x'·y' with x ≠ x'): a nonempty v that a word of X
+ * can be extended by within X, and that a word of Y can lose at its start within Y. (a|ab)(c|bc) reads
+ * "abc" as a·bc and as ab·c; under a repeat, a run of such words has exponentially many readings.
+ */
+function concatenationIsAmbiguous(x: NFA, y: NFA, factory: NFA.LimitedNodeFactory): boolean {
+  const extendsX = restAfterWord(x);
+  const reversedY = y.copy(factory);
+  reversedY.reverse();
+  const startsY = restAfterWord(reversedY);
+  startsY.reverse();
+  return !extendsX.isEmpty && !startsY.isEmpty && !isDisjointWith(extendsX, startsY, MAX_NODES);
+}
+
+export interface AmbiguousAlternation {
+  readonly quantifier: AST.Quantifier;
+  readonly first: AST.Alternative;
+  readonly second: AST.Alternative;
+  /** No two alternatives overlap, but one is a concatenation of others (a and aa). */
+  readonly split: boolean;
+  /** A sequence that reads a word in two ways: where its second part starts. */
+  readonly at?: AST.Element;
+}
+
+/**
+ * A repeated group whose alternatives can match the same text, as in ^(a|a)*$ or (x|xy?)+, which
+ * scslre does not report: exponentially many ways to split a run.
+ */
+export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags): { found: AmbiguousAlternation[]; undecided: boolean } {
+  const found: AmbiguousAlternation[] = [];
+  let undecided = false;
+  let jsParser: JS.Parser;
+  try {
+    jsParser = JS.Parser.fromAst({ pattern, flags });
+  } catch {
+    return { found, undecided: true };
+  }
+  const automaton = (node: AST.Node, factory: NFA.LimitedNodeFactory) => {
+    const { expression, maxCharacter } = jsParser.parseElement(node as never, { backreferences: "disable", assertions: "ignore" } as never);
+    return NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, factory);
+  };
+  visitRegExpAST(pattern, {
+    onQuantifierEnter(q) {
+      if (q.max !== Infinity) return;
+      const group = q.element;
+      if (group.type !== "Group" && group.type !== "CapturingGroup") return;
+      // A sequence under the repeat that reads some word in two ways: each split point of each alternative.
+      try {
+        for (const alt of group.alternatives) {
+          for (let i = 1; i < alt.elements.length; i++) {
+            const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+            const x = automaton(alt.elements[0]!, factory);
+            for (const e of alt.elements.slice(1, i)) x.append(automaton(e, factory), factory);
+            const y = automaton(alt.elements[i]!, factory);
+            for (const e of alt.elements.slice(i + 1)) y.append(automaton(e, factory), factory);
+            if (concatenationIsAmbiguous(x, y, factory)) {
+              found.push({ quantifier: q, first: alt, second: alt, split: false, at: alt.elements[i]! });
+              return;
+            }
+          }
+        }
+      } catch {
+        undecided = true;
+        return;
+      }
+      if (group.alternatives.length < 2) return;
+      try {
+        const automata = group.alternatives.map((alt) => {
+          const { expression, maxCharacter } = jsParser.parseElement(alt, { backreferences: "disable", assertions: "ignore" } as never);
+          return NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, new NFA.LimitedNodeFactory(MAX_NODES));
+        });
+        if (splitsAmbiguously(automata)) {
+          found.push({ quantifier: q, first: group.alternatives[0]!, second: group.alternatives[1]!, split: true });
+          return;
+        }
+        // Each alternative against the union of those before it: linear in their number, however many
+        // there are; only an overlap found looks for the one it overlaps.
+        const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+        const before = automata[0]!.copy(factory);
+        for (let i = 1; i < automata.length; i++) {
+          const b = automata[i]!;
+          if (!b.isEmpty && !before.isEmpty && !isDisjointWith(before, b, MAX_NODES)) {
+            const j = automata.findIndex((a, k) => k < i && !a.isEmpty && !isDisjointWith(a, b, MAX_NODES));
+            found.push({ quantifier: q, first: group.alternatives[j]!, second: group.alternatives[i]!, split: false });
+            return;
+          }
+          before.union(b, factory);
+        }
+      } catch {
+        // too large to decide: reported as undecided (the built index runs its regexes in-thread)
+        undecided = true;
+      }
+    },
+  });
+  return { found, undecided };
+}

@@ -1,0 +1,90 @@
+// The private trees the ReDoS analysis reads (regex/redos.ts): the pattern as a backtracking search
+// pays for it, not as written. A bounded repeat with a large maximum backtracks like an unbounded one
+// on the lengths log lines have, so it is widened; small repeats side by side whose ranges multiply
+// past a thousand are too; and a lookahead, which scans as far as its content would consume, is read
+// as a group for the every-position analysis. Each function changes the tree it is given, in place.
+import { visitRegExpAST, type AST } from "@eslint-community/regexpp";
+
+/** Repeats allowing more than this many iterations are analysed as unbounded. */
+export const LARGE_REPEAT = 10;
+/** For the every-position analysis: a bounded repeat costs up to its bound at each start, at most 256 × 64 KiB steps a line below this. */
+export const MOVE_BOUND = 256;
+
+/** Each lookahead of the tree replaced, in place, by a group of the same alternatives (raw text and positions kept). */
+export function readLookaheadsAsGroups(ast: AST.Pattern): void {
+  visitRegExpAST(ast, {
+    onAssertionLeave(node) {
+      if (node.kind !== "lookahead" || node.parent.type !== "Alternative") return;
+      const parent = node.parent;
+      const group = { type: "Group", parent, start: node.start, end: node.end, raw: node.raw, alternatives: node.alternatives } as unknown as AST.Group;
+      for (const alt of node.alternatives) (alt as { parent: unknown }).parent = group;
+      parent.elements[parent.elements.indexOf(node)] = group;
+    },
+  });
+}
+
+/**
+ * Sets a repeat's bound to unbounded, in place (raw text and positions stay), where it allows more than
+ * LARGE_REPEAT iterations in all: its own maximum times those of the repeats around it, so a{1,10}
+ * inside (?:…){1,10} may run 100 times. A repeat around such a one is widened too: (?:a{1,10}){1,10}
+ * splits a run of a in 10^10 ways, as (?:a+)+ does.
+ */
+export function widenLargeRepeats(ast: AST.Pattern): [number, number][] {
+  const runs = widenAdjacentRepeats(ast, widen);
+  widenRepeatsOver(ast, LARGE_REPEAT);
+  return runs;
+}
+
+const widen = (q: AST.Quantifier) => ((q as { max: number }).max = Infinity);
+
+/** Widens every repeat allowing more than `limit` iterations in all (its maximum times those around it), and those around it. */
+export function widenRepeatsOver(ast: AST.Pattern, limit: number): void {
+  const enclosing: { q: AST.Quantifier; product: number; widenedInside: boolean }[] = [];
+  visitRegExpAST(ast, {
+    onQuantifierEnter(q) {
+      const product = (enclosing.at(-1)?.product ?? 1) * q.max;
+      enclosing.push({ q, product, widenedInside: false });
+    },
+    onQuantifierLeave(q) {
+      const self = enclosing.pop()!;
+      const wide = q.max > limit || (q.max > 1 && (self.product > limit || self.widenedInside));
+      if (wide) widen(q);
+      const parent = enclosing.at(-1);
+      if (parent && (wide || self.widenedInside)) parent.widenedInside = true;
+    },
+  });
+}
+
+/**
+ * Repeats side by side split a run between them in as many ways as the product of their ranges:
+ * eight [a-z]{0,10} in a row try 11^8 splits of a run of letters before failing. Where that product
+ * passes LARGE_REPEAT³ (a thousand tries per start), the repeats of the run are widened, and scslre then reports those that can
+ * match the same text (a Trade); disjoint ones ([a-z]{0,10}[0-9]{0,10}) stay unreported.
+ */
+function widenAdjacentRepeats(ast: AST.Pattern, widen: (q: AST.Quantifier) => void): [number, number][] {
+  const widened: [number, number][] = [];
+  visitRegExpAST(ast, {
+    onAlternativeEnter(alt) {
+      let run: AST.Quantifier[] = [];
+      let ways = 1;
+      const close = () => {
+        if (ways > LARGE_REPEAT ** 3) {
+          for (const q of run) if (q.max > 1) widen(q);
+          widened.push([run[0]!.start, run.at(-1)!.end]);
+        }
+        run = [];
+        ways = 1;
+      };
+      for (const element of alt.elements) {
+        if (element.type !== "Quantifier") {
+          close();
+          continue;
+        }
+        run.push(element);
+        ways *= Math.min(element.max - element.min + 1, 1e6);
+      }
+      close();
+    },
+  });
+  return widened;
+}
