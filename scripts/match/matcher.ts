@@ -104,6 +104,13 @@ function* withCandidates(index: LiteralIndex<number>, input: NormalisedInput, st
   }
 }
 
+/**
+ * Most literal characters one matcher files (a real match.json holds a few dozen per entry, a few
+ * million at 100,000 entries): filing costs time before any lookup starts, out of reach of
+ * totalBudgetMs (5,000 entries of 1,000 literals took 10 s and 1.4 GB to set up).
+ */
+export const MAX_INDEX_LITERAL_CHARS = 16_000_000;
+
 /** Numeric options must be positive numbers (threads a whole one): NaN or Infinity would turn a deadline off. */
 function checkOptions(options: MatcherOptions): void {
   for (const key of ["timeoutMs", "totalBudgetMs", "maxRegexLength", "threads"] as const) {
@@ -123,6 +130,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
   const compiled: RegExp[] = [];
   const skipped: SkippedEntry[] = [];
   const literalIndex = new LiteralIndex<number>();
+  let literalChars = 0;
   if (!Array.isArray(all)) throw new TypeError("createMatcher needs an index: an array of entries or an object with an entries array");
   for (let position = 0; position < all.length; position++) {
     const e = all[position] as unknown;
@@ -140,6 +148,13 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
       continue;
     }
     const literals = (e as E).literals;
+    const chars = literals ? literals.reduce((n, l) => n + l.length, 0) : 0;
+    if (literalChars + chars > MAX_INDEX_LITERAL_CHARS) {
+      literalChars = Infinity; // the rest too, as the note says
+      skipped.push({ position, id, reason: `the index's literals pass ${MAX_INDEX_LITERAL_CHARS} characters in all here, far more than any real index holds; this entry and the rest are not indexed` });
+      continue;
+    }
+    literalChars += chars;
     literalIndex.add(entries.length, literals ? [...literals] : undefined);
     entries.push(e as E);
     compiled.push(re);

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createMatcher, type MatchableEntry } from "../../scripts/match/matcher.ts";
+import { createMatcher, MAX_INDEX_LITERAL_CHARS, type MatchableEntry } from "../../scripts/match/matcher.ts";
 import type { MatchIndexEntry } from "../../scripts/model/index-format.ts";
 import { ROOT } from "../helpers/repo.ts";
 import { hasTooManyLines, MAX_ESCAPED_TOTAL, MAX_LINES, normaliseInput, stripEscapes } from "../../scripts/match/normalise-input.ts";
@@ -59,6 +59,17 @@ describe("input normalisation", () => {
 });
 
 describe("the matcher", () => {
+  it("files at most MAX_INDEX_LITERAL_CHARS literal characters: the entries past it are skipped with a note, not set up for seconds", () => {
+    const literals = Array.from({ length: 1_000 }, (_, i) => `lit${i}`.padEnd(400, "x"));
+    const count = Math.ceil(MAX_INDEX_LITERAL_CHARS / 400_000) + 5;
+    const index = [port, ...Array.from({ length: count }, (_, i) => ({ ...port, id: `x/bulk-${i}`, literals }))];
+    const m = createMatcher(index);
+    const portChars = (port.literals ?? []).reduce((n, l) => n + l.length, 0);
+    expect(m.entries.length).toBe(1 + Math.floor((MAX_INDEX_LITERAL_CHARS - portChars) / 400_000));
+    expect(m.entries.length + m.skipped.length).toBe(index.length);
+    for (const s of m.skipped) expect(s.reason).toContain("this entry and the rest are not indexed");
+  });
+
   it("refuses numeric options that would turn a deadline off (NaN, Infinity, zero, negative)", () => {
     for (const options of [{ timeoutMs: Number.NaN }, { totalBudgetMs: Infinity }, { timeoutMs: 0 }, { maxRegexLength: -1 }, { threads: 1.5 }]) {
       expect(() => createMatcher([port], options), JSON.stringify(options)).toThrow(RangeError);
