@@ -1,7 +1,7 @@
 // The output folder as the writer sees it: everything in it, listed without following links and with
 // file names kept as raw bytes (a name that is not UTF-8 can still be removed), and the ownership
 // check that stops a mistyped --out from ever deleting someone's files.
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { GENERATED_MARK } from "../model/generated-mark.ts";
 import { TEMP_SUFFIX } from "../source/list-entries.ts";
@@ -14,11 +14,12 @@ import { readBoundedFile } from "../source/read-file.ts";
  * folder): it holds HEAD beside objects/ or, for a linked worktree, beside commondir. Writing or
  * removing anything there breaks the repository.
  */
-export function isGitDirectory(dir: string): boolean {
+export function isGitDirectory(dir: string | Buffer): boolean {
   const is = (name: string, kind: "file" | "directory") => {
     let stat;
     try {
-      stat = lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+      // Followed, as git follows them: HEAD or objects/ may be links. A Buffer path keeps a name that is not UTF-8.
+      stat = statSync(typeof dir === "string" ? path.join(dir, name) : Buffer.concat([dir, Buffer.from(`${path.sep}${name}`)]), { throwIfNoEntry: false });
     } catch {
       return false; // not a folder, or not readable: not one git can use either
     }

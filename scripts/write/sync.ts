@@ -82,7 +82,7 @@ function startSync(outDir: string, planned: readonly PlannedOutput[], options: P
   }
   if (options.write) {
     // Never a repository: a checkout left inside an output folder (or one that became one) is not kb's to remove.
-    const repository = items.find((item) => item.path === ".git" || item.path.endsWith("/.git") || (item.kind === "directory" && isGitDirectory(item.raw.toString())));
+    const repository = items.find((item) => item.path === ".git" || item.path.endsWith("/.git") || (item.kind === "directory" && isGitDirectory(item.raw)));
     if (repository) throw new OutputFolderError(`refusing to build into ${outDir}: ${repository.path} is a git repository's, and kb build never removes one; move it out of the output folder`);
     for (const item of extra) {
       try {

@@ -3,7 +3,7 @@
 // repository, paths too long), and the pre-commit hook it installs. The writer's own rules are
 // tested in process in test/write/.
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { entryText, validEntry } from "../helpers/entries.ts";
@@ -75,7 +75,15 @@ describe("the output folder", () => {
     git("-C", "main", "worktree", "add", "-q", "--detach", "../wt");
     const worktreeGitDir = execFileSync("git", ["rev-parse", "--absolute-git-dir"], { cwd: path.join(r.dir, "wt"), encoding: "utf8" }).trim();
     symlinkSync(path.join(r.dir, "bare.git/refs"), path.join(r.dir, "refs-link"));
-    for (const out of ["bare.git/refs/tags", path.join(worktreeGitDir, "refs/kb"), "refs-link/kb", "main/.git/objects/kb"]) {
+    // git follows links: a bare repository whose HEAD or objects/ is a link is one too.
+    git("init", "-q", "--bare", "head-link.git");
+    rmSync(path.join(r.dir, "head-link.git/HEAD"));
+    symlinkSync("refs/heads/main", path.join(r.dir, "head-link.git/HEAD"));
+    writeFileSync(path.join(r.dir, "head-link.git/refs/heads/main"), "0".repeat(40) + "\n");
+    git("init", "-q", "--bare", "objects-link.git");
+    renameSync(path.join(r.dir, "objects-link.git/objects"), path.join(r.dir, "objects-elsewhere"));
+    symlinkSync(path.join(r.dir, "objects-elsewhere"), path.join(r.dir, "objects-link.git/objects"));
+    for (const out of ["bare.git/refs/tags", path.join(worktreeGitDir, "refs/kb"), "refs-link/kb", "main/.git/objects/kb", "head-link.git/refs/tags/x", "objects-link.git/refs/tags/x"]) {
       const res = await runKb(["build", "--out", out], { cwd: r.dir });
       expect(res.code, out).toBe(2);
       expect(res.stderr, out).toMatch(/it is inside the git folder .+ \(or holds it\), which git owns; check --out/);
@@ -92,6 +100,22 @@ describe("the output folder", () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("backup.git is a git repository's, and kb build never removes one");
     expect(existsSync(path.join(r.dir, "generated/backup.git/HEAD"))).toBe(true);
+    // Nor one whose HEAD is a link, nor one whose name is not UTF-8 (checked by its bytes).
+    rmSync(path.join(r.dir, "generated/backup.git"), { recursive: true });
+    execFileSync("git", ["init", "-q", "--bare", "generated/linked.git"], { cwd: r.dir, stdio: "ignore" });
+    rmSync(path.join(r.dir, "generated/linked.git/HEAD"));
+    symlinkSync("refs/heads/main", path.join(r.dir, "generated/linked.git/HEAD"));
+    writeFileSync(path.join(r.dir, "generated/linked.git/refs/heads/main"), "0".repeat(40) + "\n");
+    expect((await runKb(["build"], { cwd: r.dir })).code).toBe(2);
+    expect(lstatSync(path.join(r.dir, "generated/linked.git/HEAD")).isSymbolicLink()).toBe(true);
+    rmSync(path.join(r.dir, "generated/linked.git"), { recursive: true });
+    const odd = Buffer.concat([Buffer.from(path.join(r.dir, "generated/q")), Buffer.from([0xff]), Buffer.from(".git")]);
+    execFileSync("git", ["init", "-q", "--bare", "generated/plain.git"], { cwd: r.dir, stdio: "ignore" });
+    renameSync(path.join(r.dir, "generated/plain.git"), odd);
+    const oddRes = await runKb(["build"], { cwd: r.dir });
+    expect(oddRes.code).toBe(2);
+    expect(oddRes.stderr).toContain("is a git repository's, and kb build never removes one");
+    expect(existsSync(Buffer.concat([odd, Buffer.from("/HEAD")]))).toBe(true);
   });
 
   it("a git repository inside the output folder is never removed: the build refuses, naming it", async () => {
