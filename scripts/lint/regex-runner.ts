@@ -14,6 +14,8 @@ export interface RegexBudget {
   remainingMs(): number;
   /** Runs regex work, charging the time it takes. */
   charge<T>(work: () => Promise<T>): Promise<T>;
+  /** Charges regex time spent elsewhere (a pool worker's own budget); workers at once are summed, not counted once. */
+  spend(ms: number): void;
 }
 
 export function startBudget(totalMs: number): RegexBudget {
@@ -29,6 +31,9 @@ export function startBudget(totalMs: number): RegexBudget {
       } finally {
         if (--active === 0) spent += performance.now() - since;
       }
+    },
+    spend(ms) {
+      if (Number.isFinite(ms) && ms > 0) spent += ms;
     },
   };
 }

@@ -9,7 +9,8 @@ import { renderViews, type ViewTask, type RenderedView } from "../outputs/plan.t
 export interface Tasks {
   lint: {
     payload: { files: FileInput[]; limits: Limits; today: string; threads: number; python: boolean; budgetMs: number };
-    result: FileVerdict[];
+    /** The verdicts, and the regex time the batch took from its budget (charged to the run's budget). */
+    result: { verdicts: FileVerdict[]; regexMs: number };
   };
   render: {
     payload: { views: ViewTask[] };
@@ -25,7 +26,9 @@ export async function runTask(kind: string, payload: unknown): Promise<unknown> 
   if (kind === "lint") {
     const p = payload as TaskPayload<"lint">;
     const runner = guardedRegexRunner({ timeoutMs: p.limits.regexTimeoutMs, threads: p.threads, python: p.python });
-    return lintFiles(p.files, { limits: p.limits, today: p.today, runner }, startBudget(p.budgetMs)) satisfies Promise<TaskResult<"lint">>;
+    const budget = startBudget(p.budgetMs);
+    const verdicts = await lintFiles(p.files, { limits: p.limits, today: p.today, runner }, budget);
+    return { verdicts, regexMs: p.budgetMs - budget.remainingMs() } satisfies TaskResult<"lint">;
   }
   if (kind === "render") {
     const p = payload as TaskPayload<"render">;

@@ -31,4 +31,14 @@ describe("the regex budget", () => {
     await expect(budget.charge(async () => "still runs")).resolves.toBe("still runs");
     expect(budget.remainingMs()).toBe(0);
   });
+
+  it("is charged for regex time a pool worker reports, and ignores reports that are not a time", () => {
+    const budget = startBudget(1_000);
+    budget.spend(300);
+    budget.spend(Number.NaN);
+    budget.spend(-50);
+    expect(budget.remainingMs()).toBe(700);
+    budget.spend(900);
+    expect(budget.remainingMs()).toBe(0);
+  });
 });

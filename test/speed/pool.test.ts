@@ -15,7 +15,43 @@ describe("the worker pool", () => {
       const exited = new Promise((resolve) => slots[0]!.worker.once("exit", resolve));
       await slots[0]!.worker.terminate();
       await exited;
-      await expect(pool.run("render", { views: [] } as never)).rejects.toThrow("no worker of the pool is left");
+      await expect(pool.run("render", () => ({ views: [] }))).rejects.toThrow("no worker of the pool is left");
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("gives a worker one task at a time, making each task's payload only when a worker takes it", async () => {
+    const pool = new WorkerPool(1);
+    try {
+      const made: number[] = [];
+      const task = (n: number) => () => {
+        made.push(n);
+        return { views: [] };
+      };
+      const first = pool.run("render", task(1));
+      const second = pool.run("render", task(2));
+      const third = pool.run("render", task(3));
+      // Only the first was handed over; the other two wait in this thread, not in the worker's heap.
+      expect(made).toEqual([1]);
+      await first;
+      await Promise.all([second, third]);
+      expect(made).toEqual([1, 2, 3]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("hands the tasks that wait to the other worker when one dies, and rejects only the task it held", async () => {
+    const pool = new WorkerPool(2);
+    try {
+      const slots = (pool as unknown as { slots: { worker: import("node:worker_threads").Worker }[] }).slots;
+      const tasks = [1, 2, 3, 4].map(() => pool.run("render", () => ({ views: [] })));
+      const exited = new Promise((resolve) => slots[0]!.worker.once("exit", resolve));
+      await slots[0]!.worker.terminate();
+      await exited;
+      const outcomes = await Promise.allSettled(tasks);
+      expect(outcomes.map((o) => o.status)).toEqual(["rejected", "fulfilled", "fulfilled", "fulfilled"]);
     } finally {
       await pool.close();
     }

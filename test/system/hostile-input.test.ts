@@ -326,6 +326,18 @@ describe("limits set in kb.config.json", () => {
     expect(config.stderr).toBe(`kb: kb.config.json:1:1 the file is ${padded.length} bytes, more than the limit of 1048576 bytes (check that this is the file you meant; limits.maxFileBytes in kb.config.json sets the limit, and kb.config.json itself is held to the default)\n`);
   });
 
+  it("limits raised far past their defaults: a 60 MB root cause builds through the worker pool (done in the main thread), where V8 aborted the whole process when a worker ran out of heap", async () => {
+    const huge = validEntry("demo/huge", { root_cause: `${"word ".repeat(12_000_000)}end.` });
+    const dir = repo("worker-heap", { "entries/demo/huge.json": entryText(huge), "entries/demo/other-error.json": entryText(validEntry("demo/other-error")), "kb.config.json": JSON.stringify({ limits: { maxFileBytes: 200_000_000, maxStringLength: 100_000_000 } }) });
+    // KB_POOL_MIN=1: the pool starts for these three entries, as it would for 300.
+    const r = await runKb(["build"], { cwd: dir, env: { KB_POOL_MIN: "1" }, timeoutMs: 240_000 });
+    expectNoCrash(r);
+    expect(r.stderr).not.toContain("heap out of memory");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/kb build: \d+ files in generated/);
+    expect(readFileSync(path.join(dir, "generated/demo/huge.md"), "utf8")).toContain("word word word");
+  }, 300_000);
+
   it("totalBudgetMs spent: lint fails and names, at each regex, the tests that did not run", async () => {
     // 1 ms of regex time for the shipped entries' 600-odd tests: worker start-up alone spends it, on any machine.
     const dir = path.join(work.dir, "budget-spent");
