@@ -15,8 +15,14 @@ export interface Batch<T> {
   readonly where: "pool" | "here";
 }
 
-/** Consecutive batches of `items` in order: light items grouped up to BATCH_WEIGHT, each heavy item alone and kept here. */
-export function batchesOf<T>(items: readonly T[], weight: (item: T) => number, limits = { batch: BATCH_WEIGHT, heavy: HEAVY_WEIGHT }): Batch<T>[] {
+/**
+ * Consecutive batches of `items` in order: each heavy item alone and kept here, the light ones grouped
+ * into at least `workers` batches (so every worker gets a share) of at most `limits.batch` each.
+ */
+export function batchesOf<T>(items: readonly T[], weight: (item: T) => number, workers: number, limits = { batch: BATCH_WEIGHT, heavy: HEAVY_WEIGHT }): Batch<T>[] {
+  const weights = items.map(weight);
+  const light = weights.reduce((sum, w) => (w > limits.heavy ? sum : sum + w), 0);
+  const most = Math.min(limits.batch, Math.max(1, Math.ceil(light / Math.max(1, workers))));
   const batches: Batch<T>[] = [];
   let open: T[] = [];
   let openWeight = 0;
@@ -25,17 +31,17 @@ export function batchesOf<T>(items: readonly T[], weight: (item: T) => number, l
     open = [];
     openWeight = 0;
   };
-  for (const item of items) {
-    const w = weight(item);
+  items.forEach((item, i) => {
+    const w = weights[i]!;
     if (w > limits.heavy) {
       close();
       batches.push({ items: [item], where: "here" });
-      continue;
+      return;
     }
-    if (openWeight + w > limits.batch) close();
+    if (open.length > 0 && openWeight + w > most) close();
     open.push(item);
     openWeight += w;
-  }
+  });
   close();
   return batches;
 }

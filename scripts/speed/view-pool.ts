@@ -12,7 +12,7 @@ export function pooledViewRenderer(catalogue: Catalogue, threads: number): (outp
     const tasks = outputs.map((o) => viewTask(catalogue, o.view!.id, o.view!.locale, known));
     const pool = poolFor(tasks.length, threads);
     if (!pool || tasks.length < 2) return renderViews(tasks).map((r) => r.content);
-    const batches = batchesOf(tasks, (t) => textWeight(t.entry) + textWeight(t.neighbours));
+    const batches = batchesOf(tasks, (t) => textWeight(t.entry) + textWeight(t.neighbours), pool.size);
     const done = await runBatches(batches, (views) => pool.run("render", () => ({ views })), renderViews);
     return done.map((r) => r.content);
   };

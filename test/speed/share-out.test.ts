@@ -9,7 +9,7 @@ const limits = { batch: 10, heavy: 6 };
 
 describe("batchesOf", () => {
   it("groups light items up to the batch weight, in order, and keeps each heavy item alone, here", () => {
-    const batches = batchesOf([3, 3, 3, 7, 2, 5, 5, 1], (n) => n, limits);
+    const batches = batchesOf([3, 3, 3, 7, 2, 5, 5, 1], (n) => n, 1, limits);
     expect(batches).toEqual([
       { items: [3, 3, 3], where: "pool" },
       { items: [7], where: "here" },
@@ -20,7 +20,15 @@ describe("batchesOf", () => {
 
   it("gives every item to exactly one batch", () => {
     const items = Array.from({ length: 500 }, (_, i) => (i * 7919) % 13);
-    expect(batchesOf(items, (n) => n, limits).flatMap((b) => b.items)).toEqual(items);
+    expect(batchesOf(items, (n) => n, 2, limits).flatMap((b) => b.items)).toEqual(items);
+  });
+
+  it("gives every worker a share of a corpus far smaller than one batch", () => {
+    const items = Array.from({ length: 1_000 }, () => 1);
+    expect(batchesOf(items, (n) => n, 2).map((b) => [b.items.length, b.where])).toEqual([
+      [500, "pool"],
+      [500, "pool"],
+    ]);
   });
 
   it("keeps a batch and an item far inside the worker's heap", () => {
@@ -31,7 +39,7 @@ describe("batchesOf", () => {
 
 describe("runBatches", () => {
   it("returns results in item order; a pool batch that fails is done here; batches done here run one at a time", async () => {
-    const batches = batchesOf([1, 2, 9, 3, 8, 4], (n) => n, limits);
+    const batches = batchesOf([1, 2, 9, 3, 8, 4], (n) => n, 1, limits);
     let running = 0;
     let most = 0;
     const here = async (items: number[]) => {
