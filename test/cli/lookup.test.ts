@@ -3,7 +3,7 @@
 // closest entries when nothing matches (exit 1); stdin with colour codes; a capped input and a foreign
 // index handled with a clear message, never a stack trace.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { KB_BIN, makeRepo, ROOT, runKb } from "../helpers/repo.ts";
@@ -147,3 +147,30 @@ describe("kb lookup on input it must refuse or distrust", () => {
     expect(res.stdout).toContain("#\\u0023[error]x");
   });
 });
+
+describe("the repository's own index runs guarded too", () => {
+  // A regex lint's ReDoS analysis once passed: cubic on a line that repeats its prefix (a 57 KB line
+  // took minutes in-thread, and Ctrl+C waited for it). In the built index, it must cost one timeout.
+  const repo = makeRepo();
+  const shipped = JSON.parse(readFileSync(path.join(ROOT, "generated/match.json"), "utf8")) as { entries: { id: string }[] };
+  const cubic = { ...shipped.entries.find((e) => e.id === ID)!, id: "x/cubic", regex: "ZZQ9001 widget: .* in .* at line", literals: null, literal_chars: 0 };
+  mkdirSync(path.join(repo.dir, "generated"));
+  writeFileSync(path.join(repo.dir, "generated/match.json"), JSON.stringify({ ...shipped, count: shipped.entries.length + 1, entries: [cubic, ...shipped.entries] }));
+  afterAll(() => repo.cleanup());
+  const line = "ZZQ9001 widget: in ".repeat(3000);
+
+  it("kb lookup: a regex that backtracks past its time limit is skipped on that line and named, and the lookup returns", async () => {
+    const res = await runKb(["lookup", "-"], { cwd: repo.dir, input: `${line}\n${LINE}\n` });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(new RegExp(`^1\\. ${ID}\\b`));
+    expect(res.stdout).toContain("warning: the regex of x/cubic ran past its time limit and was skipped on some lines");
+  });
+
+  it("kb new --from: the same index, the same bound", async () => {
+    const res = await runKb(["new", "x/new-error", "--from", line], { cwd: repo.dir });
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain("created entries/x/new-error.json");
+  });
+});
+

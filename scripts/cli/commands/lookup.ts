@@ -41,8 +41,9 @@ export async function lookupCommand(textArg: string, flags: LookupFlags): Promis
     if (e instanceof IndexFileError) throw new UsageError(`${e.message}${flags.index ? "" : "; run npx kb build first"}`);
     throw e;
   }
-  // The repository's own match.json was built from linted entries; any other index runs guarded.
-  const matcher = createMatcher(index.entries as readonly MatchIndexEntry[], { trusted: flags.index === undefined, timeoutMs: settings.limits.regexTimeoutMs, totalBudgetMs: settings.limits.totalBudgetMs, threads: settings.threads, maxRegexLength: settings.limits.maxRegexLength });
+  // Every index runs guarded, the repository's own too: its regexes came from pull requests, and a
+  // shape the ReDoS analysis misses must cost one regexTimeoutMs, not a hung terminal.
+  const matcher = createMatcher(index.entries as readonly MatchIndexEntry[], { timeoutMs: settings.limits.regexTimeoutMs, totalBudgetMs: settings.limits.totalBudgetMs, threads: settings.threads, maxRegexLength: settings.limits.maxRegexLength });
   for (const s of matcher.skipped.slice(0, 10)) process.stderr.write(`kb lookup: skipped index entry ${s.position}${s.id ? ` (${terminalSafeLine(s.id)})` : ""}: ${terminalSafeLine(s.reason)}\n`);
   if (matcher.skipped.length > 10) process.stderr.write(`kb lookup: skipped ${matcher.skipped.length - 10} more index entries\n`);
   const result = await matcher.lookup(input, { limit });

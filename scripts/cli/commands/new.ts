@@ -30,7 +30,8 @@ export async function newCommand(id: string, flags: CommonFlags & { from?: strin
   if (line !== undefined) {
     try {
       const index = loadMatchIndex(path.join(settings.outDir, "match.json"), settings.limits.maxIndexBytes);
-      const found = await createMatcher(index.entries, { trusted: true }).lookup(line, { limit: 5 });
+      // Guarded, like kb lookup: the built index holds regexes from pull requests.
+      const found = await createMatcher(index.entries, { timeoutMs: settings.limits.regexTimeoutMs, totalBudgetMs: settings.limits.totalBudgetMs, threads: settings.threads, maxRegexLength: settings.limits.maxRegexLength }).lookup(line, { limit: 5 });
       if (found.results.length > 0) {
         process.stdout.write("These entries already match that error; consider improving one of them instead:\n");
         for (const r of found.results) process.stdout.write(`  ${terminalSafeLine(r.id)}: ${terminalSafeLine(r.signature)}\n`);
