@@ -9,7 +9,8 @@ import { RegExpParser, type AST } from "@eslint-community/regexpp";
 import { analyse, type Report } from "scslre";
 import { findAmbiguousAlternations } from "./ambiguity.ts";
 import { JS_FLAGS } from "./pattern.ts";
-import { MOVE_BOUND, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
+import { findRepeatsInSequence } from "./sequence-repeats.ts";
+import { LARGE_REPEAT, MOVE_BOUND, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
 
 export interface BacktrackingFinding {
   /** Index in the pattern of the quantifier to blame. */
@@ -96,6 +97,19 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
         : a.split
           ? "repeat a single unambiguous piece, e.g. (?:a)+ instead of (?:a|aa)+"
           : "make the alternatives mutually exclusive, or merge them into one",
+    });
+  }
+  const sequences = findRepeatsInSequence(ast, flags);
+  if (sequences.undecided) undecided = true;
+  for (const r of sequences.found) {
+    if (blamed.has(r.first.start)) continue;
+    blamed.add(r.first.start);
+    spans.push([r.first.start, r.first.end]);
+    findings.push({
+      index: r.first.start,
+      exponential: false,
+      message: `polynomial backtracking: ${r.first.raw} can run past every ${JSON.stringify(r.separator)} after it, and for each the search tries every length of ${r.second.raw} before what follows fails (cubic on a line that repeats it) (column ${r.first.start + 1} of the pattern)`,
+      hint: `keep the first repeat from crossing the separator, e.g. [^${r.separator.startsWith("\\") ? "…" : r.separator[0]}]* instead of .*, or bound one of them to ${LARGE_REPEAT} characters or fewer`,
     });
   }
   for (const r of moves) {

@@ -85,6 +85,7 @@ export const regexCases: RuleCases[] = [
     rule: "kb/regex-redos",
     valid: [
       { name: "a bounded gap before a literal", entry: { regex: "SampleError:[^\\n]{0,200}widget refused to start" } },
+      { name: "two long repeats in sequence that cannot both cross the separator, or with nothing after the second to fail", entry: { regex: "SampleError: (.*) error widget refused ([a-z]+) start|SampleError: ([^ ]*) sample error .* refused to start|SampleError: .* error (.*)" } },
       { name: "small bounded repeats nested: an IPv4 address, a version", entry: { regex: "SampleError: the sample error widget refused to start (?:\\d{1,3}\\.){3}\\d{1,3}|SampleError: the sample error widget refused to start v(?:\\d{1,2}\\.){1,3}" } },
       { name: "an unbounded run entered only where it starts: a lookbehind before it", entry: { regex: "SampleError: the sample error widget refused to start|(?<![0-9])[0-9]+/[0-9]+ widgets refused" } },
       { name: "small repeats side by side over different characters (a date, a time)", entry: { regex: "SampleError: the sample error widget refused to start|SampleError at [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2} [a-z]{0,10}[0-9]{0,10}!" } },
@@ -123,6 +124,19 @@ export const regexCases: RuleCases[] = [
         name: "adjacent repeats over the same characters: polynomial, an error (the built index runs in-thread)",
         entry: { regex: "SampleError: the sample error widget refused to start|SampleError:[ \\t]*\\s*gizmo" },
         errors: [{ pointer: "/regex", message: "polynomial backtracking" }],
+      },
+      {
+        name: "two long repeats in sequence, the first able to run past every copy of the separator (X: .* in .* at line: 35 s on one 30 KB line)",
+        entry: { regex: "SampleError: .* error .* refused to start" },
+        errors: [{ pointer: "/regex", message: 'polynomial backtracking: .* can run past every " error " after it, and for each the search tries every length of .* before what follows fails' }],
+      },
+      {
+        name: "two long repeats in sequence, also lazy, bounded past ten, or inside groups",
+        entry: { regex: "SampleError: (.+?) error (.+?) refused to start|SampleError: .{0,100}sample.{0,100} refused" },
+        errors: [
+          { pointer: "/regex", message: 'polynomial backtracking: .+? can run past every " error " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .{0,100} can run past every "sample" after it' },
+        ],
       },
       {
         name: "an unbounded repeat the search enters at every position of a run (a long line of digits: quadratic)",

@@ -1,0 +1,70 @@
+// Two long repeats one after the other, the first able to run past every copy of what separates them
+// (X: .* in .* at line): from one start the search tries every end of the first at which the
+// separator matches and, for each, every length of the second before what follows fails. That is
+// quadratic per start and cubic on a line that repeats the start (one 30 KB line took 35 s). scslre
+// reports neither repeat (they never trade characters directly), so this check does, with refa's
+// character sets. The cost needs the separator inside both repeats' characters and something after
+// the second that can fail; "Error: (.*) at line (\d+):" has neither problem.
+import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
+import { CharSet, JS, NFA } from "refa";
+import { LARGE_REPEAT } from "./redos-tree.ts";
+
+const MAX_NODES = 10_000;
+
+export interface RepeatsInSequence {
+  readonly first: AST.Quantifier;
+  readonly second: AST.Quantifier;
+  /** The text between them, as written. */
+  readonly separator: string;
+}
+
+/** The elements of an alternative in order, with unrepeated one-alternative groups opened in place. */
+function flatten(elements: readonly AST.Element[]): AST.Element[] {
+  return elements.flatMap((e) => ((e.type === "Group" || e.type === "CapturingGroup") && e.alternatives.length === 1 ? flatten(e.alternatives[0]!.elements) : [e]));
+}
+
+const consumes = (e: AST.Element) => e.type !== "Assertion";
+
+export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): { found: RepeatsInSequence[]; undecided: boolean } {
+  const found: RepeatsInSequence[] = [];
+  let undecided = false;
+  let jsParser: JS.Parser;
+  try {
+    jsParser = JS.Parser.fromAst({ pattern, flags });
+  } catch {
+    return { found, undecided: true };
+  }
+  /** Every character the element can consume. */
+  const charsOf = (node: AST.Node): CharSet => {
+    const { expression, maxCharacter } = jsParser.parseElement(node as never, { backreferences: "disable", assertions: "ignore" } as never);
+    const nfa = NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, new NFA.LimitedNodeFactory(MAX_NODES));
+    let chars = CharSet.empty(maxCharacter);
+    for (const n of nfa.nodes()) for (const via of n.out.values()) chars = chars.union(via);
+    return chars;
+  };
+  visitRegExpAST(pattern, {
+    onAlternativeEnter(alt) {
+      // An alternative opened into its parent's sequence is checked there too; the caller reports a repeat once.
+      const sequence = flatten(alt.elements);
+      const long = sequence.flatMap((e, i) => (e.type === "Quantifier" && e.max > LARGE_REPEAT ? [i] : []));
+      try {
+        for (const [k, i] of long.entries()) {
+          const first = sequence[i] as AST.Quantifier;
+          for (const j of long.slice(k + 1)) {
+            const between = sequence.slice(i + 1, j);
+            if (!between.some(consumes) || !sequence.slice(j + 1).some(consumes)) continue;
+            const second = sequence[j] as AST.Quantifier;
+            let separator = CharSet.empty(charsOf(first.element).maximum);
+            for (const e of between.filter(consumes)) separator = separator.union(charsOf(e));
+            if (separator.isEmpty || !separator.isSubsetOf(charsOf(first.element)) || !separator.isSubsetOf(charsOf(second.element))) continue;
+            found.push({ first, second, separator: between.map((e) => e.raw).join("") });
+            return;
+          }
+        }
+      } catch {
+        undecided = true;
+      }
+    },
+  });
+  return { found, undecided };
+}
