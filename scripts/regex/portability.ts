@@ -2,7 +2,9 @@
 // with the index of each in the pattern, so a regex behaves the same wherever the index is used.
 // Verified on Node 20 and Python 3.11: İ and ı fold differently (Python matches them to i and I
 // case-insensitively, JavaScript's "iu" does not), and a backreference to a group that did not take
-// part matches the empty string in JavaScript but fails in Python.
+// part (optional, in another branch, or inside a negative lookaround) matches the empty string in
+// JavaScript but fails in Python; a surrogate pair of \u escapes is one character in JavaScript and
+// two lone surrogates in Python; a class range can hold İ or ı without naming them.
 import { visitRegExpAST, type AST } from "@eslint-community/regexpp";
 import type { Severity } from "../model/diagnostic.ts";
 
@@ -66,14 +68,42 @@ export function findPortabilityProblems(ast: AST.Pattern): PortabilityFinding[] 
       if (node.elements.length === 0)
         add(node, "error", `the class ${node.raw} is JavaScript-only (${node.negate ? "any character" : "nothing"}); Python rejects it`, node.negate ? "write [\\s\\S]" : "remove it");
     },
+    onCharacterClassRangeEnter(node) {
+      // A range such as [\u00c0-\u024f] holds İ and ı without naming them (its ends are checked as characters).
+      const inside = [...CASE_FOLDING_TRAPS].filter(([code, trap]) => trap.severity === "error" && node.min.value < code && code < node.max.value);
+      if (inside.length > 0)
+        add(
+          node,
+          "error",
+          `the range ${node.raw} holds ${inside.map(([code, trap]) => `U+${hex(code)}, which ${trap.message}`).join(", and ")}`,
+          `leave ${inside.length > 1 ? "them" : "it"} out of the range, e.g. ${rangeWithout(node, inside.map(([code]) => code))}`,
+        );
+    },
     onCharacterEnter(node) {
+      if (node.value > 0xffff && /^\\u[dD][89abAB]/.test(node.raw))
+        add(node, "error", `surrogate pair ${node.raw}: JavaScript reads it as one character (U+${hex(node.value)}), Python as two lone surrogates, which no text holds`, "write the character itself (entries are UTF-8)");
       const trap = CASE_FOLDING_TRAPS.get(node.value);
-      if (trap) add(node, trap.severity, `${node.raw} (U+${node.value.toString(16).toUpperCase().padStart(4, "0")}) ${trap.message}`, trap.hint);
+      if (trap) add(node, trap.severity, `${node.raw} (U+${hex(node.value)}) ${trap.message}`, trap.hint);
       if (node.raw.startsWith("\\u{")) add(node, "error", `code point escape ${node.raw} is JavaScript-only`, "write the character itself, or \\uXXXX / \\UXXXXXXXX");
       else if (node.raw.startsWith("\\c")) add(node, "error", `control escape ${node.raw} is JavaScript-only`, "write \\xHH");
     },
   });
   return out.sort((a, b) => a.index - b.index);
+}
+
+const hex = (code: number) => code.toString(16).toUpperCase().padStart(4, "0");
+const escape = (code: number) => (code > 0xffff ? `\\u{${hex(code)}}` : `\\u${hex(code)}`);
+
+/** The range written as ranges around the given code points inside it. */
+function rangeWithout(range: AST.CharacterClassRange, codes: readonly number[]): string {
+  const part = (a: number, b: number) => (a > b ? "" : a === b ? escape(a) : `${escape(a)}-${escape(b)}`);
+  let from = range.min.value;
+  let out = "";
+  for (const code of [...codes].sort((x, y) => x - y)) {
+    out += part(from, code - 1);
+    from = code + 1;
+  }
+  return out + part(from, range.max.value);
 }
 
 /** Non-ASCII letters whose case-insensitive matching is a trap, by code point. */
@@ -96,6 +126,8 @@ function mayNotParticipate(ref: AST.Backreference): boolean {
   if (group.start >= ref.start) return true;
   for (let node: AST.Node | null = group.parent; node && node.type !== "Pattern"; node = node.parent) {
     if (node.type === "Quantifier" && node.min === 0) return true;
+    // A group inside a negative lookaround never takes part in a match that gets past it.
+    if (node.type === "Assertion" && (node.kind === "lookahead" || node.kind === "lookbehind") && node.negate && !(node.start <= ref.start && ref.end <= node.end)) return true;
     if ((node.type === "Group" || node.type === "CapturingGroup" || node.type === "Assertion") && "alternatives" in node && node.alternatives.length > 1) {
       const branch = node.alternatives.find((alt) => alt.start <= group.start && group.end <= alt.end);
       if (branch && !(branch.start <= ref.start && ref.end <= branch.end)) return true;

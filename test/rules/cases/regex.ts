@@ -79,6 +79,24 @@ export const regexCases: RuleCases[] = [
         errors: [{ pointer: "/regex", severity: "warning", message: "compares case-insensitively by different rules" }],
       },
       { name: "a dotless ı in the pattern", entry: { regex: "SampleError: the sample error wıdget refused to start|SampleError: the sample error widget refused to start" }, errors: [{ pointer: "/regex", message: "matches I case-insensitively in Python but not in JavaScript" }] },
+      {
+        name: "a backreference to a group inside a negative lookaround, which never takes part (JavaScript matches ing gadget, Python does not)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError (?:(?!(x))ing \\1gadget|(?<!(y))z\\2)" },
+        errors: [
+          { pointer: "/regex", message: "backreference \\1 refers to a group that may not take part" },
+          { pointer: "/regex", message: "backreference \\2 refers to a group that may not take part" },
+        ],
+      },
+      {
+        name: "a class range that holds İ and ı without naming them (Python matches i and I by it)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError parsing [\\u00c0-\\u024f]+ file" },
+        errors: [{ pointer: "/regex", message: "the range \\u00c0-\\u024f holds U+0130, which matches i case-insensitively in Python but not in JavaScript, and U+0131", hint: "leave them out of the range, e.g. \\u00C0-\\u012F\\u0132-\\u024F" }],
+      },
+      {
+        name: "a surrogate pair of \\u escapes: one character to JavaScript, two lone surrogates to Python",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError (?:\\ud83d\\ude00|ok) exploded" },
+        errors: [{ pointer: "/regex", message: "surrogate pair \\ud83d\\ude00: JavaScript reads it as one character (U+1F600)" }],
+      },
     ],
   },
   {
