@@ -3,6 +3,7 @@
 // list with its description, why, default level and a helpUri to its section of docs/rules.md.
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { jsonText } from "./terminal-text.ts";
 
 export interface SarifRule {
   readonly id: string;
@@ -58,5 +59,5 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
     version: "2.1.0",
     runs: [{ tool: { driver: { name: "error-kb", version: options.version, ...(options.rulesPage ? { informationUri: options.rulesPage } : {}), rules } }, results, columnKind: "utf16CodeUnits" }],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  return jsonText(log) + "\n";
 }

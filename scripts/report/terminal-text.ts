@@ -2,10 +2,13 @@
 // every bidirectional override or isolate is shown as a visible escape (\u001b, \u202e), so entry
 // text, keys and file names can never move the cursor, clear the screen, write the clipboard (OSC 52),
 // open a link (OSC 8) or reorder what a reader sees. The Unicode line and paragraph separators (which
-// some log viewers break lines at) and the invisible zero-width space, word joiner and U+FEFF (which
-// make two different names look alike) are shown the same way, and so are the characters that would
-// make a line a GitHub workflow command (below). Machine output (JSON, SARIF) stays exact.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu;
+// some log viewers break lines at) and the characters that show as nothing (zero-width space, soft
+// hyphen, word joiner, U+FEFF…: they make two different names look alike) are shown the same way, and
+// so are the characters that would make a line a GitHub workflow command (below). Machine output
+// (JSON, SARIF) keeps every value exact: it writes the same characters as JSON escapes (jsonText).
+import { CONTROL_OR_HIDDEN } from "../model/hidden-characters.ts";
+
+const UNSAFE = new RegExp(`[${CONTROL_OR_HIDDEN}]`, "gu");
 
 /**
  * What a GitHub Actions runner reads as a workflow command in a log line: `::` where the line starts
@@ -30,4 +33,13 @@ export function terminalSafe(text: string): string {
 /** One line: also line breaks and tabs become visible, so a message cannot forge a report line. */
 export function terminalSafeLine(text: string): string {
   return terminalSafe(text).replace(/\r\n?|\n/g, "\\n").replace(/\t/g, "\\t");
+}
+
+/**
+ * JSON for stdout, exactly the same value: the characters above, which JSON.stringify leaves raw (DEL,
+ * C1, bidi, invisible), and the `#` of a `##[`, written as \u escapes. (No line of pretty-printed JSON
+ * starts with `::`: line breaks inside strings are escaped.)
+ */
+export function jsonText(value: unknown): string {
+  return terminalSafe(JSON.stringify(value, null, 2));
 }

@@ -49,6 +49,14 @@ describe("kb lookup on the shipped index", () => {
     expect(top).toMatchObject({ id: ID, line: 2 });
   });
 
+  it("json: text from the log (a bidi override, invisible characters) is written as JSON escapes, the same value, nothing raw", async () => {
+    const res = await runKb(["lookup", "--format", "json", "-"], { cwd: ROOT, input: "Error: Cannot find module 'x\u202ey\u200bz\u00ad'\n" });
+    expect(res.code).toBe(0);
+    expect(res.stdout).not.toMatch(/[\u202e\u200b\u00ad]/u);
+    const top = (JSON.parse(res.stdout) as { results: { matched: string }[] }).results[0]!;
+    expect(top.matched).toContain("x\u202ey\u200bz\u00ad");
+  });
+
   it("nothing matched: exit 1, and the closest entries marked as not matches, with what their regex needed", async () => {
     const res = await runKb(["lookup", "Error: listen EADDRINUZE: address in use"], { cwd: ROOT });
     expect(res.code).toBe(1);

@@ -30,6 +30,8 @@ describe("terminal safety", () => {
     expect(terminalSafe("\u001b[2J")).toBe("\\u001b[2J");
     // Line and paragraph separators, and invisible characters that make two names look alike.
     expect(terminalSafe("a\u2028b\u2029c\u200bd\u2060e\ufefff")).toBe("a\\u2028b\\u2029c\\u200bd\\u2060e\\ufefff");
+    // The characters kb/control-characters keeps out of entries, from the same list: soft hyphen, Hangul filler.
+    expect(terminalSafe("a\u00adb\u3164c\u034fd")).toBe("a\\u00adb\\u3164c\\u034fd");
     expect(terminalSafe("👩‍💻 café")).toBe("👩‍💻 café"); // a joiner inside an emoji is text
   });
 
@@ -51,6 +53,16 @@ describe("terminal safety", () => {
   it("JSON output keeps the exact text", () => {
     const json = JSON.parse(formatJson([d(hostile[0]!)])) as Diagnostic[];
     expect(json[0]!.message).toBe(hostile[0]);
+  });
+
+  it("JSON and SARIF write DEL, C1, bidi, invisible characters and ##[ as JSON escapes: the same value, nothing raw for a terminal or a CI log", () => {
+    const sly = "a\u007fb\u0085c\u202ed\u200be\u00adf\u2066g##[error]h\u3164i";
+    for (const out of [formatJson([d(sly)]), formatSarif([d(sly)], { version: "1.0.0", rules: [] })]) {
+      expect(out).not.toMatch(/[\u007f\u0085\u202e\u200b\u00ad\u2066\u3164]/u);
+      expect(out).not.toContain("##[");
+    }
+    expect((JSON.parse(formatJson([d(sly)])) as Diagnostic[])[0]!.message).toBe(sly);
+    expect(formatJson([d(sly)])).toContain("a\\u007fb\\u0085c\\u202ed\\u200be\\u00adf\\u2066g#\\u0023[error]h\\u3164i");
   });
 
   it("a message cannot forge another annotation with a line break", () => {

@@ -5,7 +5,7 @@ import { report, type ReportFlags, runContext } from "../output.ts";
 import { terminalProgress } from "../progress.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { watchFolder } from "../watch.ts";
-import { terminalSafe } from "../../report/terminal-text.ts";
+import { jsonText } from "../../report/terminal-text.ts";
 
 export async function lintCommand(paths: string[], flags: CommonFlags & ReportFlags & { watch?: boolean; printConfig?: boolean }): Promise<number> {
   const { settings, config } = resolveSettings(flags);
@@ -13,7 +13,7 @@ export async function lintCommand(paths: string[], flags: CommonFlags & ReportFl
     // Paths come from argv and the file system: C1 and bidi controls are written as JSON escapes
     // (the same JSON value), so the terminal shows them instead of obeying them.
     process.stdout.write(
-      terminalSafe(JSON.stringify({ root: settings.root, config: config.file ?? null, entries: settings.entriesDir, out: settings.outDir, limits: settings.limits, rules: Object.fromEntries(settings.severities), threads: settings.threads, cache: settings.cache, python: settings.python }, null, 2)) + "\n",
+      jsonText({ root: settings.root, config: config.file ?? null, entries: settings.entriesDir, out: settings.outDir, limits: settings.limits, rules: Object.fromEntries(settings.severities), threads: settings.threads, cache: settings.cache, python: settings.python }) + "\n",
     );
     return 0;
   }

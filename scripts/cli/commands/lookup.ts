@@ -8,7 +8,7 @@ import { createMatcher, type LookupReport } from "../../match/matcher.ts";
 import { hasTooManyLines, MAX_LINES } from "../../match/normalise-input.ts";
 import { IndexFileError, loadMatchIndex } from "../../lookup/load-index.ts";
 import { percent } from "../../outputs/links.ts";
-import { terminalSafeLine } from "../../report/terminal-text.ts";
+import { jsonText, terminalSafeLine } from "../../report/terminal-text.ts";
 import { code, heading, list, paragraph, strong, text } from "../../markdown/build.ts";
 import { toMarkdown } from "../../markdown/to-markdown.ts";
 import { displayPath } from "../../source/entry-path.ts";
@@ -48,7 +48,7 @@ export async function lookupCommand(textArg: string, flags: LookupFlags): Promis
   if (matcher.skipped.length > 10) process.stderr.write(`kb lookup: skipped ${matcher.skipped.length - 10} more index entries\n`);
   const result = await matcher.lookup(input, { limit });
   const viewsAt = displayPath(path.dirname(indexFile), settings.cwd);
-  if (format === "json") process.stdout.write(JSON.stringify(jsonReport(result, viewsAt), null, 2) + "\n");
+  if (format === "json") process.stdout.write(jsonText(jsonReport(result, viewsAt)) + "\n");
   else if (format === "markdown") process.stdout.write(markdownReport(result, viewsAt));
   else process.stdout.write(stylishReport(result, viewsAt, useColor(process.stdout, flags.color)));
   return result.results.length > 0 ? 0 : 1;

@@ -3,7 +3,7 @@
 import { findCollisions, isResolved } from "../../lint/collisions.ts";
 import { startBudget } from "../../lint/regex-runner.ts";
 import { engineOptions, runLint } from "../../runner/lint-run.ts";
-import { terminalSafeLine } from "../../report/terminal-text.ts";
+import { jsonText, terminalSafeLine } from "../../report/terminal-text.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -19,7 +19,7 @@ export async function statsCommand(flags: CommonFlags & { format?: string }): Pr
   const domains = new Set(entries.map((e) => e.id.split("/")[0]));
   const unresolved = collisions.resolution.filter((r) => !isResolved(r)).map((r) => ({ id: entries[r.entry]!.id, pointer: r.text.pointer, top: r.best?.id ?? (r.own ? entries[r.entry]!.id : null) }));
   const stats = { entries: entries.length, domains: domains.size, self_resolution: { resolved, total, share: total === 0 ? 1 : resolved / total }, unresolved };
-  if (format === "json") process.stdout.write(JSON.stringify(stats, null, 2) + "\n");
+  if (format === "json") process.stdout.write(jsonText(stats) + "\n");
   else {
     process.stdout.write(`${stats.entries} entries in ${stats.domains} domains\n`);
     process.stdout.write(`self-resolution: ${resolved} of ${total} signatures, aliases and match examples (${(stats.self_resolution.share * 100).toFixed(1)}%) look up to their own entry first\n`);

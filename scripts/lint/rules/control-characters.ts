@@ -3,18 +3,12 @@
 // bidi override (Trojan Source: the text reads differently from what it is) has no place in it. Views
 // and kb's terminal output show such characters escaped anyway; this rule keeps them out of the
 // knowledge itself, where every consumer of index.json would otherwise receive them.
+import { CONTROL_OR_HIDDEN, HIDDEN } from "../../model/hidden-characters.ts";
 import { describePointer } from "../../model/pointer.ts";
 import { entryRule } from "../rule.ts";
 
-/**
- * C0 controls but tab and line feed, DEL, C1 controls, the bidi controls; and characters that show as
- * nothing or as a blank: the soft hyphen, the combining grapheme joiner, the Hangul fillers, the
- * zero-width space, the invisible operators, the word joiner, U+FEFF, and the separators U+2028, U+2029.
- * (The zero-width joiners U+200C and U+200D stay: scripts and emoji need them.)
- */
-const CONTROL = /[\0-\x08\x0B-\x1F\x7F-\x9F\xAD\u034F\u061C\u115F\u1160\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/u;
-/** Not controls, but unseen: `https\u200B://` looks like a link and is not, two ids look alike. */
-const INVISIBLE = /[\xAD\u034F\u115F\u1160\u200B\u2028\u2029\u2060-\u2064\u3164\uFEFF\uFFA0]/u;
+const CONTROL = new RegExp(`[${CONTROL_OR_HIDDEN}]`, "u");
+const INVISIBLE = new RegExp(`[${HIDDEN}]`, "u");
 
 const shown = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 
