@@ -231,8 +231,9 @@ function patternProblem(pointer: string, where: string, pattern: string): Omit<S
   if (pattern === "\\S") return { pointer, target: "value", message: `${where} is empty`, hint: emptyHint(pointer) };
   if (pattern.startsWith("^[0-9]{4}-")) return { pointer, target: "value", message: `${where} is not a date written YYYY-MM-DD`, hint: "e.g. 2025-03-14" };
   if (pattern.startsWith("^[0-9a-f]{8}$")) return { pointer, target: "value", message: `${where} must be an 8-digit hex digest`, hint: "run npx kb fix --refresh-translation-digests <entry> after checking the translation" };
-  if (pattern.startsWith("^https://")) return { pointer, target: "value", message: `${where} must be an https URL` };
-  if (pattern.startsWith("^https?://")) return { pointer, target: "value", message: `${where} must be an http(s) URL` };
+  const publicPage = "the address of a public page: a domain name, no user name or password, no IP address or localhost";
+  if (pattern.startsWith("^https://")) return { pointer, target: "value", message: `${where} must be an https URL of a public page`, hint: `e.g. https://docs.docker.com/engine/install/; ${publicPage}` };
+  if (pattern.startsWith("^https?://")) return { pointer, target: "value", message: `${where} must be an http(s) URL of a public page`, hint: `e.g. https://datatracker.ietf.org/doc/html/rfc6749#section-5.2; ${publicPage}` };
   if (pattern.includes("/")) return { pointer, target: "value", message: `${where} must be "<domain>/<slug>", both lowercase kebab-case`, hint: 'e.g. "node/err-require-esm"' };
   if (pattern.includes("_")) return { pointer, target: "value", message: `${where} must be snake_case (lowercase letters, digits, _)`, hint: 'e.g. "auth_error"' };
   if (pattern.includes("-[a-z0-9]+)*$")) return { pointer, target: "value", message: `${where} must be lowercase kebab-case`, hint: 'e.g. "api"' };

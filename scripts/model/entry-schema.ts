@@ -17,10 +17,18 @@ function doc<const T extends string>(markdown: T): { description: string; markdo
 
 const text = (markdown: string) => ({ type: "string", minLength: 1, pattern: hasText, ...doc(markdown) }) as const;
 
+/**
+ * A URL's host and the rest: a domain name of two labels or more whose last starts with a letter, an
+ * optional port, then a path, query or fragment. No user name or password (https://docs.python.org@evil.example
+ * reads as docs.python.org and goes to evil.example), no IP address, no localhost or other one-label
+ * name, no percent-encoding in the host: a source is a public page a reader can check.
+ */
+const PUBLIC_HOST = "(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$";
+
 const httpUrl = {
   type: "string",
   format: "uri",
-  pattern: "^https?://[^\\s/$.?#][^\\s]*$",
+  pattern: `^https?://${PUBLIC_HOST}`,
   ...doc("An http(s) URL where the claim can be checked."),
   examples: ["https://datatracker.ietf.org/doc/html/rfc6749#section-5.2"],
 } as const;
@@ -271,7 +279,7 @@ export const entrySchema = {
     official_doc_url: {
       type: ["string", "null"],
       format: "uri",
-      pattern: "^https://[^\\s/$.?#][^\\s]*$",
+      pattern: `^https://${PUBLIC_HOST}`,
       ...doc("An https URL of the official documentation for this error, or `null`."),
     },
     official_doc_section: { type: ["string", "null"], ...doc("Section of the official documentation, or `null`.") },

@@ -57,7 +57,7 @@ describe("terminal safety", () => {
 
   it("JSON and SARIF write DEL, C1, bidi, invisible characters and ##[ as JSON escapes: the same value, nothing raw for a terminal or a CI log", () => {
     const sly = "a\u007fb\u0085c\u202ed\u200be\u00adf\u2066g##[error]h\u3164i";
-    for (const out of [formatJson([d(sly)]), formatSarif([d(sly)], { version: "1.0.0", rules: [] })]) {
+    for (const out of [formatJson([d(sly)]), formatSarif([d(sly)], { version: "1.0.0", rules: [], rulesPage: undefined })]) {
       expect(out).not.toMatch(/[\u007f\u0085\u202e\u200b\u00ad\u2066\u3164]/u);
       expect(out).not.toContain("##[");
     }

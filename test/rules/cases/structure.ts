@@ -67,8 +67,23 @@ export const structureCases: RuleCases[] = [
   },
   {
     rule: "kb/schema",
-    valid: [{ name: "every field as the schema says", text: valid }, { name: "a $schema key for editors", entry: { $schema: "../../generated/entry.schema.json" } }],
+    valid: [
+      { name: "every field as the schema says", text: valid },
+      { name: "a $schema key for editors", entry: { $schema: "../../generated/entry.schema.json" } },
+      { name: "source URLs with a port, a path, a query and a fragment", entry: { official_doc_url: "https://Docs.Example.org:8443/a/b?c=d#e", workarounds: [{ ...validEntry().workarounds[0], sources: ["http://example.org", "https://sub.example.co.uk/x#y"] }] } },
+    ],
     invalid: [
+      {
+        name: "source URLs that read as one host and go to another, or to no public page: a user name, localhost, an IP address, one label, a percent-encoded host",
+        entry: {
+          official_doc_url: "https://docs.python.org:443@evil.example/3/library/re.html",
+          workarounds: [{ ...validEntry().workarounds[0], sources: ["https://user:pass@evil.example/", "https://localhost/x", "http://127.0.0.1:8080/a", "https://a", "https://github.com%2Fowner@evil.example/"] }],
+        },
+        errors: [
+          ...[0, 1, 2, 3, 4].map((i) => ({ pointer: `/workarounds/0/sources/${i}`, message: "must be an http(s) URL of a public page" })),
+          { pointer: "/official_doc_url", message: "official_doc_url must be an https URL of a public page", hint: "no user name or password, no IP address or localhost" },
+        ],
+      },
       { name: "a misspelt key, with did you mean", entry: { root_cuase: "x" }, errors: [{ pointer: "/root_cuase", message: 'unknown key "root_cuase"', hint: 'did you mean "root_cause"?' }] },
       {
         name: "after a byte-order mark, columns of line 1 count from the character after it, as editors and ESLint show them",
