@@ -36,7 +36,7 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
     if (!digests) return inner(outDir, planned, options);
     const cache = openCache(settings.root, "outputs", digest("outputs", toolFingerprint(), path.resolve(outDir)), isRecord);
     const keyOf = (p: PlannedOutput) => inputsKey(p, digests);
-    const synced: { path: string; inputs: string; hash: string; state: "same" | "stale" | "missing" }[] = [];
+    const synced: { path: string; inputs: string; hash: string; state: "same" | "stale" | "missing"; written?: FileStamp }[] = [];
     /** Each output's file as it was before the wrapped writer compared it (a stamp, or undefined). */
     const stampBefore = new Map<string, FileStamp | undefined>();
     const itemsOf = new Map<string, ItemRecord[]>();
@@ -93,17 +93,18 @@ export function withIncremental(inner: SyncOutputs, settings: Pick<RunSettings, 
         }
         return false;
       },
-      onSynced: (p, hash, state) => {
-        options.onSynced?.(p, hash, state);
-        if (options.write || state === "same") synced.push({ path: p.path, inputs: keyOf(p), hash, state });
+      onSynced: (p, hash, state, written) => {
+        options.onSynced?.(p, hash, state, written);
+        if (options.write || state === "same") synced.push({ path: p.path, inputs: keyOf(p), hash, state, ...(written ? { written } : {}) });
       },
     });
     for (const s of synced) {
-      const stat = currentStamp(path.join(outDir, s.path));
-      // A file found the same must still be the one compared: a kb check holds no lock, and a build
-      // may have replaced it since (recording the new file's stamp with the old bytes' digest and
-      // entry offsets made the next build copy text from the wrong places). A file written here was
-      // written under the lock.
+      // A file written here is recorded by the stamp the writer took right after putting it in place:
+      // one taken now would record an editor's save since as kb's own output (which every later
+      // build then called up to date). A file found the same must still be the one compared: a kb
+      // check holds no lock, and a build may have replaced it since (recording the new file's stamp
+      // with the old bytes' digest and entry offsets made the next build copy text from the wrong places).
+      const stat = s.state === "same" ? currentStamp(path.join(outDir, s.path)) : s.written;
       if (s.state === "same" && !(stat && sameStamp(stampBefore.get(s.path) ?? [], stat))) continue;
       const known = cache.get(s.path);
       const items = itemsOf.get(s.path);

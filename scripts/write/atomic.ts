@@ -9,6 +9,7 @@ import { constants } from "node:fs";
 import { link, lstat, mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { TEMP_SUFFIX } from "../source/list-entries.ts";
+import { currentStamp, type FileStamp } from "../source/read-file.ts";
 
 /** Why a write failed, in words, with the system's code: a usage-level problem (exit 2), not a bug. */
 export class WriteError extends Error {
@@ -78,8 +79,14 @@ export async function makeFolders(dir: string): Promise<void> {
   for (const folder of missing.reverse()) await mkdir(folder).catch((e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? undefined : Promise.reject(e)));
 }
 
-/** Writes a string, bytes, or string pieces (for content longer than one string can be). */
-export async function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>, options: WriteOptions = {}): Promise<void> {
+/**
+ * Writes a string, bytes, or string pieces (for content longer than one string can be). Returns the
+ * stamp of the file it put in place, taken after the rename and only if the file there is still the
+ * one written (same inode, size and mtime as the written file had): undefined when `keep` declined,
+ * or when something replaced or changed the file at once (an editor saving it), so that no one
+ * records another's file as the one kb wrote.
+ */
+export async function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>, options: WriteOptions = {}): Promise<FileStamp | undefined> {
   const dir = path.dirname(file);
   try {
     await makeFolders(dir);
@@ -90,6 +97,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   if (existing?.isDirectory()) throw new WriteError(file, "EISDIR", `cannot write ${file}: a folder is in the way where a file is needed (EISDIR)`);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}${TEMP_SUFFIX}`);
   let handle: FileHandle | undefined;
+  let written: { ino: number; size: number; mtimeMs: number } | undefined;
   try {
     handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.preserveMode && existing?.isFile() ? existing.mode & 0o777 : 0o666);
     if (options.mode !== undefined) await handle.chmod(options.mode);
@@ -107,11 +115,12 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
       if (pending !== "") await writeAll(handle, pending);
     }
     await handle.sync();
+    written = await handle.stat();
     await handle.close();
     handle = undefined;
     if (options.keep && !options.keep()) {
       await rm(tmp, { force: true });
-      return;
+      return undefined;
     }
     if (options.exclusive) {
       // link, unlike rename, fails when anything (even a dangling link) is at the target.
@@ -123,7 +132,10 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     await rm(tmp, { force: true }).catch(() => undefined);
     throw describeWriteError(file, e);
   }
+  // The rename changes the ctime, so the stamp is taken now; inode, size and mtime show it is ours.
+  const stamp = currentStamp(file);
   await syncFolder(dir);
+  return stamp && written && stamp[0] === written.ino && stamp[1] === written.size && stamp[2] === written.mtimeMs ? stamp : undefined;
 }
 
 /** Writes every byte: fs.write may write fewer than asked (a nearly full disk) without failing. */

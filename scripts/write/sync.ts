@@ -8,6 +8,7 @@ import path from "node:path";
 import type { PlannedOutput } from "../outputs/plan.ts";
 import type { OnProgress } from "../model/progress.ts";
 import { describeWriteError, writeFileAtomic, WriteError } from "./atomic.ts";
+import type { FileStamp } from "../source/read-file.ts";
 import { assertOwnedOutputFolder, isGitDirectory, listOutputFolder, OutputFolderError, type OutputItem } from "./output-folder.ts";
 
 export interface OutputDrift {
@@ -27,7 +28,7 @@ export interface SyncOptions {
   /** Outputs known to be up to date on disk (the incremental decorator knows): neither rendered nor read. */
   readonly isUpToDate?: (output: PlannedOutput, onDisk: OutputItem | undefined) => boolean;
   /** Told the content digest of every output compared or written, and whether the disk held it, for the incremental decorator's records. */
-  readonly onSynced?: (output: PlannedOutput, digest: string, state: "same" | "stale" | "missing") => void;
+  readonly onSynced?: (output: PlannedOutput, digest: string, state: "same" | "stale" | "missing", written?: FileStamp) => void;
 }
 
 export type SyncOutputs = (outDir: string, planned: readonly PlannedOutput[], options: SyncOptions) => Promise<OutputDrift>;
@@ -41,8 +42,8 @@ export const syncOutputs: SyncOutputs = async (outDir, planned, options) => {
   const missing: string[] = [];
   const todo = options.isUpToDate ? planned.filter((p) => !options.isUpToDate!(p, plan.present.get(p.path))) : planned;
   await forEachRendered(todo, options, async (p, content) => {
-    const { state, digest } = await syncOne(outDir, p.path, content, plan.present.get(p.path), options.write);
-    options.onSynced?.(p, digest, state);
+    const { state, digest, written } = await syncOne(outDir, p.path, content, plan.present.get(p.path), options.write);
+    options.onSynced?.(p, digest, state, written);
     if (state === "stale") stale.push(p.path);
     else if (state === "missing") missing.push(p.path);
   }).catch((e: unknown) => {
@@ -122,7 +123,7 @@ async function forEachRendered(
 }
 
 /** Compares one output with the disk and, when writing, replaces it if it differs. */
-async function syncOne(outDir: string, rel: string, content: Iterable<string>, onDisk: OutputItem | undefined, write: boolean): Promise<{ state: "same" | "stale" | "missing"; digest: string }> {
+async function syncOne(outDir: string, rel: string, content: Iterable<string>, onDisk: OutputItem | undefined, write: boolean): Promise<{ state: "same" | "stale" | "missing"; digest: string; written?: FileStamp }> {
   const abs = path.join(outDir, rel);
   const state = onDisk === undefined ? "missing" : onDisk.kind !== "file" ? "stale" : undefined;
   const diskHash = state === undefined ? hashFile(abs) : undefined;
@@ -131,10 +132,10 @@ async function syncOne(outDir: string, rel: string, content: Iterable<string>, o
   // A link, FIFO or device in the way is replaced by the rename itself (which never follows a link):
   // removing it first would leave a moment with nothing there, and a kill then could lose README.md,
   // the mark that makes the folder kb's, for good.
-  if (write) await writeFileAtomic(abs, pieces, { keep: () => hasher.digest() !== diskHash });
-  else for (const _ of pieces);
+  const written = write ? await writeFileAtomic(abs, pieces, { keep: () => hasher.digest() !== diskHash }) : undefined;
+  if (!write) for (const _ of pieces);
   const digest = hasher.digest();
-  return { state: state ?? (digest === diskHash ? "same" : "stale"), digest };
+  return { state: state ?? (digest === diskHash ? "same" : "stale"), digest, ...(written ? { written } : {}) };
 }
 
 /** sha1 of a file's bytes, or undefined when it cannot be read. */

@@ -100,3 +100,25 @@ describe("the incremental writer and an editor that rewrites index.json in place
     expect(await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(second)), { write: false, entryDigests: digests(second) })).toEqual({ stale: [], missing: [], extra: [] });
   });
 });
+
+describe("the incremental writer and an editor that saves an output kb has just written", () => {
+  it("records the file kb wrote, not the editor's: the next build finds it stale and writes it again, and a check agrees with one run without the cache", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "kb-output-save-"));
+    dirs.push(root);
+    mkdirSync(path.join(root, "node_modules"));
+    const out = path.join(root, "generated");
+    const entries = ["alpha", "beta"].map((s) => validEntry(`demo/${s}-error`));
+    const view = path.join(out, "demo/alpha-error.md");
+    // The build writes every output; the editor's save lands after the rename, before the build ends.
+    const savedMeanwhile: SyncOutputs = async (dir, planned, options) => {
+      const drift = await syncOutputs(dir, planned, options);
+      writeFileSync(view, `${readFileSync(view, "utf8")}\nA note saved by an editor.\n`);
+      return drift;
+    };
+    await withIncremental(savedMeanwhile, { root })(out, planOutputs(memoryCatalogue(entries)), { write: true, entryDigests: digests(entries) });
+    const check = await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(entries)), { write: false, entryDigests: digests(entries) });
+    expect(check).toEqual({ stale: ["demo/alpha-error.md"], missing: [], extra: [] });
+    await withIncremental(syncOutputs, { root })(out, planOutputs(memoryCatalogue(entries)), { write: true, entryDigests: digests(entries) });
+    expect(readFileSync(view, "utf8")).not.toContain("A note saved by an editor.");
+  });
+});
