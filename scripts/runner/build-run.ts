@@ -45,11 +45,11 @@ export async function runBuild(settings: RunSettings, options: BuildOptions): Pr
   const outputs = planOutputs(catalogue);
   await catalogue.save?.();
   const sync = options.sync ?? decorateSync(syncOutputs, settings, catalogue);
-  const run = () =>
-    sync(settings.outDir, outputs, { write: options.write, entryDigests: digests, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch((e: unknown) => {
+  const run = (stillHeld?: () => void) =>
+    sync(settings.outDir, outputs, { write: options.write, entryDigests: digests, ...(stillHeld ? { stillHeld } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch((e: unknown) => {
       throw e instanceof WriteError ? e.shownAs(path.relative(settings.cwd, e.file) || e.file) : e;
     });
-  const drift = options.write ? await withLock(`${settings.outDir.replace(/[\\/]+$/, "")}.lock`, run) : await run();
+  const drift = options.write ? await withLock(`${settings.outDir.replace(/[\\/]+$/, "")}.lock`, run) : await run(undefined);
   return { lint, outputs, drift };
 }
 

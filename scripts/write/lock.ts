@@ -5,8 +5,7 @@
 // path that kb did not create (a file or a non-empty folder, e.g. committed from git) is refused.
 import { lstatSync, readdirSync, rmdirSync } from "node:fs";
 import path from "node:path";
-import lockfile from "proper-lockfile";
-import { makeFolders } from "./atomic.ts";
+import { makeFolders, WriteError } from "./atomic.ts";
 
 export const STALE_MS = 10_000;
 /** How long a run waits for another to finish before it gives up. */
@@ -14,7 +13,14 @@ export const WAIT_MS = 120_000;
 
 export class LockError extends Error {}
 
-export async function withLock<T>(lockPath: string, run: () => Promise<T>): Promise<T> {
+/**
+ * Runs `run` holding the lock. `run` gets `held`, which throws a WriteError when the lock is no longer
+ * this run's: taken over after this run stopped refreshing it (paused with Ctrl+Z, a debugger, a
+ * frozen container) and another run took it. Called before each change to the folder, it keeps a run
+ * that wakes up from writing older outputs over a newer run's (proper-lockfile notices only at its
+ * next refresh, seconds later).
+ */
+export async function withLock<T>(lockPath: string, run: (held: () => void) => Promise<T>): Promise<T> {
   const found = lstatOrUndefined(lockPath);
   if (found && (!found.isDirectory() || readdirSync(lockPath).length > 0)) {
     throw new LockError(`${lockPath} is in the way of kb's lock and was not made by kb (a lock is an empty folder kb creates); remove it and run again`);
@@ -23,8 +29,15 @@ export async function withLock<T>(lockPath: string, run: () => Promise<T>): Prom
   const release = await acquire(lockPath, (e) => {
     compromised = e;
   });
+  // The lock folder is known by its inode and birth time: a folder made again by a run that took the
+  // lock over often gets the same inode back, never the same birth time (where the file system keeps one).
+  const identity = (stat: ReturnType<typeof lstatOrUndefined>) => (stat ? `${stat.ino}:${stat.birthtimeMs}` : undefined);
+  const ours = identity(lstatOrUndefined(lockPath));
+  const held = () => {
+    if (compromised || identity(lstatOrUndefined(lockPath)) !== ours) throw new WriteError(lockPath, "ELOCKLOST", `the lock ${lockPath} was taken over while this run held it (the run was paused?), so it stopped before changing anything more; run kb build again`);
+  };
   try {
-    const result = await run();
+    const result = await run(held);
     if (compromised) throw new LockError(`the lock ${lockPath} was taken over while this run held it (${compromised.message}); run again`);
     return result;
   } finally {
@@ -43,6 +56,9 @@ async function acquire(lockPath: string, onCompromised: (e: Error) => void): Pro
   for (let delay = 50; ; delay = Math.min(delay * 1.5, 2_000)) {
     try {
       await makeFolders(path.dirname(lockPath));
+      // Loaded only by runs that take the lock: proper-lockfile installs signal handlers (signal-exit),
+      // which keep Ctrl+C from ending a run whose main thread is busy.
+      const { default: lockfile } = await import("proper-lockfile");
       return await lockfile.lock(lockPath, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, update: STALE_MS / 2, retries: 0, onCompromised });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ELOCKED") throw new LockError(`cannot take the lock ${lockPath}: ${(e as Error).message}`);

@@ -29,6 +29,8 @@ export interface SyncOptions {
   readonly isUpToDate?: (output: PlannedOutput, onDisk: OutputItem | undefined) => boolean;
   /** Told the content digest of every output compared or written, and whether the disk held it, for the incremental decorator's records. */
   readonly onSynced?: (output: PlannedOutput, digest: string, state: "same" | "stale" | "missing", written?: FileStamp) => void;
+  /** Throws (a WriteError) when this run no longer holds the folder (its lock was taken over); asked before each change to it. */
+  readonly stillHeld?: () => void;
 }
 
 export type SyncOutputs = (outDir: string, planned: readonly PlannedOutput[], options: SyncOptions) => Promise<OutputDrift>;
@@ -42,7 +44,7 @@ export const syncOutputs: SyncOutputs = async (outDir, planned, options) => {
   const missing: string[] = [];
   const todo = options.isUpToDate ? planned.filter((p) => !options.isUpToDate!(p, plan.present.get(p.path))) : planned;
   await forEachRendered(todo, options, async (p, content) => {
-    const { state, digest, written } = await syncOne(outDir, p.path, content, plan.present.get(p.path), options.write);
+    const { state, digest, written } = await syncOne(outDir, p.path, content, plan.present.get(p.path), options.write, options.stillHeld);
     options.onSynced?.(p, digest, state, written);
     if (state === "stale") stale.push(p.path);
     else if (state === "missing") missing.push(p.path);
@@ -66,7 +68,7 @@ interface SyncStart {
 }
 
 /** Ownership check, listing, and removal of extras (first, so that no write goes through a link). */
-function startSync(outDir: string, planned: readonly PlannedOutput[], options: Pick<SyncOptions, "write">): SyncStart {
+function startSync(outDir: string, planned: readonly PlannedOutput[], options: Pick<SyncOptions, "write" | "stillHeld">): SyncStart {
   if (options.write) assertOwnedOutputFolder(outDir);
   const items = listOutputFolder(outDir);
   const plannedPaths = new Set(planned.map((p) => p.path));
@@ -86,6 +88,7 @@ function startSync(outDir: string, planned: readonly PlannedOutput[], options: P
     const repository = items.find((item) => item.path === ".git" || item.path.endsWith("/.git") || (item.kind === "directory" && isGitDirectory(item.raw)));
     if (repository) throw new OutputFolderError(`refusing to build into ${outDir}: ${repository.path} is a git repository's, and kb build never removes one; move it out of the output folder`);
     for (const item of extra) {
+      options.stillHeld?.();
       try {
         rmSync(item.raw, { recursive: item.kind === "directory", force: true });
       } catch (e) {
@@ -123,7 +126,7 @@ async function forEachRendered(
 }
 
 /** Compares one output with the disk and, when writing, replaces it if it differs. */
-async function syncOne(outDir: string, rel: string, content: Iterable<string>, onDisk: OutputItem | undefined, write: boolean): Promise<{ state: "same" | "stale" | "missing"; digest: string; written?: FileStamp }> {
+async function syncOne(outDir: string, rel: string, content: Iterable<string>, onDisk: OutputItem | undefined, write: boolean, stillHeld?: () => void): Promise<{ state: "same" | "stale" | "missing"; digest: string; written?: FileStamp }> {
   const abs = path.join(outDir, rel);
   const state = onDisk === undefined ? "missing" : onDisk.kind !== "file" ? "stale" : undefined;
   const diskHash = state === undefined ? hashFile(abs) : undefined;
@@ -132,7 +135,13 @@ async function syncOne(outDir: string, rel: string, content: Iterable<string>, o
   // A link, FIFO or device in the way is replaced by the rename itself (which never follows a link):
   // removing it first would leave a moment with nothing there, and a kill then could lose README.md,
   // the mark that makes the folder kb's, for good.
-  const written = write ? await writeFileAtomic(abs, pieces, { keep: () => hasher.digest() !== diskHash }) : undefined;
+  // Asked once the content is written, just before the rename: a run whose lock was taken over meanwhile stops here.
+  const keep = () => {
+    if (hasher.digest() === diskHash) return false;
+    stillHeld?.();
+    return true;
+  };
+  const written = write ? await writeFileAtomic(abs, pieces, { keep }) : undefined;
   if (!write) for (const _ of pieces);
   const digest = hasher.digest();
   return { state: state ?? (digest === diskHash ? "same" : "stale"), digest, ...(written ? { written } : {}) };

@@ -258,6 +258,30 @@ describe("the lock", () => {
     expect(existsSync(path.join(d, "generated.lock"))).toBe(false);
   });
 
+  it("a run whose lock was taken over while it was paused changes nothing more: held() throws, and the sync stops before its next rename", async () => {
+    const d = tmp();
+    const lock = path.join(d, "generated.lock");
+    const out = path.join(d, "generated");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "README.md"), `${GENERATED_MARK} old -->`);
+    writeFileSync(path.join(out, "view.md"), "the newer run's view");
+    const planned = (rel: string, text: string): PlannedOutput => ({ path: rel, inputs: { kind: "static" }, content: () => [text] });
+    const e = await withLock(lock, async (held) => {
+      held(); // still ours
+      // Another run found the lock stale (this one was stopped) and took it: a new folder at the path.
+      rmSync(lock, { recursive: true });
+      // Real takeovers come 10 s later; the file system's clock (a few ms coarse) must move on to date the new folder.
+      await new Promise((r) => setTimeout(r, 50));
+      mkdirSync(lock);
+      expect(() => held()).toThrow(/was taken over while this run held it/);
+      return syncOutputs(out, [planned("README.md", `${GENERATED_MARK} old -->`), planned("view.md", "this run's older view")], { write: true, stillHeld: held }).catch((x: unknown) => x);
+    }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as WriteError).code).toBe("ELOCKLOST");
+    expect(readFileSync(path.join(out, "view.md"), "utf8")).toBe("the newer run's view");
+    expect(readdirSync(out).sort()).toEqual(["README.md", "view.md"]);
+  });
+
   it("refuses a file or a non-empty folder at the lock's path (e.g. committed to git)", async () => {
     const d = tmp();
     writeFileSync(path.join(d, "generated.lock"), "1\n");
