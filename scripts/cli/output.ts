@@ -2,7 +2,7 @@
 // (--quiet), to a file (-o, written atomically) or stdout, the GitHub job summary when running in
 // Actions, and the exit code including --max-warnings. The only place that decides what a lint-like
 // command prints.
-import { appendFileSync, lstatSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic.ts";
 import { allRules } from "../lint/registry.ts";
@@ -14,6 +14,7 @@ import { terminalSafeLine } from "../report/terminal-text.ts";
 import { isWithin } from "../source/entry-path.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { writeFileAtomic } from "../write/atomic.ts";
+import { appendToRegularFile } from "../write/append.ts";
 import { useColor } from "./color.ts";
 import { UsageError } from "./usage-error.ts";
 import { KB_VERSION } from "./version.ts";
@@ -38,7 +39,8 @@ export function parseFormat(value: string | undefined, allowed: readonly string[
 
 export function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  // Number("") and Number(" ") are 0: only digits count.
+  const n = /^-?[0-9]+$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < -1) throw new UsageError("--max-warnings must be a whole number (-1 for no limit)");
   return n < 0 ? undefined : n;
 }
@@ -77,6 +79,12 @@ export function assertReportTarget(file: string, protect: readonly string[]): vo
   if (!stat.isFile()) throw new UsageError(`refusing to write the report to ${shown}: it is ${stat.isSymbolicLink() ? "a symbolic link" : stat.isDirectory() ? "a folder" : stat.isFIFO() ? "a FIFO" : "a device or socket"}, not a regular file`);
 }
 
+/** Checks the report flags before any work, so that a typo is a usage error before kb build writes anything. */
+export function checkReportFlags(flags: ReportFlags): void {
+  parseFormat(flags.format);
+  parseMaxWarnings(flags.maxWarnings);
+}
+
 /** Prints the report; returns the exit code: 1 with errors, or with more warnings than --max-warnings. */
 export async function report(diagnostics: readonly Diagnostic[], flags: ReportFlags, context: ReportContext): Promise<number> {
   const format = parseFormat(flags.format);
@@ -89,7 +97,7 @@ export async function report(diagnostics: readonly Diagnostic[], flags: ReportFl
   else if (format === "github") {
     text = formatGithubAnnotations(shown);
     const summary = process.env.GITHUB_STEP_SUMMARY;
-    if (summary) appendFileSync(summary, formatGithubSummary(shown, context.title));
+    if (summary) appendToRegularFile(summary, formatGithubSummary(shown, context.title), "the job summary ($GITHUB_STEP_SUMMARY)");
   } else text = formatStylish(shown, !toFile && useColor(process.stdout, flags.color));
   if (toFile) {
     const file = path.resolve(context.cwd, flags.outputFile!);

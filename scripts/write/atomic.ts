@@ -27,7 +27,8 @@ export class WriteError extends Error {
   }
 }
 
-const REASONS: Record<string, string> = {
+/** What an error code means, in words (for messages about writing, and about the lock). */
+export const REASONS: Record<string, string> = {
   ENOSPC: "no space left on the device",
   EDQUOT: "the disk quota is exhausted",
   EACCES: "permission denied",

@@ -5,7 +5,7 @@
 // path that kb did not create (a file or a non-empty folder, e.g. committed from git) is refused.
 import { lstatSync, readdirSync, rmdirSync } from "node:fs";
 import path from "node:path";
-import { makeFolders, WriteError } from "./atomic.ts";
+import { makeFolders, REASONS, WriteError } from "./atomic.ts";
 
 export const STALE_MS = 10_000;
 /** How long a run waits for another to finish before it gives up. */
@@ -61,7 +61,8 @@ async function acquire(lockPath: string, onCompromised: (e: Error) => void): Pro
       const { default: lockfile } = await import("proper-lockfile");
       return await lockfile.lock(lockPath, { lockfilePath: lockPath, realpath: false, stale: STALE_MS, update: STALE_MS / 2, retries: 0, onCompromised });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ELOCKED") throw new LockError(`cannot take the lock ${lockPath}: ${(e as Error).message}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "ELOCKED") throw new LockError(`cannot take the lock ${lockPath}${code && REASONS[code] ? `: ${REASONS[code]} (${code}); check the output folder (--out)` : `: ${(e as Error).message}`}`);
       if (Date.now() >= deadline) throw new LockError(`another kb run holds ${lockPath} and kept it past the wait; try again when it has finished`);
       if (!fromTheFuture(lockPath)) await new Promise((resolve) => setTimeout(resolve, delay));
     }

@@ -38,6 +38,22 @@ describe("conventions people know", () => {
     expect(report.map((d) => d.rule)).toContain("kb/empty-text");
   });
 
+  it("kb build -o writes the report even when the corpus is clean; an invalid --max-warnings or --format is a usage error before anything is written", async () => {
+    const r = repo();
+    const clean = await runKb(["build", "--format", "json", "-o", "report.json"], { cwd: r.dir });
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(r.dir, "report.json"), "utf8"))).toEqual([]);
+    for (const value of ["banana", "", " ", "1.5"]) {
+      const fresh = repo();
+      const res = await runKb(["build", "--max-warnings", value], { cwd: fresh.dir });
+      expect(res.stderr).toContain("--max-warnings must be a whole number");
+      expect(res.code).toBe(2);
+      expect(existsSync(path.join(fresh.dir, "generated"))).toBe(false);
+    }
+    const format = await runKb(["check", "--format", "xml"], { cwd: r.dir });
+    expect(format.code).toBe(2);
+  });
+
   it("-o never replaces an entry, an output, .git, a device, a FIFO or a link: exit 2, the target untouched", async () => {
     const entry = entryText(validEntry("demo/sample-error"));
     const r = repo({ "entries/demo/sample-error.json": entry, "generated/index.json": "{}\n", ".git/HEAD": "ref: refs/heads/main\n", "target.txt": "kept\n" });

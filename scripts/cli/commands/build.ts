@@ -5,11 +5,12 @@ import { runBuild } from "../../runner/build-run.ts";
 import { driftCount, driftDiagnostics } from "../../write/drift.ts";
 import { displayPath } from "../../source/entry-path.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
-import { report, type ReportFlags, runContext } from "../output.ts";
+import { checkReportFlags, report, type ReportFlags, runContext } from "../output.ts";
 import { terminalProgress } from "../progress.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 
 export async function buildCommand(flags: CommonFlags & ReportFlags): Promise<number> {
+  checkReportFlags(flags);
   const { settings, config } = resolveSettings(flags);
   const progress = terminalProgress();
   const result = await runBuild(settings, { write: true, onProgress: progress.update }).finally(progress.done);
@@ -19,13 +20,15 @@ export async function buildCommand(flags: CommonFlags & ReportFlags): Promise<nu
     process.stderr.write(`kb build: nothing written to ${out} because of the errors above\n`);
     return 1;
   }
-  const code = result.lint.diagnostics.length > 0 || (flags.format !== undefined && flags.format !== "stylish") ? await report(result.lint.diagnostics, flags, runContext(settings, config.repositoryUrl)) : 0;
+  // A clean run prints no stylish report (the line below says it all), but -o always gets its file.
+  const code = result.lint.diagnostics.length > 0 || (flags.format !== undefined && flags.format !== "stylish") || flags.outputFile !== undefined ? await report(result.lint.diagnostics, flags, runContext(settings, config.repositoryUrl)) : 0;
   const d = result.drift;
   process.stderr.write(`kb build: ${result.outputs!.length} files in ${out}; ${driftCount(d) === 0 ? "all up to date" : `${d.missing.length} added, ${d.stale.length} updated, ${d.extra.length} removed`}\n`);
   return code;
 }
 
 export async function checkCommand(flags: CommonFlags & ReportFlags): Promise<number> {
+  checkReportFlags(flags);
   const { settings, config } = resolveSettings(flags);
   const progress = terminalProgress();
   const result = await runBuild(settings, { write: false, onProgress: progress.update }).finally(progress.done);

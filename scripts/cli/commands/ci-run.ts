@@ -1,7 +1,7 @@
 // What the `kb ci …` commands do (declared in ci.ts, loaded only when one runs): plan from the GitHub
 // event, build and decide what to do with generated/, summarise the change. Outputs go to
 // $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY, or stdout.
-import { appendFileSync, readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import { planFromEvent, planOutputs, formatStepOutputs, type CiPlan } from "../../ci/event.ts";
 import { changedFiles, fileAtCommit, GitError, headCommit, mergeBase, topLevel } from "../../ci/git.ts";
@@ -10,12 +10,17 @@ import { diffIndexes, parseIndexEntries, type IndexedRecord } from "../../ci/ind
 import { decideRegeneration } from "../../ci/regeneration.ts";
 import { changeSummary, regenerationSummary } from "../../ci/summary.ts";
 import { formatGithubAnnotations } from "../../report/github.ts";
-import { terminalSafe } from "../../report/terminal-text.ts";
+import { terminalSafe, terminalSafeLine } from "../../report/terminal-text.ts";
+import { readBoundedFile } from "../../source/read-file.ts";
+import { appendToRegularFile } from "../../write/append.ts";
 import { toMarkdown } from "../../markdown/to-markdown.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { UsageError } from "../usage-error.ts";
 import type { RunSettings } from "../../model/run-settings.ts";
 import { runBuild } from "../../runner/build-run.ts";
+
+/** Largest event payload read: GitHub's are a few KB to a few MB. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 
 
 interface EventFlags {
@@ -41,11 +46,14 @@ function readPlan(flags: EventFlags): CiPlan {
   const name = flags.eventName ?? process.env.GITHUB_EVENT_NAME;
   const file = flags.eventPath ?? process.env.GITHUB_EVENT_PATH;
   if (!name || !file) throw new UsageError("no GitHub event: pass --event-name and --event-path (Actions sets GITHUB_EVENT_NAME and GITHUB_EVENT_PATH)");
+  // Bounded and non-blocking: a FIFO or /dev/zero there hung kb or took 17 GB.
+  const read = readBoundedFile(file, MAX_EVENT_BYTES, true);
+  if (!read.ok) throw new UsageError(`cannot read the event payload ${terminalSafeLine(file)}: ${read.reason === "too-large" ? `it is ${read.detail}, more than ${MAX_EVENT_BYTES} bytes` : read.reason === "missing" ? "no such file" : `it is ${read.detail}`}`);
   let payload: unknown;
   try {
-    payload = JSON.parse(readFileSync(file, "utf8"));
+    payload = JSON.parse(new TextDecoder().decode(read.bytes));
   } catch (e) {
-    throw new UsageError(`cannot read the event payload ${file}: ${(e as Error).message}`);
+    throw new UsageError(`cannot read the event payload ${terminalSafeLine(file)}: ${terminalSafeLine((e as Error).message)}`);
   }
   return planFromEvent(name, payload);
 }
@@ -53,14 +61,14 @@ function readPlan(flags: EventFlags): CiPlan {
 /** Step outputs go to the file Actions names in $GITHUB_OUTPUT; elsewhere to stdout. */
 function writeStepOutputs(outputs: Record<string, string>): void {
   const text = formatStepOutputs(outputs);
-  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, text);
-  else process.stdout.write(text);
+  if (process.env.GITHUB_OUTPUT) appendToRegularFile(process.env.GITHUB_OUTPUT, text, "the step outputs ($GITHUB_OUTPUT)");
+  else process.stdout.write(terminalSafe(text));
 }
 
 /** Job summary Markdown goes to $GITHUB_STEP_SUMMARY; elsewhere to stdout. */
 function writeSummary(markdown: string): void {
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
-  else process.stdout.write(markdown);
+  if (process.env.GITHUB_STEP_SUMMARY) appendToRegularFile(process.env.GITHUB_STEP_SUMMARY, markdown, "the job summary ($GITHUB_STEP_SUMMARY)");
+  else process.stdout.write(terminalSafe(markdown));
 }
 
 /** Entries and output folders relative to the top of the git working tree, as git names paths. */
@@ -76,7 +84,8 @@ async function repoLayout(settings: RunSettings, cwd: string): Promise<Layout> {
 
 async function ciPlanCommand(flags: EventFlags): Promise<number> {
   const plan = readPlan(flags);
-  process.stderr.write(`kb ci plan: ${plan.mode}; ${plan.canPush ? "may push" : "may not push"}: ${plan.reason}\n`);
+  // The reason holds branch names and event fields: shown with controls escaped, on one line.
+  process.stderr.write(`kb ci plan: ${terminalSafeLine(plan.mode)}; ${plan.canPush ? "may push" : "may not push"}: ${terminalSafeLine(plan.reason)}\n`);
   writeStepOutputs(planOutputs(plan));
   return 0;
 }
@@ -112,12 +121,10 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   const base = flags.base ?? readPlan(flags).baseSha;
   const { settings } = resolveSettings(flags, cwd);
   const indexPath = `${(await repoLayout(settings, cwd)).outDir}/index.json`;
-  let headText: string;
-  try {
-    headText = readFileSync(path.join(settings.outDir, "index.json"), "utf8");
-  } catch {
-    throw new UsageError(`${indexPath} does not exist: run kb build first`);
-  }
+  // kb build writes it as a regular file: a link (to /dev/zero: 17 GB), a FIFO or a device is not its.
+  const read = readBoundedFile(path.join(settings.outDir, "index.json"), settings.limits.maxIndexBytes);
+  if (!read.ok) throw new UsageError(read.reason === "missing" ? `${indexPath} does not exist: run kb build first` : `${indexPath} ${read.reason === "too-large" ? `is ${read.detail}, more than maxIndexBytes` : `is ${read.detail}, not the file kb build writes`}: run kb build`);
+  const headText = new TextDecoder().decode(read.bytes);
   const headIndex = parseIndexEntries(headText);
   if ("problem" in headIndex) throw new UsageError(`${indexPath} ${headIndex.problem}`);
   const head = await headCommit(cwd);

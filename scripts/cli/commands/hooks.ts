@@ -1,9 +1,9 @@
 // `kb hooks install` (npm run hooks): an opt-in git pre-commit hook that runs `kb fix` on the staged
 // entries, re-stages them, and blocks the commit while errors remain. Plain sh, no extra dependency.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
+import { readBoundedFile } from "../../source/read-file.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -39,8 +39,14 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
     throw new UsageError("not inside a git repository");
   }
   const file = path.resolve(hooksDir, "pre-commit");
-  if (existsSync(file) && !readFileSync(file, "utf8").includes(MARKER) && !opts.force) {
-    throw new UsageError(`${file} exists and was not installed by error-kb; use --force to replace it`);
+  // Read bounded and without blocking: a FIFO or a link to /dev/zero there hung kb, a folder made it crash.
+  const existing = readBoundedFile(file, 1024 * 1024, true);
+  if (!existing.ok && existing.reason === "not-a-file") throw new UsageError(`${terminalSafeLine(file)} is ${existing.detail}, not a hook file; remove it and run kb hooks install again`);
+  if (!existing.ok && existing.reason === "unreadable") throw new UsageError(`cannot read ${terminalSafeLine(file)} (${existing.detail})`);
+  const present = existing.ok || existing.reason === "too-large";
+  const ours = existing.ok && new TextDecoder().decode(existing.bytes).includes(MARKER);
+  if (present && !ours && !opts.force) {
+    throw new UsageError(`${terminalSafeLine(file)} exists and was not installed by error-kb; use --force to replace it`);
   }
   await writeFileAtomic(file, PRE_COMMIT, { mode: 0o755 });
   process.stdout.write(`installed ${terminalSafeLine(file)}: staged entries are fixed and linted before each commit\n`);

@@ -1,13 +1,14 @@
 // `kb lint [paths…]`: report every problem in the entries (collection rules always see them all);
 // exit 1 on errors or on more warnings than --max-warnings. --watch lints again after each change.
 import { runLint } from "../../runner/lint-run.ts";
-import { report, type ReportFlags, runContext } from "../output.ts";
+import { report, type ReportFlags, runContext, checkReportFlags } from "../output.ts";
 import { terminalProgress } from "../progress.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { watchFolder } from "../watch.ts";
 import { jsonText } from "../../report/terminal-text.ts";
 
 export async function lintCommand(paths: string[], flags: CommonFlags & ReportFlags & { watch?: boolean; printConfig?: boolean }): Promise<number> {
+  checkReportFlags(flags);
   const { settings, config } = resolveSettings(flags);
   if (flags.printConfig) {
     // Paths come from argv and the file system: C1 and bidi controls are written as JSON escapes
