@@ -315,7 +315,7 @@ describe("the lock", () => {
     writeFileSync(path.join(d, "file"), "x");
     const e = await withLock(path.join(d, "file/out/generated.lock"), async () => 1).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LockError);
-    expect((e as Error).message).toMatch(/^cannot take the lock .+: ENOTDIR/);
+    expect((e as Error).message).toMatch(/^cannot take the lock .+: a file is in the way where a folder is needed \(ENOTDIR\)/);
     // Missing folders on the way are made, so --out into a new nested folder works.
     await expect(withLock(path.join(d, "new/a/b/generated.lock"), async () => "ran")).resolves.toBe("ran");
   });
