@@ -3,9 +3,8 @@
 // a word that is also a sequence of its words ((a|aa)*), or whose parts can divide a text two ways
 // ((a|ab)(c|bc))+). Under the repeat, a run of such text is read in exponentially many ways.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
-import { DFA, isDisjointWith, JS, NFA, type CharSet, type TransitionIterator } from "refa";
-
-const MAX_NODES = 10_000;
+import { DFA, isDisjointWith, NFA, type CharSet, type TransitionIterator } from "refa";
+import { automataOf, MAX_NODES } from "./automata.ts";
 
 /**
  * Whether some word of the alternatives' language L is also a concatenation of two or more words of L
@@ -78,16 +77,8 @@ export interface AmbiguousAlternation {
 export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags): { found: AmbiguousAlternation[]; undecided: boolean } {
   const found: AmbiguousAlternation[] = [];
   let undecided = false;
-  let jsParser: JS.Parser;
-  try {
-    jsParser = JS.Parser.fromAst({ pattern, flags });
-  } catch {
-    return { found, undecided: true };
-  }
-  const automaton = (node: AST.Node, factory: NFA.LimitedNodeFactory) => {
-    const { expression, maxCharacter } = jsParser.parseElement(node as never, { backreferences: "disable", assertions: "ignore" } as never);
-    return NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, factory);
-  };
+  const automaton = automataOf(pattern, flags);
+  if (!automaton) return { found, undecided: true };
   visitRegExpAST(pattern, {
     onQuantifierEnter(q) {
       if (q.max !== Infinity) return;
@@ -114,10 +105,7 @@ export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags
       }
       if (group.alternatives.length < 2) return;
       try {
-        const automata = group.alternatives.map((alt) => {
-          const { expression, maxCharacter } = jsParser.parseElement(alt, { backreferences: "disable", assertions: "ignore" } as never);
-          return NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, new NFA.LimitedNodeFactory(MAX_NODES));
-        });
+        const automata = group.alternatives.map((alt) => automaton(alt));
         if (splitsAmbiguously(automata)) {
           found.push({ quantifier: q, first: group.alternatives[0]!, second: group.alternatives[1]!, split: true });
           return;

@@ -6,10 +6,9 @@
 // character sets. The cost needs the separator inside both repeats' characters and something after
 // the second that can fail; "Error: (.*) at line (\d+):" has neither problem.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
-import { CharSet, JS, NFA } from "refa";
+import { CharSet } from "refa";
+import { automataOf } from "./automata.ts";
 import { LARGE_REPEAT } from "./redos-tree.ts";
-
-const MAX_NODES = 10_000;
 
 export interface RepeatsInSequence {
   readonly first: AST.Quantifier;
@@ -28,17 +27,12 @@ const consumes = (e: AST.Element) => e.type !== "Assertion";
 export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): { found: RepeatsInSequence[]; undecided: boolean } {
   const found: RepeatsInSequence[] = [];
   let undecided = false;
-  let jsParser: JS.Parser;
-  try {
-    jsParser = JS.Parser.fromAst({ pattern, flags });
-  } catch {
-    return { found, undecided: true };
-  }
+  const automaton = automataOf(pattern, flags);
+  if (!automaton) return { found, undecided: true };
   /** Every character the element can consume. */
   const charsOf = (node: AST.Node): CharSet => {
-    const { expression, maxCharacter } = jsParser.parseElement(node as never, { backreferences: "disable", assertions: "ignore" } as never);
-    const nfa = NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, new NFA.LimitedNodeFactory(MAX_NODES));
-    let chars = CharSet.empty(maxCharacter);
+    const nfa = automaton(node);
+    let chars = CharSet.empty(nfa.maxCharacter);
     for (const n of nfa.nodes()) for (const via of n.out.values()) chars = chars.union(via);
     return chars;
   };

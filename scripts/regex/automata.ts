@@ -1,0 +1,20 @@
+// refa's automaton of any part of one pattern, as the ReDoS checks compare them: backreferences
+// disabled and assertions ignored (they only ever make a language smaller), at most MAX_NODES states.
+import type { AST } from "@eslint-community/regexpp";
+import { JS, NFA } from "refa";
+
+export const MAX_NODES = 10_000;
+
+/** A maker of automata for the nodes of `pattern`, or undefined when refa cannot read the pattern. */
+export function automataOf(pattern: AST.Pattern, flags: AST.Flags): ((node: AST.Node, factory?: NFA.LimitedNodeFactory) => NFA) | undefined {
+  let jsParser: JS.Parser;
+  try {
+    jsParser = JS.Parser.fromAst({ pattern, flags });
+  } catch {
+    return undefined;
+  }
+  return (node, factory = new NFA.LimitedNodeFactory(MAX_NODES)) => {
+    const { expression, maxCharacter } = jsParser.parseElement(node as never, { backreferences: "disable", assertions: "ignore" } as never);
+    return NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, factory);
+  };
+}
