@@ -33,15 +33,17 @@ export async function withLock<T>(lockPath: string, run: (held: () => void) => P
   // lock over often gets the same inode back, never the same birth time (where the file system keeps one).
   const identity = (stat: ReturnType<typeof lstatOrUndefined>) => (stat ? `${stat.ino}:${stat.birthtimeMs}` : undefined);
   const ours = identity(lstatOrUndefined(lockPath));
+  const stillOurs = () => !compromised && identity(lstatOrUndefined(lockPath)) === ours;
   const held = () => {
-    if (compromised || identity(lstatOrUndefined(lockPath)) !== ours) throw new WriteError(lockPath, "ELOCKLOST", `the lock ${lockPath} was taken over while this run held it (the run was paused?), so it stopped before changing anything more; run kb build again`);
+    if (!stillOurs()) throw new WriteError(lockPath, "ELOCKLOST", `the lock ${lockPath} was taken over while this run held it (the run was paused?), so it stopped before changing anything more; run kb build again`);
   };
   try {
     const result = await run(held);
-    if (compromised) throw new LockError(`the lock ${lockPath} was taken over while this run held it (${compromised.message}); run again`);
+    if (!stillOurs()) throw new LockError(`the lock ${lockPath} was taken over while this run held it${compromised ? ` (${compromised.message})` : ""}; run again`);
     return result;
   } finally {
-    await release().catch(() => undefined);
+    // A lock another run has taken over is that run's: releasing it would remove it under that run.
+    if (stillOurs()) await release().catch(() => undefined);
   }
 }
 

@@ -51,7 +51,10 @@ export const syncOutputs: SyncOutputs = async (outDir, planned, options) => {
   }).catch((e: unknown) => {
     throw e instanceof WriteError ? partlyUpdated(e, stale.length + missing.length + plan.extra.length) : e;
   });
-  if (options.write) removeEmptyFolders(outDir);
+  if (options.write) {
+    options.stillHeld?.();
+    removeEmptyFolders(outDir);
+  }
   return { stale: stale.sort(), missing: missing.sort(), extra: plan.extra.map((x) => x.path).sort() };
 };
 
@@ -141,6 +144,8 @@ async function syncOne(outDir: string, rel: string, content: Iterable<string>, o
     stillHeld?.();
     return true;
   };
+  // Asked before too: a run paused and taken over must not even make the folders on the way.
+  if (write) stillHeld?.();
   const written = write ? await writeFileAtomic(abs, pieces, { keep }) : undefined;
   if (!write) for (const _ of pieces);
   const digest = hasher.digest();

@@ -258,7 +258,7 @@ describe("the lock", () => {
     expect(existsSync(path.join(d, "generated.lock"))).toBe(false);
   });
 
-  it("a run whose lock was taken over while it was paused changes nothing more: held() throws, and the sync stops before its next rename", async () => {
+  it("a run whose lock was taken over while it was paused changes nothing more: held() throws, the sync stops before its next rename, and the other run's lock stays", async () => {
     const d = tmp();
     const lock = path.join(d, "generated.lock");
     const out = path.join(d, "generated");
@@ -274,12 +274,14 @@ describe("the lock", () => {
       await new Promise((r) => setTimeout(r, 50));
       mkdirSync(lock);
       expect(() => held()).toThrow(/was taken over while this run held it/);
-      return syncOutputs(out, [planned("README.md", `${GENERATED_MARK} old -->`), planned("view.md", "this run's older view")], { write: true, stillHeld: held }).catch((x: unknown) => x);
+      return syncOutputs(out, [planned("README.md", `${GENERATED_MARK} old -->`), planned("view.md", "this run's older view")], { write: true, stillHeld: held });
     }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WriteError);
     expect((e as WriteError).code).toBe("ELOCKLOST");
     expect(readFileSync(path.join(out, "view.md"), "utf8")).toBe("the newer run's view");
     expect(readdirSync(out).sort()).toEqual(["README.md", "view.md"]);
+    // The lock is the other run's now: leaving, this run must not remove it from under that run.
+    expect(existsSync(lock)).toBe(true);
   });
 
   it("refuses a file or a non-empty folder at the lock's path (e.g. committed to git)", async () => {
