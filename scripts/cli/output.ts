@@ -18,6 +18,7 @@ import { appendToRegularFile } from "../write/append.ts";
 import { useColor } from "./color.ts";
 import { UsageError } from "./usage-error.ts";
 import { KB_VERSION } from "./version.ts";
+import { flagNumber } from "./flag-number.ts";
 
 /** The report formats; main.ts lists the same four for --help (a test keeps them equal). */
 export const FORMATS = ["stylish", "json", "github", "sarif"] as const;
@@ -39,8 +40,7 @@ export function parseFormat(value: string | undefined, allowed: readonly string[
 
 export function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  // Number("") and Number(" ") are 0: only digits count.
-  const n = /^-?[0-9]+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  const n = flagNumber(value);
   if (!Number.isInteger(n) || n < -1) throw new UsageError("--max-warnings must be a whole number (-1 for no limit)");
   return n < 0 ? undefined : n;
 }

@@ -9,6 +9,7 @@ import { UsageError } from "./usage-error.ts";
 import { terminalSafeLine } from "../report/terminal-text.ts";
 import { isWithin } from "../source/entry-path.ts";
 import { gitDirectoryAround } from "../write/output-folder.ts";
+import { flagNumber } from "./flag-number.ts";
 
 export interface CommonFlags {
   entries?: string;
@@ -29,7 +30,7 @@ export interface Resolved {
 export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Resolved {
   const root = findRoot(cwd);
   const config = loadConfig(root, cwd, flags.config);
-  const threads = flags.threads === undefined ? Math.max(1, Math.min(4, os.availableParallelism())) : Number(flags.threads);
+  const threads = flags.threads === undefined ? Math.max(1, Math.min(4, os.availableParallelism())) : flagNumber(flags.threads);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError("--threads must be a whole number from 1 to 64");
   const today = env.KB_TODAY ?? new Date().toISOString().slice(0, 10);
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today)) throw new UsageError(`KB_TODAY must be YYYY-MM-DD, not "${today}"`);

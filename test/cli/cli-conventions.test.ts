@@ -38,7 +38,7 @@ describe("conventions people know", () => {
     expect(report.map((d) => d.rule)).toContain("kb/empty-text");
   });
 
-  it("kb build -o writes the report even when the corpus is clean; an invalid --max-warnings or --format is a usage error before anything is written", async () => {
+  it("kb build -o writes the report even when the corpus is clean; an invalid --max-warnings, --format, --threads or --limit is a usage error before anything is written", async () => {
     const r = repo();
     const clean = await runKb(["build", "--format", "json", "-o", "report.json"], { cwd: r.dir });
     expect(clean.code).toBe(0);
@@ -52,6 +52,15 @@ describe("conventions people know", () => {
     }
     const format = await runKb(["check", "--format", "xml"], { cwd: r.dir });
     expect(format.code).toBe(2);
+    // Numbers in flags are decimal digits: Number() also took 0x2, 1e3 and "".
+    for (const [args, says] of [
+      [["lint", "--threads", "0x2"], "--threads must be a whole number"],
+      [["lookup", "--limit", "1e3", "x"], "--limit must be a whole number"],
+    ] as const) {
+      const res = await runKb(args, { cwd: r.dir });
+      expect(res.stderr).toContain(says);
+      expect(res.code).toBe(2);
+    }
   });
 
   it("-o never replaces an entry, an output, .git, a device, a FIFO or a link: exit 2, the target untouched", async () => {

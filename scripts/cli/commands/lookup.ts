@@ -15,6 +15,7 @@ import { displayPath } from "../../source/entry-path.ts";
 import { useColor } from "../color.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { UsageError } from "../usage-error.ts";
+import { flagNumber } from "../flag-number.ts";
 
 export interface LookupFlags extends CommonFlags {
   format?: string;
@@ -27,7 +28,7 @@ export async function lookupCommand(textArg: string, flags: LookupFlags): Promis
   const { settings } = resolveSettings(flags);
   const format = flags.format ?? "stylish";
   if (!["stylish", "json", "markdown"].includes(format)) throw new UsageError(`--format must be stylish, json or markdown for lookup, not "${format}"`);
-  const limit = flags.limit === undefined ? 5 : Number(flags.limit);
+  const limit = flags.limit === undefined ? 5 : flagNumber(flags.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit must be a whole number from 1 to 1000");
   const input = textArg === "-" ? await readStdin(settings.limits.maxLookupBytes) : textArg;
   // Standard input was capped by its bytes as read (decoded, an invalid byte takes three).
