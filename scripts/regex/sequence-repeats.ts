@@ -11,8 +11,9 @@ import { automataOf } from "./automata.ts";
 import { LARGE_REPEAT } from "./redos-tree.ts";
 
 export interface RepeatsInSequence {
-  readonly first: AST.Quantifier;
-  readonly second: AST.Quantifier;
+  /** A long repeat, or a group or optional part holding one. */
+  readonly first: AST.Element;
+  readonly second: AST.Element;
   /** The text between them, as written. */
   readonly separator: string;
 }
@@ -23,6 +24,33 @@ function flatten(elements: readonly AST.Element[]): AST.Element[] {
 }
 
 const consumes = (e: AST.Element) => e.type !== "Assertion";
+
+/** A repeat allowing more than LARGE_REPEAT iterations, or anything holding one ((?:.*|y), (?:.*)?). */
+function isLong(e: AST.Element): boolean {
+  if (e.type === "Quantifier" && e.max > LARGE_REPEAT) return true;
+  if (e.type !== "Quantifier" && e.type !== "Group" && e.type !== "CapturingGroup") return false;
+  let long = false;
+  visitRegExpAST(e, {
+    onQuantifierEnter(q) {
+      if (q.max > LARGE_REPEAT) long = true;
+    },
+  });
+  return long;
+}
+
+/** Whether something that consumes text can follow the end of this alternative, in it or after the groups around it. */
+function followedOutside(alt: AST.Alternative): boolean {
+  for (let node: AST.Node = alt; node.parent && node.parent.type !== "Pattern"; node = node.parent) {
+    const parent = node.parent;
+    // A repeated group can start again after its end.
+    if (parent.type === "Quantifier" && parent.max > 1) return true;
+    if (parent.type === "Alternative") {
+      const rest = parent.elements.slice(parent.elements.indexOf(node as AST.Element) + 1);
+      if (rest.some(consumes)) return true;
+    }
+  }
+  return false;
+}
 
 export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): { found: RepeatsInSequence[]; undecided: boolean } {
   const found: RepeatsInSequence[] = [];
@@ -40,17 +68,19 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     onAlternativeEnter(alt) {
       // An alternative opened into its parent's sequence is checked there too; the caller reports a repeat once.
       const sequence = flatten(alt.elements);
-      const long = sequence.flatMap((e, i) => (e.type === "Quantifier" && e.max > LARGE_REPEAT ? [i] : []));
+      const long = sequence.flatMap((e, i) => (isLong(e) ? [i] : []));
+      if (long.length < 2) return;
+      const afterAlternative = followedOutside(alt);
       try {
         for (const [k, i] of long.entries()) {
-          const first = sequence[i] as AST.Quantifier;
+          const first = sequence[i]!;
           for (const j of long.slice(k + 1)) {
             const between = sequence.slice(i + 1, j);
-            if (!between.some(consumes) || !sequence.slice(j + 1).some(consumes)) continue;
-            const second = sequence[j] as AST.Quantifier;
-            let separator = CharSet.empty(charsOf(first.element).maximum);
+            if (!between.some(consumes) || !(afterAlternative || sequence.slice(j + 1).some(consumes))) continue;
+            const second = sequence[j]!;
+            let separator = CharSet.empty(charsOf(first).maximum);
             for (const e of between.filter(consumes)) separator = separator.union(charsOf(e));
-            if (separator.isEmpty || !separator.isSubsetOf(charsOf(first.element)) || !separator.isSubsetOf(charsOf(second.element))) continue;
+            if (separator.isEmpty || !separator.isSubsetOf(charsOf(first)) || !separator.isSubsetOf(charsOf(second))) continue;
             found.push({ first, second, separator: between.map((e) => e.raw).join("") });
             return;
           }

@@ -157,6 +157,15 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "two long repeats in sequence inside an alternation, an optional group, or with what fails after the group (X: .* in (?:.*)? at line: 79 s on one 12 KB line)",
+        entry: { regex: "SampleError: (?:.*|x) error .* refused to start|SampleError: (?:.* error .*|zz) refused|SampleError: .* sample (?:.*)? refused" },
+        errors: [
+          { pointer: "/regex", message: 'polynomial backtracking: (?:.*|x) can run past every " error " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " error " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " sample " after it' },
+        ],
+      },
+      {
         name: "an unbounded repeat the search enters at every position of a run (a long line of digits: quadratic)",
         entry: { regex: "SampleError: the sample error widget refused to start|[0-9]+/[0-9]+ widgets refused|[a-z_]*Error: the gizmo" },
         errors: [
