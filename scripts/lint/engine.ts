@@ -81,10 +81,10 @@ function checkFile(input: FileInput, limits: Limits): Checked {
   const source = parsed.source;
   if (!source?.tree || source.tree.type !== "object") return { input, diagnostics, source };
   const verdict = checkSchema(source.value);
+  /** Problems past the per-file cap are only counted: one shared diagnostic at the end stands for each (a scan per pointer, and memory per file, stay bounded). */
+  let overflow: Diagnostic | undefined;
   verdict.problems.forEach((p, i) => {
-    // Locating costs a scan per pointer: problems past the per-file cap are dropped anyway, so they go to the end.
-    const problem = i < limits.maxDiagnosticsPerFile ? p : { ...p, offset: source.text.length };
-    diagnostics.push(locate(source, p.rule, "error", problem, p.fixable));
+    diagnostics.push(i < limits.maxDiagnosticsPerFile ? locate(source, p.rule, "error", p, p.fixable) : (overflow ??= locate(source, p.rule, "error", { ...p, offset: source.text.length }, p.fixable)));
   });
   const value = source.value as Record<string, unknown>;
   const entry: Record<string, unknown> = {};

@@ -18,6 +18,8 @@ import type { RunSettings } from "../model/run-settings.ts";
 
 /** Files read and linted together: bounds memory (syntax trees live only within a batch). */
 const BATCH = 1_000;
+/** ...and at most this many bytes of them: a syntax tree can take ten times its file's bytes. */
+const BATCH_BYTES = 32 * 1024 * 1024;
 
 export interface LintRun {
   readonly listing: Listing;
@@ -52,21 +54,25 @@ export async function runLint(settings: RunSettings, options: LintRunOptions = {
   const verdicts: FileVerdict[] = [];
   const stamps = new Map<string, FileStamp>();
   const progress = options.onProgress ?? (() => undefined);
-  for (let start = 0; start < listing.refs.length; start += BATCH) {
-    const batch = listing.refs.slice(start, start + BATCH);
+  for (let start = 0; start < listing.refs.length; ) {
     const inputs: FileInput[] = [];
     const slots: (FileVerdict | number)[] = [];
-    for (const ref of batch) {
+    let bytes = 0;
+    let end = start;
+    while (end < listing.refs.length && end - start < BATCH && bytes < BATCH_BYTES) {
+      const ref = listing.refs[end++]!;
       const read = readEntry(ref, settings);
       if ("verdict" in read) slots.push(read.verdict);
       else {
         stamps.set(ref.file, read.stamp);
+        bytes += read.input.bytes.length;
         slots.push(inputs.push(read.input) - 1);
       }
     }
     const linted = await run(inputs, engine, budget);
     for (const slot of slots) verdicts.push(typeof slot === "number" ? linted[slot]! : slot);
-    progress("lint", Math.min(listing.refs.length, start + BATCH), listing.refs.length);
+    progress("lint", end, listing.refs.length);
+    start = end;
   }
   await run.flush?.();
   const byFile = new Map(listing.refs.map((r) => [r.file, r]));

@@ -61,6 +61,12 @@ export function parseJsonText(file: string, text: string, options: JsonOptions):
     report(tooDeep, "kb/json-syntax", `nesting deeper than ${options.maxDepth} levels`, "no kb file nests more than a few levels; this is not one");
     return { file, text, lines, diagnostics };
   }
+  const most = maxJsonValues(body.length);
+  const tooMany = findExcessiveValues(body, most);
+  if (tooMany !== undefined) {
+    report(tooMany, "kb/json-syntax", `more than ${most.toLocaleString("en-US")} JSON values in a file of this size (at most 1,000 plus one per 12 characters)`, "an entry is text with a few hundred values; this is not one");
+    return { file, text, lines, diagnostics };
+  }
 
   const errors: ParseError[] = [];
   let tree: Node | undefined;
@@ -130,6 +136,33 @@ function firstControlCharacter(text: string, from: number, to: number): number {
 
 function humanise(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/**
+ * Most JSON values a file may hold for its size: a thousand, plus one per 12 bytes. Entries hold one
+ * value per 30 bytes or so, and even a file of short unknown keys ("k1": 0) needs 15. Checked before
+ * parsing, since each value of a wrong type costs a parse node, a schema error and a diagnostic: a
+ * 1 MB entry of 524,288 zeros took 718 MB to lint, and twenty of them aborted kb.
+ */
+export const maxJsonValues = (bytes: number): number => 1_000 + Math.floor(bytes / 12);
+
+/**
+ * Offset of the value that first takes the count past `max`, counting as the parser reads tokens:
+ * every value but the first follows a comma or opens an array or object (strings as in
+ * findExcessiveNesting), so commas and openers outside strings bound the values.
+ */
+export function findExcessiveValues(text: string, max: number): number | undefined {
+  let values = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34 || c === 10 || c === 13) inString = false;
+    } else if (c === 34) inString = true;
+    else if ((c === 44 || c === 91 || c === 123) && ++values > max) return i;
+  }
+  return undefined;
 }
 
 /**

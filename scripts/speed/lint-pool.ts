@@ -14,7 +14,8 @@ export function withPool(inner: LintFiles, settings: RunSettings): LintFiles {
     if (!pool || files.length < 2) return inner(files, options, budget);
     // Each worker runs its batch's regexes in its own time-bounded workers; the cores are shared out.
     const threads = Math.max(1, Math.floor(settings.threads / pool.size));
-    const batches = batchesOf(files, (f) => f.bytes.length, pool.size);
+    // A file's syntax tree and schema errors take several times its bytes: weighed at four times them.
+    const batches = batchesOf(files, (f) => 4 * f.bytes.length, pool.size);
     return runBatches(
       batches,
       async (part) => {

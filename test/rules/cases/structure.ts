@@ -22,6 +22,11 @@ export const structureCases: RuleCases[] = [
         text: `["x\n, ${"[".repeat(50_000)}`,
         errors: [{ message: "nesting deeper than 64 levels" }],
       },
+      {
+        name: "more JSON values than a file of its size can hold as text (a 1 MB entry of zeros took 718 MB to lint; twenty aborted kb): refused before parsing, at the value past the cap",
+        text: `{"id": "demo/sample-error", "tags": [${Array.from({ length: 30_000 }, () => "0").join(",")}]}`,
+        errors: [{ line: 1, column: 12037, message: "more than 6,003 JSON values in a file of this size" }],
+      },
       { name: "a raw tab inside a string, at the tab", text: '{"id": "a\tb"}', errors: [{ line: 1, column: 10, message: "invalid character" }] },
       {
         name: "numbers JSON.parse cannot hold as written (kb fix would write them back changed), each at its place",
