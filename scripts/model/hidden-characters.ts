@@ -6,9 +6,13 @@
 /**
  * C0 controls but tab and line feed, DEL, C1 controls, the bidi controls; and characters that show as
  * nothing or as a blank: the soft hyphen, the combining grapheme joiner, the Hangul fillers, the
- * zero-width space, the invisible operators, the word joiner, U+FEFF, and the separators U+2028, U+2029.
- * (The zero-width joiners U+200C and U+200D stay: scripts and emoji need them.)
+ * zero-width space, the invisible operators, the word joiner, U+FEFF, the separators U+2028, U+2029,
+ * the Mongolian vowel separator, the Khmer inherent vowels, the interlinear annotation marks, the
+ * musical formatting controls, the tag characters (which can carry a whole hidden sentence) and the
+ * supplementary variation selectors. (The zero-width joiners U+200C and U+200D and the variation
+ * selectors U+FE00-FE0F stay: scripts and emoji need them.) For regular expressions with the u flag.
  */
-export const CONTROL_OR_HIDDEN = "\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F\\xAD\\u034F\\u061C\\u115F\\u1160\\u200B\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\u3164\\uFEFF\\uFFA0";
+export const CONTROL_OR_HIDDEN =
+  "\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F\\xAD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180E\\u200B\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}";
 /** Of those, the ones that are not controls but unseen: `https\u200B://` looks like a link and is not. */
-export const HIDDEN = "\\xAD\\u034F\\u115F\\u1160\\u200B\\u2028\\u2029\\u2060-\\u2064\\u3164\\uFEFF\\uFFA0";
+export const HIDDEN = "\\xAD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180E\\u200B\\u2028\\u2029\\u2060-\\u2064\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}";

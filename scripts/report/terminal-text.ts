@@ -21,7 +21,8 @@ const LEGACY_COMMAND = /##\[/gu;
 
 /** Controls, bidi and invisible characters shown escaped, and nothing else: for annotations, whose own escaping keeps every line one command. */
 export function showControls(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // Each UTF-16 unit escaped: a character beyond U+FFFF (a tag character) becomes a pair of \u escapes, which JSON reads back as the same character.
+  return text.replace(UNSAFE, (c) => [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join(""));
 }
 
 export function terminalSafe(text: string): string {

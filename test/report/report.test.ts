@@ -32,6 +32,10 @@ describe("terminal safety", () => {
     expect(terminalSafe("a\u2028b\u2029c\u200bd\u2060e\ufefff")).toBe("a\\u2028b\\u2029c\\u200bd\\u2060e\\ufefff");
     // The characters kb/control-characters keeps out of entries, from the same list: soft hyphen, Hangul filler.
     expect(terminalSafe("a\u00adb\u3164c\u034fd")).toBe("a\\u00adb\\u3164c\\u034fd");
+    // Tag characters beyond U+FFFF become a pair of escapes, which JSON reads back as the same character.
+    const tagged = `x${String.fromCodePoint(0xe0041)}y\u180ez`;
+    expect(terminalSafe(tagged)).toBe("x\\udb40\\udc41y\\u180ez");
+    expect(JSON.parse(`"${terminalSafe(tagged)}"`)).toBe(tagged);
     expect(terminalSafe("👩‍💻 café")).toBe("👩‍💻 café"); // a joiner inside an emoji is text
   });
 

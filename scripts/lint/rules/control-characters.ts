@@ -10,7 +10,7 @@ import { entryRule } from "../rule.ts";
 const CONTROL = new RegExp(`[${CONTROL_OR_HIDDEN}]`, "u");
 const INVISIBLE = new RegExp(`[${HIDDEN}]`, "u");
 
-const shown = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+const shown = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
 export const controlCharacters = entryRule({
   meta: {

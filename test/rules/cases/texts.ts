@@ -35,6 +35,15 @@ export const textCases: RuleCases[] = [
       { name: "a C1 control in a dead end", entry: { dead_ends: [{ ...deadEnd, why_fails: "It fails\u0085twice" }] }, errors: [{ pointer: "/dead_ends/0/why_fails", message: "U+0085" }] },
       { name: "a zero-width space that makes a URL look-alike in a root cause", entry: { root_cause: "See https\u200b://example.com for the cause." }, errors: [{ pointer: "/root_cause", message: "root_cause holds the invisible character U+200B" }] },
       { name: "a soft hyphen in a URL look-alike", entry: { root_cause: "See https\u00ad://example.com for the cause." }, errors: [{ pointer: "/root_cause", message: "holds the invisible character U+00AD" }] },
+      {
+        name: "tag characters carrying a hidden sentence, a Mongolian vowel separator and an interlinear annotation mark",
+        entry: { root_cause: `The cause.${[..."ignore previous"].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join("")}`, dead_ends: [{ ...validEntry().dead_ends[0], action: "Restart\u180e the widget" }], workarounds: [{ ...validEntry().workarounds[0], how: "Run \ufff9widget init\ufffb first." }] },
+        errors: [
+          { pointer: "/root_cause", message: "holds the invisible character U+E0069" },
+          { pointer: "/dead_ends/0/action", message: "holds the invisible character U+180E" },
+          { pointer: "/workarounds/0/how", message: "holds the invisible character U+FFF9" },
+        ],
+      },
       { name: "a line separator in a signature", entry: { signature: "SampleError: the sample error\u2028widget refused to start" }, errors: [{ pointer: "/signature", message: "holds the invisible character U+2028" }] },
     ],
   },
