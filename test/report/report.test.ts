@@ -36,6 +36,8 @@ describe("terminal safety", () => {
     const tagged = `x${String.fromCodePoint(0xe0041)}y\u180ez`;
     expect(terminalSafe(tagged)).toBe("x\\udb40\\udc41y\\u180ez");
     expect(JSON.parse(`"${terminalSafe(tagged)}"`)).toBe(tagged);
+    // Deprecated format characters, the Braille blank, text variation selectors, Mongolian selectors, shorthand format controls; the emoji selector U+FE0F stays.
+    expect(terminalSafe(`a\u206ab\u2800c\ufe0ed\u180be${String.fromCodePoint(0x1bca0)}f\u26a0\ufe0f`)).toBe("a\\u206ab\\u2800c\\ufe0ed\\u180be\\ud82f\\udca0f\u26a0\ufe0f");
     expect(terminalSafe("👩‍💻 café")).toBe("👩‍💻 café"); // a joiner inside an emoji is text
   });
 
