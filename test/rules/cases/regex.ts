@@ -166,6 +166,16 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "repeats in a chain: a lookahead after them, a separator only partly inside their characters, a repeat inside a lookahead, and seven repeats of ten (117 s on one 58 KB line)",
+        entry: { regex: "SampleError: .* error .*(?=@)|SampleError: .*[ \\n]error .* refused|SampleError: .* sample (?=.* refused)|SampleError: .{0,10} .{0,10} .{0,10} .{0,10} .{0,10} .{0,10} .{0,10}@" },
+        errors: [
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " error " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every "[ \\\\n]error " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " sample " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .{0,10} can run past every " .{0,10} " after it' },
+        ],
+      },
+      {
         name: "an unbounded repeat the search enters at every position of a run (a long line of digits: quadratic)",
         entry: { regex: "SampleError: the sample error widget refused to start|[0-9]+/[0-9]+ widgets refused|[a-z_]*Error: the gizmo" },
         errors: [
