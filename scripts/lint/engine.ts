@@ -80,12 +80,17 @@ function checkFile(input: FileInput, limits: Limits): Checked {
   const diagnostics = [...parsed.diagnostics];
   const source = parsed.source;
   if (!source?.tree || source.tree.type !== "object") return { input, diagnostics, source };
-  const verdict = checkSchema(source.value);
+  const verdict = checkSchema(source.value, limits.maxDiagnosticsPerFile + 1);
   /** Problems past the per-file cap are only counted: one shared diagnostic at the end stands for each (a scan per pointer, and memory per file, stay bounded). */
   let overflow: Diagnostic | undefined;
   verdict.problems.forEach((p, i) => {
     diagnostics.push(i < limits.maxDiagnosticsPerFile ? locate(source, p.rule, "error", p, p.fixable) : (overflow ??= locate(source, p.rule, "error", { ...p, offset: source.text.length }, p.fixable)));
   });
+  const last = verdict.problems.at(-1);
+  if (verdict.unlisted > 0 && last) {
+    overflow ??= locate(source, last.rule, "error", { ...last, offset: source.text.length }, last.fixable);
+    for (let i = 0; i < verdict.unlisted; i++) diagnostics.push(overflow);
+  }
   const value = source.value as Record<string, unknown>;
   const entry: Record<string, unknown> = {};
   for (const key of Object.keys(value)) if (!verdict.failedFields.has(key)) Object.defineProperty(entry, key, { value: value[key], enumerable: true, writable: true, configurable: true });

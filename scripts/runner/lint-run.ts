@@ -18,8 +18,8 @@ import type { RunSettings } from "../model/run-settings.ts";
 
 /** Files read and linted together: bounds memory (syntax trees live only within a batch). */
 const BATCH = 1_000;
-/** ...and at most this many bytes of them: a syntax tree can take ten times its file's bytes. */
-const BATCH_BYTES = 32 * 1024 * 1024;
+/** ...and at most this many bytes of them: a syntax tree can take a hundred times its file's bytes (short unknown keys). */
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface LintRun {
   readonly listing: Listing;

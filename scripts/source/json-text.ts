@@ -149,13 +149,15 @@ export const maxJsonValues = (bytes: number): number => 1_000 + Math.floor(bytes
 /**
  * Offset of the value that first takes the count past `max`, counting as the parser reads tokens:
  * every value but the first follows a comma or opens an array or object (strings as in
- * findExcessiveNesting), so commas and openers outside strings bound the values.
+ * findExcessiveNesting), so commas and openers outside strings bound the values. Takes the text, or
+ * its UTF-8 bytes (every byte of a multi-byte character is 0x80 or more, so the offsets are bytes).
  */
-export function findExcessiveValues(text: string, max: number): number | undefined {
+export function findExcessiveValues(text: string | Uint8Array, max: number): number | undefined {
+  const at = typeof text === "string" ? (i: number) => text.charCodeAt(i) : (i: number) => text[i]!;
   let values = 1;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = at(i);
     if (inString) {
       if (c === 92) i++;
       else if (c === 34 || c === 10 || c === 13) inString = false;
