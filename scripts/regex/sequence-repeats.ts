@@ -72,15 +72,20 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
   let undecided = false;
   const automaton = automataOf(pattern, flags);
   if (!automaton) return { found, undecided: true };
-  /** Every character the element can consume (a lookaround: what its content consumes). */
+  /** Every character the element can consume (a lookaround: what its content consumes), built once per node. */
+  const known = new Map<AST.Node, CharSet>();
   const charsOf = (node: AST.Node): CharSet => {
+    const cached = known.get(node);
+    if (cached) return cached;
+    let chars: CharSet;
     if (node.type === "Assertion" && (node.kind === "lookahead" || node.kind === "lookbehind")) {
-      const parts = node.alternatives.map(charsOf);
-      return parts.reduce((a, b) => a.union(b));
+      chars = node.alternatives.map(charsOf).reduce((a, b) => a.union(b));
+    } else {
+      const nfa = automaton(node);
+      chars = CharSet.empty(nfa.maxCharacter);
+      for (const n of nfa.nodes()) for (const via of n.out.values()) chars = chars.union(via);
     }
-    const nfa = automaton(node);
-    let chars = CharSet.empty(nfa.maxCharacter);
-    for (const n of nfa.nodes()) for (const via of n.out.values()) chars = chars.union(via);
+    known.set(node, chars);
     return chars;
   };
   visitRegExpAST(pattern, {
