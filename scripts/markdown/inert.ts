@@ -10,6 +10,7 @@
 // and #1, owner/repo#1, GH-1 references, so there `@` and `#` (and GH's `-`) get the same span, and
 // commit hashes (7 to 40 hex digits, which a span cannot break up) become code.
 import type { Html, Nodes, PhrasingContent, Root, Text } from "mdast";
+import { CONTROL_OR_HIDDEN } from "../model/hidden-characters.ts";
 import { EMAIL_LIKE, SPAN_CLOSE, SPAN_OPEN } from "./serialise.ts";
 
 export interface InertOptions {
@@ -17,8 +18,13 @@ export interface InertOptions {
   readonly conversation?: boolean;
 }
 
-/** Bidirectional controls (marks, embeddings, overrides, isolates), C0 and C1 controls but tab and line feed, and DEL. */
-const SHOWN_ESCAPED = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+/**
+ * C0 and C1 controls but tab and line feed, DEL, the bidi controls (marks, embeddings, overrides,
+ * isolates) and the characters that show as nothing (zero-width space, tag characters, U+2028…): the
+ * list terminal output escapes too (model/hidden-characters.ts), so a view shows what lint would
+ * have flagged even where kb/control-characters is turned off. (NUL and CR are replaced before.)
+ */
+const SHOWN_ESCAPED = new RegExp(`[${CONTROL_OR_HIDDEN}]`, "gu");
 /** Bidirectional controls alone: what terminal-text and other callers show escaped too. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
@@ -40,14 +46,17 @@ const BACKSLASH_PIPE = /(?<!\\)((?:\\\\)*\\)\|/gu;
 
 type Place = "block" | "heading" | "cell";
 
-const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+const visible = (c: string) => {
+  const code = c.codePointAt(0)!.toString(16).toUpperCase();
+  return c.length > 1 ? `\\u{${code}}` : `\\u${code.padStart(4, "0")}`;
+};
 
 export function showBidiControls(value: string): string {
   return value.replace(BIDI_CONTROLS, visible);
 }
 
-/** Anything writable() changes: controls but tab and line feed, DEL, C1, bidi controls and any surrogate (paired ones pass through). */
-const NEEDS_WORK = /[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+/** Anything writable() changes: what SHOWN_ESCAPED shows, CR and NUL, and lone surrogates. */
+const NEEDS_WORK = new RegExp(`[${CONTROL_OR_HIDDEN}\\uD800-\\uDFFF]`, "u");
 /** What GFM could autolink: every URL-like or e-mail-like run holds one of these. */
 const LINK_HINT = /@|www\.|:\/\//i;
 

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import type { BlockContent, PhrasingContent, Root, TableCell } from "mdast";
 import { describe, expect, it } from "vitest";
 import { makeTextInert } from "../../scripts/markdown/inert.ts";
+import { CONTROL_OR_HIDDEN } from "../../scripts/model/hidden-characters.ts";
 import { toMarkdown } from "../../scripts/markdown/to-markdown.ts";
 import { normalise, parseGfm } from "./arbitraries.ts";
 
@@ -86,6 +87,17 @@ describe("makeTextInert + serialise", () => {
     expect(markdown).toContain("\\u001B]8;;x\\u0007");
     expect(markdown).toContain("\\u202E");
     expect(markdown).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202E\ud800-\udfff]/u);
+    expect(JSON.stringify(parseGfm(markdown))).not.toContain('"type":"link"');
+  });
+
+  it("show the characters that display as nothing, as terminal output does, even where kb/control-characters is off (pass N F6)", () => {
+    const tags = [..."Ignore"].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join("");
+    const hidden = `see https\u200B://x.io${tags} line\u2028sep \u2062x soft\u00ADhyphen \u{E0100}`;
+    const markdown = toMarkdown(makeTextInert({ type: "root", children: [{ type: "paragraph", children: [text(hidden)] }, { type: "code", lang: null, meta: null, value: hidden }] }));
+    expect(markdown).not.toMatch(new RegExp(`[${CONTROL_OR_HIDDEN}]`, "u"));
+    expect(markdown).toContain("https\\u200B://x.io\\u{E0049}\\u{E0067}");
+    expect(markdown).toContain("\\u2028");
+    expect(markdown).toContain("\\u{E0100}");
     expect(JSON.stringify(parseGfm(markdown))).not.toContain('"type":"link"');
   });
 });
