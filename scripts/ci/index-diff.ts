@@ -3,6 +3,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { compareText } from "../model/diagnostic.ts";
 import type { BundledIndex } from "../model/index-format.ts";
+import { shapeProblem } from "../model/json-shape.ts";
+import { MAX_INDEX_VALUES, MAX_OBJECT_KEYS } from "../lookup/load-index.ts";
 
 export type IndexedRecord = Readonly<Record<string, unknown>> & { readonly id: string };
 
@@ -20,9 +22,13 @@ export interface IndexDiff {
 
 /**
  * The entries of an index file's text. The base side comes from an older commit, so only the shape
- * every version shares is required: `entries`, an array of objects with a string `id`.
+ * every version shares is required: `entries`, an array of objects with a string `id`. The text is
+ * counted before it is parsed (model/json-shape.ts).
  */
 export function parseIndexEntries(text: string): { entries: IndexedRecord[] } | { problem: string } {
+  // Held to the caps kb lookup --index uses: a 300 MB index took 5 GB and over 170 s to parse (pass N).
+  const tooBig = shapeProblem(text, { values: MAX_INDEX_VALUES, keys: MAX_OBJECT_KEYS });
+  if (tooBig) return { problem: `holds ${tooBig}, more than an index of any real corpus` };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { INDEX_SCHEMA_VERSION, MATCH_SCHEMA_VERSION, type BundledIndex, type MatchIndex } from "../model/index-format.ts";
+import { shapeProblem } from "../model/json-shape.ts";
 import { DATA_DIR } from "./data-folder.ts";
 
 /** The indexes shipped with the package (generated/ in the repository). */
@@ -63,31 +64,4 @@ export function loadIndex(file: string = BUNDLED_INDEX_PATH, maxBytes = MAX_INDE
 /** The compact match index, about a twentieth of the full one. Defaults to the bundled match.json. */
 export function loadMatchIndex(file: string = BUNDLED_MATCH_INDEX_PATH, maxBytes = MAX_INDEX_BYTES): MatchIndex {
   return readVersioned<MatchIndex>(file, MATCH_SCHEMA_VERSION, maxBytes);
-}
-
-/**
- * Why JSON text is too big to parse as an index, counted without parsing; undefined when it is not.
- * Every value but the first follows a comma or opens an array or object, so commas and openers
- * outside strings bound the values; colons outside strings count each object's keys.
- */
-export function shapeProblem(text: string, max: { readonly values: number; readonly keys: number }): string | undefined {
-  let values = 1;
-  let inString = false;
-  /** Per open array or object: -1 for an array, else the object's keys so far. */
-  const open: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // a backslash: the next character is escaped
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x2c || c === 0x5b || c === 0x7b) {
-      if (++values > max.values) return `more than ${max.values} JSON values`;
-      if (c !== 0x2c) open.push(c === 0x7b ? 0 : -1);
-    } else if (c === 0x5d || c === 0x7d) open.pop();
-    else if (c === 0x3a && open.length > 0 && open[open.length - 1]! >= 0) {
-      if (++open[open.length - 1]! > max.keys) return `an object of more than ${max.keys} keys`;
-    }
-  }
-  return undefined;
 }

@@ -51,6 +51,12 @@ describe("parseIndexEntries", () => {
     const r = parseIndexEntries(text);
     expect("problem" in r && r.problem).toContain(problem);
   });
+
+  it("counts the text before parsing it, with kb lookup --index's caps (pass N: a 300 MB index took 5 GB and over 170 s)", () => {
+    const keys = Array.from({ length: 10_001 }, (_, i) => `"k${i}":0`).join(",");
+    const r = parseIndexEntries(`{"entries":[{"id":"a/b",${keys}}]}`);
+    expect("problem" in r && r.problem).toBe("holds an object of more than 10000 keys, more than an index of any real corpus");
+  });
 });
 
 const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;

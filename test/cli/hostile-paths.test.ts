@@ -50,6 +50,14 @@ describe("kb ci with hostile files", () => {
     }
   });
 
+  it("an event payload of more JSON values than any GitHub event: exit 2 before it is parsed (pass N: 64 MB of {} took 31 s and 2.2 GB)", async () => {
+    const file = path.join(repo.dir, "event-big.json");
+    writeFileSync(file, `[${"{},".repeat(1_000_000)}{}]`);
+    const r = await runKb(["ci", "plan", "--event-name", "pull_request", "--event-path", file], { cwd: repo.dir, env: { GITHUB_OUTPUT: "" }, ...QUICK });
+    expect(r.stderr).toContain(`cannot read the event payload ${file}: it holds more than 1000000 JSON values, more than any GitHub event`);
+    expect(r.code).toBe(2);
+  });
+
   it("generated/index.json that is a FIFO or a link to /dev/zero: kb ci summary exits 2, not reading it", async () => {
     mkdirSync(path.join(repo.dir, "generated"), { recursive: true });
     const index = path.join(repo.dir, "generated/index.json");

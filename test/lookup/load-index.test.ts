@@ -2,7 +2,7 @@
 // costs memory per value (a small file of zeros can exhaust the heap). The count ignores what is
 // inside strings, so real indexes are measured by their structure, not their text.
 import { describe, expect, it } from "vitest";
-import { shapeProblem } from "../../scripts/lookup/load-index.ts";
+import { shapeProblem } from "../../scripts/model/json-shape.ts";
 
 const hasMoreValuesThan = (text: string, values: number) => shapeProblem(text, { values, keys: Infinity }) !== undefined;
 

@@ -12,6 +12,8 @@ import { changeSummary, regenerationSummary } from "../../ci/summary.ts";
 import { formatGithubAnnotations } from "../../report/github.ts";
 import { terminalSafe, terminalSafeLine } from "../../report/terminal-text.ts";
 import { readBoundedFile } from "../../source/read-file.ts";
+import { shapeProblem } from "../../model/json-shape.ts";
+import { MAX_OBJECT_KEYS } from "../../lookup/load-index.ts";
 import { appendToRegularFile } from "../../write/append.ts";
 import { toMarkdown } from "../../markdown/to-markdown.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
@@ -21,6 +23,8 @@ import { runBuild } from "../../runner/build-run.ts";
 
 /** Largest event payload read: GitHub's are a few KB to a few MB. */
 const MAX_EVENT_BYTES = 64 * 1024 * 1024;
+/** A pull request's payload holds a few thousand JSON values. */
+const MAX_EVENT_VALUES = 1_000_000;
 
 
 interface EventFlags {
@@ -49,9 +53,13 @@ function readPlan(flags: EventFlags): CiPlan {
   // Bounded and non-blocking: a FIFO or /dev/zero there hung kb or took 17 GB.
   const read = readBoundedFile(file, MAX_EVENT_BYTES, true);
   if (!read.ok) throw new UsageError(`cannot read the event payload ${terminalSafeLine(file)}: ${read.reason === "too-large" ? `it is ${read.detail}, more than ${MAX_EVENT_BYTES} bytes` : read.reason === "missing" ? "no such file" : `it is ${read.detail}`}`);
+  const text = new TextDecoder().decode(read.bytes);
+  // GitHub's payloads hold a few thousand values; 64 MB of empty objects took 31 s and 2.2 GB to parse (pass N).
+  const tooBig = shapeProblem(text, { values: MAX_EVENT_VALUES, keys: MAX_OBJECT_KEYS });
+  if (tooBig) throw new UsageError(`cannot read the event payload ${terminalSafeLine(file)}: it holds ${tooBig}, more than any GitHub event`);
   let payload: unknown;
   try {
-    payload = JSON.parse(new TextDecoder().decode(read.bytes));
+    payload = JSON.parse(text);
   } catch (e) {
     throw new UsageError(`cannot read the event payload ${terminalSafeLine(file)}: ${terminalSafeLine((e as Error).message)}`);
   }
