@@ -194,28 +194,39 @@ function unlocated(file: string, rule: RuleId, severity: Severity, p: Problem): 
 }
 
 
-/** The run's diagnostics in report order: overrides applied, at most maxDiagnosticsPerFile per file. */
+/**
+ * The run's diagnostics in report order: overrides applied, at most maxDiagnosticsPerFile per file.
+ * A diagnostic given many times (the one that stands for each problem past a file's cap, see
+ * checkFile and parseJsonText) is adjusted and sorted once, with its count: sorting each copy made
+ * 600 broken files of 16,000 problems each take 20 s.
+ */
 export function finishDiagnostics(diagnostics: readonly Diagnostic[], limits: Pick<Limits, "maxDiagnosticsPerFile">, severities: RuleSeverities = new Map()): Diagnostic[] {
-  const adjusted: Diagnostic[] = [];
-  for (const d of diagnostics) {
+  const times = new Map<Diagnostic, number>();
+  for (const d of diagnostics) times.set(d, (times.get(d) ?? 0) + 1);
+  const adjusted: { readonly d: Diagnostic; readonly times: number }[] = [];
+  for (const [d, n] of times) {
     const override = severities.get(d.rule);
     if (override === "off") continue;
-    adjusted.push(override ? { ...d, severity: override === "warn" ? "warning" : "error" } : d);
+    adjusted.push({ d: override ? { ...d, severity: override === "warn" ? "warning" : "error" } : d, times: n });
   }
-  return capPerFile(adjusted.sort(compareDiagnostics), limits.maxDiagnosticsPerFile);
+  return capPerFile(
+    adjusted.sort((a, b) => compareDiagnostics(a.d, b.d)),
+    limits.maxDiagnosticsPerFile,
+  );
 }
 
-function capPerFile(sorted: Diagnostic[], max: number): Diagnostic[] {
+function capPerFile(sorted: readonly { readonly d: Diagnostic; readonly times: number }[], max: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   const perFile = new Map<string, number>();
   const dropped = new Map<string, { count: number; errors: boolean }>();
-  for (const d of sorted) {
+  for (const { d, times } of sorted) {
     const n = perFile.get(d.file) ?? 0;
-    perFile.set(d.file, n + 1);
-    if (n < max) out.push(d);
-    else {
+    perFile.set(d.file, n + times);
+    const listed = Math.max(0, Math.min(times, max - n));
+    for (let i = 0; i < listed; i++) out.push(d);
+    if (listed < times) {
       const seen = dropped.get(d.file) ?? { count: 0, errors: false };
-      dropped.set(d.file, { count: seen.count + 1, errors: seen.errors || d.severity === "error" });
+      dropped.set(d.file, { count: seen.count + times - listed, errors: seen.errors || d.severity === "error" });
     }
   }
   for (const [file, { count, errors }] of dropped) {

@@ -34,7 +34,7 @@ export interface ParsedEntryFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function parseEntryFile(ref: Pick<EntryRef, "file" | "pathId" | "pathProblem">, bytes: Uint8Array, limits: Pick<Limits, "maxDepth">): ParsedEntryFile {
+export function parseEntryFile(ref: Pick<EntryRef, "file" | "pathId" | "pathProblem">, bytes: Uint8Array, limits: Pick<Limits, "maxDepth" | "maxDiagnosticsPerFile">): ParsedEntryFile {
   const pathProblems = ref.pathProblem
     ? [createDiagnostic({ file: ref.file, severity: "error", rule: "kb/stray-file", message: `this path cannot be an entry: ${ref.pathProblem}`, hint: "move or rename the file" })]
     : [];
@@ -44,7 +44,7 @@ export function parseEntryFile(ref: Pick<EntryRef, "file" | "pathId" | "pathProb
     const d = createDiagnostic({ file: ref.file, ...at, severity: "error", rule: "kb/encoding", message: `invalid UTF-8 byte 0x${decoded.byte.toString(16).padStart(2, "0")} at byte ${decoded.offset}`, hint: "save the file as UTF-8" });
     return { source: undefined, diagnostics: [...pathProblems, d] };
   }
-  const json = parseJsonText(ref.file, decoded.text, { maxDepth: limits.maxDepth, emptyHint: "an entry is one JSON object; run npx kb new <domain>/<slug> to start one" });
+  const json = parseJsonText(ref.file, decoded.text, { maxDepth: limits.maxDepth, maxProblems: limits.maxDiagnosticsPerFile, emptyHint: "an entry is one JSON object; run npx kb new <domain>/<slug> to start one" });
   const diagnostics = [...pathProblems, ...json.diagnostics];
   if (json.tree && json.tree.type !== "object") {
     const article = json.tree.type === "array" ? "an array" : `a ${json.tree.type}`;

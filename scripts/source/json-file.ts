@@ -8,7 +8,7 @@ import { parseJsonText, type JsonText } from "./json-text.ts";
 import { decodeUtf8, readBoundedFile } from "./read-file.ts";
 
 /** The file parsed, or undefined when it does not exist. `shown` is the path as messages print it. */
-export function readJsonFile(absolute: string, shown: string, limits: Pick<Limits, "maxFileBytes" | "maxDepth">, maxBytes = limits.maxFileBytes): JsonText | undefined {
+export function readJsonFile(absolute: string, shown: string, limits: Pick<Limits, "maxFileBytes" | "maxDepth" | "maxDiagnosticsPerFile">, maxBytes = limits.maxFileBytes): JsonText | undefined {
   const read = readBoundedFile(absolute, maxBytes, true);
   const failed = (message: string, hint: string): JsonText => ({
     file: shown,
@@ -24,5 +24,5 @@ export function readJsonFile(absolute: string, shown: string, limits: Pick<Limit
   }
   const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) return failed(`invalid UTF-8 byte 0x${decoded.byte.toString(16).padStart(2, "0")} at byte ${decoded.offset}`, "save the file as UTF-8");
-  return parseJsonText(shown, decoded.text, { maxDepth: limits.maxDepth });
+  return parseJsonText(shown, decoded.text, { maxDepth: limits.maxDepth, maxProblems: limits.maxDiagnosticsPerFile });
 }

@@ -3,7 +3,7 @@
 // error, duplicate key and lone surrogate as a located kb/json-syntax, kb/duplicate-key or kb/encoding
 // diagnostic, and refuses nesting deeper than the limit before the recursive parser can overflow.
 import { holdsExactly } from "../model/number-text.ts";
-import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { createDiagnostic, type Diagnostic, type RuleId } from "../model/diagnostic.ts";
 import { LineIndex } from "../model/location.ts";
 import { toPointer, type PathSegment } from "../model/pointer.ts";
@@ -37,6 +37,12 @@ const SYNTAX_HINTS: Record<string, string> = {
 
 export interface JsonOptions {
   readonly maxDepth: number;
+  /**
+   * Most problems described (limits.maxDiagnosticsPerFile); past it each is counted by one shared
+   * diagnostic at the end of the file, as the engine counts schema problems: a megabyte of `1 1 1 …`
+   * made 524,286 syntax errors, all held in memory and in the lint cache (kb aborted at 4.4 GB).
+   */
+  readonly maxProblems: number;
   /** What the file is, for the empty-file message ("an entry is one JSON object"). */
   readonly emptyHint?: string;
 }
@@ -44,8 +50,12 @@ export interface JsonOptions {
 export function parseJsonText(file: string, text: string, options: JsonOptions): JsonText {
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const report = (offset: number, rule: RuleId, message: string, hint?: string, pointer = "", fixable = false) =>
-    diagnostics.push(createDiagnostic({ file, ...lines.position(offset), pointer, severity: "error", rule, message, hint, fixable }));
+  let overflow: Diagnostic | undefined;
+  const report = (offset: number, rule: RuleId, message: string, hint?: string, pointer = "", fixable = false) => {
+    const make = (at: number) => createDiagnostic({ file, ...lines.position(at), pointer, severity: "error", rule, message, hint, fixable });
+    // Past the cap, the first problem not described stands, at the end of the file, for each of the rest.
+    diagnostics.push(diagnostics.length < options.maxProblems ? make(offset) : (overflow ??= make(text.length)));
+  };
 
   let body = text;
   if (body.charCodeAt(0) === 0xfeff) {
@@ -61,10 +71,10 @@ export function parseJsonText(file: string, text: string, options: JsonOptions):
     report(tooDeep, "kb/json-syntax", `nesting deeper than ${options.maxDepth} levels`, "no kb file nests more than a few levels; this is not one");
     return { file, text, lines, diagnostics };
   }
-  const most = maxJsonValues(body.length);
-  const tooMany = findExcessiveValues(body, most);
+  const most = maxJsonTokens(body.length);
+  const tooMany = findExcessiveTokens(body, most);
   if (tooMany !== undefined) {
-    report(tooMany, "kb/json-syntax", `more than ${most.toLocaleString("en-US")} JSON values in a file of this size (at most 1,000 plus one per 12 characters)`, "an entry is text with a few hundred values; this is not one");
+    report(tooMany, "kb/json-syntax", `more than ${most.toLocaleString("en-US")} JSON tokens (values, keys, punctuation) in a file of this size (at most 2,000 plus one per 4 characters)`, "an entry is text with a few hundred values; this is not one");
     return { file, text, lines, diagnostics };
   }
 
@@ -84,6 +94,11 @@ export function parseJsonText(file: string, text: string, options: JsonOptions):
     const offset = comma ?? e.offset;
     if (reportedAt.has(offset)) continue; // one mistake often yields several parser errors at one place
     reportedAt.add(offset);
+    // Past the cap the shared diagnostic stands for the error: no message to make.
+    if (overflow) {
+      diagnostics.push(overflow);
+      continue;
+    }
     if (comma !== undefined) report(comma, "kb/json-syntax", "invalid JSON: trailing comma", "JSON allows no comma after the last item; remove it");
     else {
       const code = printParseErrorCode(e.error);
@@ -139,31 +154,25 @@ function humanise(code: string): string {
 }
 
 /**
- * Most JSON values a file may hold for its size: a thousand, plus one per 12 bytes. Entries hold one
- * value per 30 bytes or so, and even a file of short unknown keys ("k1": 0) needs 15. Checked before
- * parsing, since each value of a wrong type costs a parse node, a schema error and a diagnostic: a
- * 1 MB entry of 524,288 zeros took 718 MB to lint, and twenty of them aborted kb.
+ * Most JSON tokens a file may hold for its size: two thousand, plus one per 4 characters. The parser
+ * makes a node or an error for each token, and the schema an error for each value of a wrong type,
+ * so the cost of a file follows its tokens, not its bytes: a 1 MB entry of 524,288 zeros took 718 MB
+ * to lint. Shipped entries hold one token per 13 characters or more (keys, values, commas and colons
+ * around long strings); even a file of short unknown keys ("k1": 0,) needs 2.
  */
-export const maxJsonValues = (bytes: number): number => 1_000 + Math.floor(bytes / 12);
+export const maxJsonTokens = (chars: number): number => 2_000 + Math.floor(chars / 4);
+
+/** jsonc-parser's SyntaxKind.EOF (a const enum, which a type-stripping loader cannot read). */
+const EOF_TOKEN = 17;
 
 /**
- * Offset of the value that first takes the count past `max`, counting as the parser reads tokens:
- * every value but the first follows a comma or opens an array or object (strings as in
- * findExcessiveNesting), so commas and openers outside strings bound the values. Takes the text, or
- * its UTF-8 bytes (every byte of a multi-byte character is 0x80 or more, so the offsets are bytes).
+ * Offset of the token that first takes the count past `max`, counted with the parser's own scanner
+ * before the tree is built: values and punctuation, and what the parser cannot read too (`1 1 1` is
+ * three tokens and two errors, though it has no comma; a separator count missed it).
  */
-export function findExcessiveValues(text: string | Uint8Array, max: number): number | undefined {
-  const at = typeof text === "string" ? (i: number) => text.charCodeAt(i) : (i: number) => text[i]!;
-  let values = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = at(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34 || c === 10 || c === 13) inString = false;
-    } else if (c === 34) inString = true;
-    else if ((c === 44 || c === 91 || c === 123) && ++values > max) return i;
-  }
+export function findExcessiveTokens(text: string, max: number): number | undefined {
+  const scanner = createScanner(text, true);
+  for (let tokens = 1; scanner.scan() !== EOF_TOKEN; tokens++) if (tokens > max) return scanner.getTokenOffset();
   return undefined;
 }
 

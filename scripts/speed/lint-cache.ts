@@ -1,7 +1,9 @@
 // The cache decorator of lintFiles: a file whose path and bytes are unchanged since a run with the same
 // tool, Node.js, Python, limits and date gets its verdict back from node_modules/.cache/error-kb/
 // without being parsed or checked; the rest go to the wrapped lintFiles. Same signature, same
-// results: verdicts that depend on timing (a timeout, a test the budget cut off) are never stored.
+// results: verdicts that depend on timing (a timeout, a test the budget cut off) are never stored,
+// nor those of a file with more problems than the per-file cap: in memory one diagnostic stands for
+// each problem past it, but stored as text it was repeated once per problem (106 MB for one file).
 import { digest } from "../model/digest.ts";
 import type { FileVerdict, LintFiles } from "../lint/engine.ts";
 import type { RunSettings } from "../model/run-settings.ts";
@@ -44,7 +46,7 @@ export function withCache(inner: LintFiles, settings: RunSettings): SavingLintFi
     const out = results.map((r, i) => {
       if (r) return r;
       const v = fresh[next++]!;
-      if (isDeterministic(v)) {
+      if (isDeterministic(v) && v.diagnostics.length <= settings.limits.maxDiagnosticsPerFile) {
         store.set(keys[i]!, v);
         unsaved++;
       }

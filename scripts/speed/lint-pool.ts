@@ -7,10 +7,12 @@ import type { LintFiles } from "../lint/engine.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { poolFor } from "./pool.ts";
 import { batchesOf, runBatches } from "./share-out.ts";
-import { findExcessiveValues } from "../source/json-text.ts";
+import { findExcessiveTokens } from "../source/json-text.ts";
 
-/** More JSON values than any real entry holds (a few hundred). */
-const MANY_VALUES = 5_000;
+/** More JSON tokens than any real entry holds (a few hundred to a thousand). */
+const MANY_TOKENS = 10_000;
+
+const decoder = new TextDecoder();
 
 export function withPool(inner: LintFiles, settings: RunSettings): LintFiles {
   return async (files, options, budget) => {
@@ -19,8 +21,9 @@ export function withPool(inner: LintFiles, settings: RunSettings): LintFiles {
     // Each worker runs its batch's regexes in its own time-bounded workers; the cores are shared out.
     const threads = Math.max(1, Math.floor(settings.threads / pool.size));
     // A file's syntax tree and schema errors take several times its bytes: weighed at four times them,
-    // and a file of more values than any entry holds (its tree takes a hundred times them) is linted here.
-    const batches = batchesOf(files, (f) => (findExcessiveValues(f.bytes, MANY_VALUES) === undefined ? 4 * f.bytes.length : Infinity), pool.size);
+    // and a file of more tokens than any entry holds (its tree or parse errors take a hundred times
+    // them) is linted here.
+    const batches = batchesOf(files, (f) => (findExcessiveTokens(decoder.decode(f.bytes), MANY_TOKENS) === undefined ? 4 * f.bytes.length : Infinity), pool.size);
     return runBatches(
       batches,
       async (part) => {

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
 import { parseJsonText } from "../../scripts/source/json-text.ts";
 import { lintCase } from "../helpers/rule-tester.ts";
 
-const exceptionsOf = (value: unknown) => parseExceptions(parseJsonText("lint-exceptions.json", JSON.stringify(value, null, 2), { maxDepth: 64 }));
+const exceptionsOf = (value: unknown) => parseExceptions(parseJsonText("lint-exceptions.json", JSON.stringify(value, null, 2), { maxDepth: 64, maxProblems: 100 }));
 
 describe("lint-exceptions.json", () => {
   it("refuses to except a structural rule (schema, ids, paths, encoding)", () => {

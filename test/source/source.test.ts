@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseJsonText, findExcessiveNesting } from "../../scripts/source/json-text.ts";
+import { parseJsonText, findExcessiveNesting, findExcessiveTokens } from "../../scripts/source/json-text.ts";
 import { listEntries, SourceError } from "../../scripts/source/list-entries.ts";
 import { readBoundedFile } from "../../scripts/source/read-file.ts";
 import { readJsonFile } from "../../scripts/source/json-file.ts";
@@ -127,26 +127,42 @@ describe("reading a file", () => {
 
 describe("the guarded JSON parser", () => {
   it("stops deep nesting before the recursive parser", () => {
-    const r = parseJsonText("x.json", "[".repeat(300_000), { maxDepth: 64 });
+    const r = parseJsonText("x.json", "[".repeat(300_000), { maxDepth: 64, maxProblems: 100 });
     expect(r.diagnostics[0]).toMatchObject({ rule: "kb/json-syntax", line: 1, column: 65, message: "nesting deeper than 64 levels" });
   });
 
   it("is not fooled by a raw line break inside a string (jsonc-parser ends the string there)", () => {
     const text = `["x\n, ${"[".repeat(500_000)}`;
     expect(findExcessiveNesting(text, 64)).toBeDefined();
-    const r = parseJsonText("x.json", text, { maxDepth: 64 });
+    const r = parseJsonText("x.json", text, { maxDepth: 64, maxProblems: 100 });
     expect(r.diagnostics.map((d) => d.rule)).toEqual(["kb/json-syntax"]);
     expect(r.diagnostics[0]!.message).toBe("nesting deeper than 64 levels");
   });
 
+  it("describes at most maxProblems problems; one shared diagnostic at the end of the file stands for each of the rest (pass N: 524,286 held for one file)", () => {
+    const text = `[${"1 ".repeat(1_000)}]`;
+    const r = parseJsonText("x.json", text, { maxDepth: 64, maxProblems: 100 });
+    expect(r.diagnostics).toHaveLength(999);
+    expect(new Set(r.diagnostics).size).toBe(101);
+    expect(r.diagnostics[99]).toMatchObject({ line: 1, column: 202, message: "invalid JSON: comma expected" });
+    expect(r.diagnostics[100]).toMatchObject({ line: 1, column: text.length + 1, message: "invalid JSON: comma expected" });
+  });
+
+  it("counts tokens with the parser's scanner, values without commas and unreadable symbols too", () => {
+    expect(findExcessiveTokens("[1 1 1]", 4)).toBe(6);
+    expect(findExcessiveTokens("[1 1 1]", 5)).toBeUndefined();
+    expect(findExcessiveTokens(`["a,b,c,[[{", - - -]`, 5)).toBe(18);
+    expect(findExcessiveTokens(`["a,b,c,[[{", - - -]`, 7)).toBeUndefined();
+  });
+
   it("counts brackets inside strings as text", () => {
-    const r = parseJsonText("x.json", JSON.stringify({ regex: "[".repeat(200) }), { maxDepth: 64 });
+    const r = parseJsonText("x.json", JSON.stringify({ regex: "[".repeat(200) }), { maxDepth: 64, maxProblems: 100 });
     expect(r.diagnostics).toEqual([]);
     expect(r.value).toEqual({ regex: "[".repeat(200) });
   });
 
   it("keeps __proto__ as data", () => {
-    const r = parseJsonText("x.json", '{"__proto__": {"polluted": true}}', { maxDepth: 64 });
+    const r = parseJsonText("x.json", '{"__proto__": {"polluted": true}}', { maxDepth: 64, maxProblems: 100 });
     expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
     expect(Object.keys(r.value as object)).toEqual(["__proto__"]);

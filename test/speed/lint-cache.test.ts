@@ -12,6 +12,7 @@ import type { RunSettings } from "../../scripts/model/run-settings.ts";
 import { cacheFilePath } from "../../scripts/speed/cache-file.ts";
 import { withCache } from "../../scripts/speed/lint-cache.ts";
 import { digest } from "../../scripts/model/digest.ts";
+import { createDiagnostic } from "../../scripts/model/diagnostic.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
 import { makeRepo, runKb } from "../helpers/repo.ts";
 
@@ -60,6 +61,26 @@ describe("the lint cache's saves", () => {
     await again.flush();
     expect(linted).toBe(0);
     expect(records()).toBe(2_510);
+  });
+});
+
+describe("the lint cache's records", () => {
+  it("leave out a file with more problems than the per-file cap: stored as text, the one diagnostic standing for each of the rest was written once per problem (pass N: 106 MB for a file)", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "kb-lint-cache-"));
+    dirs.push(root);
+    mkdirSync(path.join(root, "node_modules"));
+    const settings = { root, limits: { ...DEFAULT_LIMITS, maxDiagnosticsPerFile: 3 }, today: "2026-12-01", python: false } as RunSettings;
+    const problem = (file: string) => createDiagnostic({ file, severity: "error", rule: "kb/json-syntax", message: "invalid JSON: comma expected" });
+    const inner: LintFiles = async (files) =>
+      files.map((f): FileVerdict => ({ file: f.file, pathId: undefined, diagnostics: f.file.includes("broken") ? Array(10_000).fill(problem(f.file)) : [problem(f.file)], summary: undefined, contentDigest: f.file }));
+    const files: FileInput[] = ["entries/d/broken.json", "entries/d/fine.json"].map((file) => ({ file, pathId: undefined, pathProblem: undefined, bytes: Buffer.from(file) }));
+    const run = withCache(inner, settings);
+    await run(files, undefined as never, undefined as never);
+    await run.flush();
+    const text = readFileSync(cacheFilePath(root, "lint"), "utf8");
+    expect(text.split("\n").length - 3).toBe(1);
+    expect(text).toContain("fine.json");
+    expect(text).not.toContain("broken.json");
   });
 });
 

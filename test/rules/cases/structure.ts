@@ -23,9 +23,14 @@ export const structureCases: RuleCases[] = [
         errors: [{ message: "nesting deeper than 64 levels" }],
       },
       {
-        name: "more JSON values than a file of its size can hold as text (a 1 MB entry of zeros took 718 MB to lint; twenty aborted kb): refused before parsing, at the value past the cap",
+        name: "more JSON tokens than a file of its size can hold as text (a 1 MB entry of zeros took 718 MB to lint; twenty aborted kb): refused before parsing, at the token past the cap",
         text: `{"id": "demo/sample-error", "tags": [${Array.from({ length: 30_000 }, () => "0").join(",")}]}`,
-        errors: [{ line: 1, column: 12037, message: "more than 6,003 JSON values in a file of this size" }],
+        errors: [{ line: 1, column: 17_039, message: "more than 17,009 JSON tokens (values, keys, punctuation) in a file of this size" }],
+      },
+      {
+        name: 'values without commas count too (pass N: a megabyte of "1 1 1" passed the comma count, made 524,286 parse errors and aborted kb at 4.4 GB)',
+        text: `{"id": "demo/sample-error", "tags": [${Array.from({ length: 30_000 }, () => "1").join(" ")}]}`,
+        errors: [{ line: 1, column: 34_040, message: "more than 17,009 JSON tokens" }],
       },
       { name: "a raw tab inside a string, at the tab", text: '{"id": "a\tb"}', errors: [{ line: 1, column: 10, message: "invalid character" }] },
       {
