@@ -105,10 +105,14 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     if (blamed.has(r.first.start)) continue;
     blamed.add(r.first.start);
     spans.push([r.first.start, r.first.end]);
+    // Through a repeated group the chain is as long as the line allows: every way to share it among the turns.
+    const manyTurns = r.turns !== undefined && writtenMax(r.turns) > LARGE_REPEAT;
     findings.push({
       index: r.first.start,
-      exponential: false,
-      message: `polynomial backtracking: ${r.first.raw} can run past every ${JSON.stringify(r.separator)} after it, and for each the search tries every length of ${r.second.raw} before what follows fails (cubic on a line that repeats it) (column ${r.first.start + 1} of the pattern)`,
+      exponential: manyTurns,
+      message: r.turns
+        ? `${manyTurns ? "exponential" : "polynomial"} backtracking: ${r.first.raw} can run past every ${JSON.stringify(r.separator)} after it into the next turn of ${r.turns.raw}, so the search tries every way to share the line among the turns before what follows fails (column ${r.first.start + 1} of the pattern)`
+        : `polynomial backtracking: ${r.first.raw} can run past every ${JSON.stringify(r.separator)} after it, and for each the search tries every length of ${r.second.raw} before what follows fails (cubic on a line that repeats it) (column ${r.first.start + 1} of the pattern)`,
       hint: `keep the first repeat from crossing the separator, e.g. [^${r.separator.startsWith("\\") ? "…" : r.separator[0]}]* instead of .*, or bound one of them to ${LARGE_REPEAT} characters or fewer`,
     });
   }
@@ -143,4 +147,11 @@ function fixHint(r: Report, pattern: string): string {
     // no fix offered
   }
   return "make the quantified parts unable to match the same characters, e.g. [^:]* instead of .* before a ':'";
+}
+
+/** A quantifier's maximum as written (the analysis tree widens some, in place): * and + unbounded. */
+function writtenMax(q: AST.Quantifier): number {
+  const bound = /\{(\d+)(,(\d*))?\}\??$/.exec(q.raw);
+  if (!bound) return q.raw.endsWith("?") && !/[*+]\??$/.test(q.raw) ? 1 : Infinity;
+  return bound[2] === undefined ? Number(bound[1]) : bound[3] === "" ? Infinity : Number(bound[3]);
 }

@@ -4,9 +4,11 @@
 // quadratic per start and cubic on a line that repeats the start (one 30 KB line took 35 s). scslre
 // reports neither repeat (they never trade characters directly), so this check does, with refa's
 // character sets. The cost needs the separator inside both repeats' characters and something after
-// the second that can fail; "Error: (.*) at line (\d+):" has neither problem.
+// the second that can fail; "Error: (.*) at line (\d+):" has neither problem. An alternative is read
+// with its alternations and optional parts opened (X: (?:.* in )?[^;]*;), and a repeated group as
+// its body twice in a row (X: (?:.* in )+;, exponential), since the chain may run through either.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
-import { CharSet } from "refa";
+import { CharSet, JS } from "refa";
 import { automataOf } from "./automata.ts";
 import { LARGE_REPEAT } from "./redos-tree.ts";
 
@@ -16,6 +18,8 @@ export interface RepeatsInSequence {
   readonly second: AST.Element;
   /** The text between them, as written. */
   readonly separator: string;
+  /** The repeated group the chain runs through, from one turn to the next ((?: at .*)+). */
+  readonly turns?: AST.Quantifier;
 }
 
 /** The elements of an alternative in order, with unrepeated one-alternative groups opened in place. */
@@ -23,9 +27,32 @@ function flatten(elements: readonly AST.Element[]): AST.Element[] {
   return elements.flatMap((e) => ((e.type === "Group" || e.type === "CapturingGroup") && e.alternatives.length === 1 ? flatten(e.alternatives[0]!.elements) : [e]));
 }
 
-/** Whether the element can fail where it stands: anything but the line's start and end (lookup reads one line at a time, and . never crosses it). */
-const canFail = (e: AST.Element) => !(e.type === "Assertion" && (e.kind === "start" || e.kind === "end"));
 const consumes = (e: AST.Element) => e.type !== "Assertion";
+const isGroup = (e: AST.Node): e is AST.Group | AST.CapturingGroup => e.type === "Group" || e.type === "CapturingGroup";
+
+/** Most sequences one alternative is read as with its alternations and optional parts opened; past it they stay closed. */
+const MAX_READINGS = 64;
+/** A repeated group's alternatives read pairwise in a row only up to this many (else each after itself). */
+const MAX_PAIRED_ALTERNATIVES = 8;
+
+/** An alternation or an optional group holding a long repeat: the sequences it stands for, else undefined. */
+function choicesOf(e: AST.Element): (readonly AST.Element[])[] | undefined {
+  if (!quantifiersIn(e).some((q) => q.max > LARGE_REPEAT)) return undefined;
+  if (isGroup(e) && e.alternatives.length > 1) return e.alternatives.map((a) => a.elements);
+  if (e.type === "Quantifier" && e.min === 0 && e.max === 1 && isGroup(e.element)) return [[], ...e.element.alternatives.map((a) => a.elements)];
+  return undefined;
+}
+
+/** The sequences an alternative can be read as, its alternations and optional parts opened in place (at most MAX_READINGS). */
+function readings(elements: readonly AST.Element[]): AST.Element[][] {
+  let out: AST.Element[][] = [[]];
+  for (const e of flatten(elements)) {
+    const choices = choicesOf(e);
+    const opened = choices && out.length * choices.length <= MAX_READINGS ? choices.flatMap(readings) : undefined;
+    out = opened && out.length * opened.length <= MAX_READINGS ? out.flatMap((before) => opened.map((choice) => [...before, ...choice])) : out.map((before) => [...before, e]);
+  }
+  return out;
+}
 
 /** The quantifiers inside an element, a lookaround's included. */
 function quantifiersIn(e: AST.Element): AST.Quantifier[] {
@@ -47,7 +74,7 @@ function ways(e: AST.Element): number {
   return 1;
 }
 
-/** Whether something that can fail follows the end of this alternative, in it or after the groups around it. */
+/** Whether something that can fail follows the end of this alternative, in it or after the groups around it (a line's end there counts as able to fail). */
 function followedOutside(alt: AST.Alternative): boolean {
   for (let node: AST.Node = alt; node.parent && node.parent.type !== "Pattern"; node = node.parent) {
     const parent = node.parent;
@@ -55,7 +82,7 @@ function followedOutside(alt: AST.Alternative): boolean {
     if (parent.type === "Quantifier" && parent.max > 1) return true;
     if (parent.type === "Alternative") {
       const rest = parent.elements.slice(parent.elements.indexOf(node as AST.Element) + 1);
-      if (rest.some(canFail)) return true;
+      if (rest.length > 0) return true;
     }
   }
   return false;
@@ -88,29 +115,78 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     known.set(node, chars);
     return chars;
   };
+  /** Every character a line can hold (lookup reads one line at a time). */
+  const inLine = JS.createCharSet([{ kind: "any" }], (flags.unicodeSets ? { unicodeSets: true, ignoreCase: flags.ignoreCase } : { unicode: flags.unicode, ignoreCase: flags.ignoreCase }) as JS.Flags);
+  /** Whether a repeat runs to the end of any line: nothing that follows it then makes the search back up. */
+  const runsToLineEnd = (e: AST.Element | undefined) => e?.type === "Quantifier" && e.max === Infinity && charsOf(e).isSupersetOf(inLine);
+  /**
+   * Whether the element at `k` can fail where it stands: anything but a line's end right after a
+   * repeat that runs to it (.*$; [^;]*$ fails wherever the repeat stops early, 18 s on 12 KB).
+   */
+  const canFail = (sequence: readonly AST.Element[], k: number) => {
+    const e = sequence[k]!;
+    if (e.type !== "Assertion" || e.kind !== "end") return true;
+    const before = sequence.slice(0, k).filter(consumes).at(-1);
+    return !runsToLineEnd(before);
+  };
+
+  /**
+   * Two repeats whose failing tail is the end of their separator ('(.+)' from '(.+)'): the second can
+   * always reach the tail inside a later copy of the separator, so a start fails only with at most a
+   * copy or two after it, and the search is linear per start (Jest's and webpack's messages).
+   */
+  const tailInSeparator = (sequence: readonly AST.Element[], i: number, j: number, afterAlternative: boolean) => {
+    const second = sequence[j]!;
+    if (afterAlternative || second.type !== "Quantifier" || second.max !== Infinity) return false;
+    const single = (e: AST.Element) => e.type === "Character" || e.type === "CharacterSet" || e.type === "CharacterClass";
+    const separator = sequence.slice(i + 1, j);
+    const tail = sequence.slice(j + 1).filter((e, k) => canFail(sequence, j + 1 + k));
+    if (tail.length === 0 || tail.length > separator.length || !separator.every(single) || !tail.every(single)) return false;
+    if (sequence.slice(j + 1).some((e) => !consumes(e) && !(e.type === "Assertion" && e.kind === "end"))) return false;
+    const end = separator.slice(separator.length - tail.length);
+    if (!tail.every((e, k) => e.raw === end[k]!.raw)) return false;
+    const reach = separator.reduce((all, e) => all.union(charsOf(e)), charsOf(sequence[i]!));
+    return charsOf(second).isSupersetOf(reach);
+  };
+
+  const check = (sequence: readonly AST.Element[], afterAlternative: boolean, turns?: AST.Quantifier): boolean => {
+    const repeats = sequence.flatMap((e, i) => (ways(e) > 1 ? [i] : []));
+    if (repeats.length < 2) return false;
+    const followed = (j: number) => afterAlternative || sequence[j]!.type === "Assertion" || sequence.slice(j + 1).some((_, k) => canFail(sequence, j + 1 + k));
+    for (const [k, i] of repeats.entries()) {
+      let product = ways(sequence[i]!);
+      let previous = i;
+      for (const j of repeats.slice(k + 1)) {
+        const between = sequence.slice(previous + 1, j).filter(consumes);
+        // Each part of the separator must be able to match a character both neighbours also match.
+        const shared = charsOf(sequence[previous]!).intersect(charsOf(sequence[j]!));
+        if (shared.isEmpty || !between.every((e) => !charsOf(e).intersect(shared).isEmpty)) break;
+        const pair = previous === i;
+        product *= ways(sequence[j]!);
+        previous = j;
+        if (product > LARGE_REPEAT ** 3 && between.length + (j - i) > 1 && followed(j) && !(pair && tailInSeparator(sequence, i, j, afterAlternative))) {
+          found.push({ first: sequence[i]!, second: sequence[j]!, separator: sequence.slice(i + 1, j).map((e) => e.raw).join(""), ...(turns ? { turns } : {}) });
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+
   visitRegExpAST(pattern, {
     onAlternativeEnter(alt) {
       // An alternative opened into its parent's sequence is checked there too; the caller reports a repeat once.
-      const sequence = flatten(alt.elements);
-      const repeats = sequence.flatMap((e, i) => (ways(e) > 1 ? [i] : []));
-      if (repeats.length < 2) return;
-      const afterAlternative = followedOutside(alt);
-      const followed = (j: number) => afterAlternative || sequence[j]!.type === "Assertion" || sequence.slice(j + 1).some(canFail);
       try {
-        for (const [k, i] of repeats.entries()) {
-          let product = ways(sequence[i]!);
-          let previous = i;
-          for (const j of repeats.slice(k + 1)) {
-            const between = sequence.slice(previous + 1, j).filter(consumes);
-            // Each part of the separator must be able to match a character both neighbours also match.
-            const shared = charsOf(sequence[previous]!).intersect(charsOf(sequence[j]!));
-            if (shared.isEmpty || !between.every((e) => !charsOf(e).intersect(shared).isEmpty)) break;
-            product *= ways(sequence[j]!);
-            previous = j;
-            if (product > LARGE_REPEAT ** 3 && between.length + (j - i) > 1 && followed(j)) {
-              found.push({ first: sequence[i]!, second: sequence[j]!, separator: sequence.slice(i + 1, j).map((e) => e.raw).join("") });
-              return;
-            }
+        const afterAlternative = followedOutside(alt);
+        const own = readings(alt.elements);
+        if (own.some((sequence) => check(sequence, afterAlternative))) return;
+        // A repeated group runs its body again right after itself: the chain can cross from one turn to the next.
+        const group = alt.parent;
+        if (isGroup(group) && group.parent.type === "Quantifier" && group.parent.max > 1) {
+          const others = group.alternatives.length <= MAX_PAIRED_ALTERNATIVES ? group.alternatives : [alt];
+          for (const other of others) {
+            const next = readings(other.elements);
+            for (const a of own.slice(0, 8)) for (const b of next.slice(0, 8)) if (check([...a, ...b], true, group.parent)) return;
           }
         }
       } catch {
