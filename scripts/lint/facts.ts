@@ -9,7 +9,7 @@ import { prefixPattern, type PartialMatch } from "../regex/explain.ts";
 import { literalChoices, type LiteralChoices } from "../regex/literals.ts";
 import { compileJs, countLiteralCharacters, JS_FLAGS, parsePattern, type ParsedPattern } from "../regex/pattern.ts";
 import type { PythonCompile, PythonProbeResult } from "../regex/python-probe.ts";
-import type { BacktrackingFinding } from "../regex/redos.ts";
+import type { AnalysisOutcome } from "../regex/analysis-runner.ts";
 import { specificityOf, type Specificity } from "../regex/specificity.ts";
 import type { RegexBudget, RegexRunner } from "./regex-runner.ts";
 
@@ -44,8 +44,8 @@ export interface RegexFacts {
   readonly matchesEmpty: boolean;
   /** For the first own positive text the regex misses: how far the regex gets into it. */
   readonly partial: { readonly pointer: string; readonly match: PartialMatch } | undefined;
-  /** Super-linear backtracking found statically (regex/redos.ts); empty when the pattern does not parse. */
-  readonly backtracking: readonly BacktrackingFinding[];
+  /** Super-linear backtracking found statically (regex/redos.ts), under a deadline; no findings when the pattern does not parse. */
+  readonly backtracking: AnalysisOutcome;
 }
 
 export const isPositive = (role: TextRole): boolean => role !== "no_match";
@@ -123,10 +123,11 @@ export async function resolveRegexFacts(prepared: readonly PreparedRegex[], runn
     return p.texts.map((t, k): OwnText => ({ role: t.role, pointer: t.pointer, text: t.text, js: js?.[k] ?? { kind: "skipped" }, py: py?.matches[k] }));
   });
   const partials = await findPartialMatches(prepared, texts, runner, budget);
-  // The automata behind the ReDoS analysis (refa, scslre) take a quarter of a second to load: only
-  // runs that analyse a regex load them, so a run whose files are all cached never does.
-  const analysable = prepared.some((p) => p.parsed.ok && p.js.ok);
-  const { findBacktracking } = analysable ? await import("../regex/redos.ts") : { findBacktracking: () => [] };
+  // The analysis runs in a worker under a deadline (a hostile pattern took 32 s); only runs that
+  // analyse a regex start it, so a run whose files are all cached never does.
+  const analysable = prepared.flatMap((p, i) => (p.parsed.ok && p.js.ok ? [i] : []));
+  const analysed = await runner.analyse(analysable.map((i) => prepared[i]!.source), budget);
+  const analysisOf = new Map(analysable.map((i, k) => [i, analysed[k]!]));
   return prepared.map((p, i) => ({
     source: p.source,
     tooLong: p.tooLong,
@@ -139,7 +140,7 @@ export async function resolveRegexFacts(prepared: readonly PreparedRegex[], runn
     specificity: p.specificity,
     matchesEmpty: matchesEmptyOf(p, jobOf.get(i) === undefined ? undefined : jsResults[jobOf.get(i)!]),
     partial: partials.get(i),
-    backtracking: p.parsed.ok && p.js.ok ? findBacktracking(p.source) : [],
+    backtracking: analysisOf.get(i) ?? { kind: "analysed", findings: [] },
   }));
 }
 

@@ -1,8 +1,11 @@
-// The capability the lint engine runs regexes through: JavaScript in time-bounded worker threads and
-// Python's re module in one batched, watched python3 process. Injected, so the engine itself holds no
+// The capability the lint engine runs regexes through: JavaScript in time-bounded worker threads,
+// Python's re module in one batched, watched python3 process, and the static backtracking analysis in
+// a time-bounded worker thread. Injected, so the engine itself holds no
 // threads or processes, and so tests can choose how regexes run while keeping the same engine.
 import type { MatchJob, MatchOutcome } from "../match/guarded-runner.ts";
+import { analysisTimeoutMs } from "../model/limits.ts";
 import { runMatchJobs } from "../match/guarded-runner.ts";
+import { analyseWithDeadline, type AnalysisOutcome } from "../regex/analysis-runner.ts";
 import { probePython, type PythonProbeResult } from "../regex/python-probe.ts";
 
 /**
@@ -43,6 +46,8 @@ export interface RegexRunner {
   match(jobs: readonly MatchJob[], budget: RegexBudget): Promise<MatchOutcome[][]>;
   /** Python's verdicts, or undefined when the Python half of the contract is not checked in this run. */
   python(jobs: readonly Pick<MatchJob, "pattern" | "texts">[], budget: RegexBudget): Promise<PythonProbeResult | undefined>;
+  /** The static backtracking analysis of each pattern (regex/redos.ts), in order; never rejects. */
+  analyse(patterns: readonly string[], budget: RegexBudget): Promise<AnalysisOutcome[]>;
 }
 
 export interface GuardedRunnerOptions {
@@ -61,5 +66,7 @@ export function guardedRegexRunner(options: GuardedRunnerOptions): RegexRunner {
       !options.python || jobs.length === 0
         ? Promise.resolve(options.python ? { available: true, jobs: [] } : undefined)
         : budget.charge(() => probePython(jobs, { timeoutMs: options.timeoutMs, totalBudgetMs: budget.remainingMs() })),
+    analyse: (patterns, budget) =>
+      patterns.length === 0 ? Promise.resolve([]) : budget.charge(() => analyseWithDeadline(patterns, { timeoutMs: analysisTimeoutMs({ regexTimeoutMs: options.timeoutMs }), totalBudgetMs: budget.remainingMs() })),
   };
 }

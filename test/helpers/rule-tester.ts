@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type Limits } from "../../scripts/model/limits.ts";
 import type { Diagnostic, RuleId, Severity } from "../../scripts/model/diagnostic.ts";
 import { finishDiagnostics, lintCollection, lintFiles, type FileInput } from "../../scripts/lint/engine.ts";
 import { findRule } from "../../scripts/lint/registry.ts";
+import { findBacktracking } from "../../scripts/regex/redos.ts";
 import { guardedRegexRunner, startBudget, type RegexRunner } from "../../scripts/lint/regex-runner.ts";
 import type { PythonJobResult, PythonProbeResult } from "../../scripts/regex/python-probe.ts";
 import { parseEntryFile } from "../../scripts/source/entry-file.ts";
@@ -54,14 +55,15 @@ export interface RuleCases {
 
 /**
  * The regex runner of the tester: the real guarded one for cases about deadlines, and otherwise
- * JavaScript in this thread (the cases' own regexes, none catastrophic on their texts) with Python
- * through the real probe. Only how regexes run differs; the engine is the real one.
+ * JavaScript and the backtracking analysis in this thread (the cases' own regexes, none catastrophic
+ * on their texts, none slow to analyse) with Python through the real probe. Only how regexes run differs; the engine is the real one.
  */
 function runnerFor(c: RuleCase, timeoutMs: number): RegexRunner {
   const guarded = guardedRegexRunner({ timeoutMs, threads: 2, python: true });
   if (c.guarded) return guarded;
   return {
     python: (jobs, budget) => rememberedPython(jobs, budget, guarded),
+    analyse: async (patterns) => patterns.map((source) => ({ kind: "analysed" as const, findings: findBacktracking(source) })),
     match: async (jobs) =>
       jobs.map((job) => {
         let re: RegExp;

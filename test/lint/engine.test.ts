@@ -85,6 +85,7 @@ describe("collisions", () => {
     let tests = 0;
     const counting: RegexRunner = {
       python: async () => undefined,
+      analyse: async () => [],
       match: async (jobs) => jobs.map((j) => j.texts.map(() => {
         tests++;
         return { kind: "no-match" } as const;

@@ -256,6 +256,13 @@ export const regexCases: RuleCases[] = [
         guarded: true,
         errors: [{ pointer: "/regex", message: "ran longer than 300 ms" }],
       },
+      {
+        name: "a regex whose backtracking analysis overruns is stopped and reported, not passed (a 1,400-character regex took 32 s to analyse in lint's own thread)",
+        entry: { regex: `SampleError: the sample error widget refused to start|X(?:${"(?:.*a|b)".repeat(150)})+;` },
+        limits: { regexTimeoutMs: 200 },
+        guarded: true,
+        errors: [{ pointer: "/regex", message: "the backtracking analysis (kb/regex-redos) ran longer than 1000 ms on this regex and was stopped" }],
+      },
     ],
   },
 ];

@@ -1,0 +1,123 @@
+// Runs the static backtracking analysis (redos.ts) under a deadline. scslre's analysis grows fast with
+// a pattern's repeats and alternatives: a lint-clean 1,400-character regex took 32 s to analyse, in
+// lint's own thread, and a hundred of them would have held a CI run for most of an hour (found after
+// pass N). Each pattern is analysed in a worker thread that is terminated when it overruns; that
+// pattern counts as not analysed and the rest go on in a fresh worker. The total budget bounds the
+// whole call. The worker is kept between calls (loading refa and scslre takes a quarter of a second).
+import { Worker } from "node:worker_threads";
+import type { BacktrackingFinding } from "./redos.ts";
+
+export type AnalysisOutcome =
+  | { readonly kind: "analysed"; readonly findings: readonly BacktrackingFinding[] }
+  /** Ran past its deadline and was stopped: nothing shows it is safe. */
+  | { readonly kind: "timeout" }
+  /** Not analysed: the run's budget was spent, or no worker could start. */
+  | { readonly kind: "skipped" };
+
+export interface AnalysisOptions {
+  readonly timeoutMs: number;
+  readonly totalBudgetMs: number;
+}
+
+const WORKER_URL = new URL("./analysis-worker.mjs", import.meta.url);
+/** Run from the TypeScript sources (not dist/): the worker must register the loader itself. */
+const FROM_TYPESCRIPT = import.meta.url.endsWith(".ts");
+/** Starting a worker (loading the analysis, and from sources the TypeScript loader) is not a pattern's time. */
+const START_LIMIT_MS = 60_000;
+
+/** One worker kept between calls; a call takes it, so calls at once never share one. */
+let kept: Worker | undefined;
+
+/**
+ * Listens until `settle` is called: each listener is removed by name, since removeAllListeners()
+ * would also remove the ones Node uses to deliver a worker's messages.
+ */
+function listen<M>(worker: Worker, on: { message: (msg: M) => void; gone: () => void }): () => void {
+  worker.on("message", on.message);
+  worker.on("error", on.gone);
+  worker.on("exit", on.gone);
+  return () => {
+    worker.off("message", on.message);
+    worker.off("error", on.gone);
+    worker.off("exit", on.gone);
+  };
+}
+
+function startWorker(): Promise<Worker | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_URL, { workerData: { typescript: FROM_TYPESCRIPT } });
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      stop();
+      if (ready) resolve(worker);
+      else {
+        void worker.terminate();
+        resolve(undefined);
+      }
+    };
+    const timer = setTimeout(() => done(false), START_LIMIT_MS);
+    const stop = listen(worker, { message: (msg: { ready?: boolean }) => done(msg.ready === true), gone: () => done(false) });
+  });
+}
+
+let nextId = 0;
+
+/** The worker's findings for one pattern, or undefined when it overran, failed or died. */
+function ask(worker: Worker, source: string, limitMs: number): Promise<readonly BacktrackingFinding[] | undefined> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const done = (findings: readonly BacktrackingFinding[] | undefined) => {
+      clearTimeout(timer);
+      stop();
+      resolve(findings);
+    };
+    const timer = setTimeout(() => done(undefined), limitMs);
+    const stop = listen(worker, {
+      message: (msg: { id: number; findings?: BacktrackingFinding[] }) => {
+        if (msg.id === id) done(msg.findings);
+      },
+      gone: () => done(undefined),
+    });
+    worker.postMessage({ id, source });
+  });
+}
+
+/** One outcome per pattern, in order. Never rejects. */
+export async function analyseWithDeadline(sources: readonly string[], options: AnalysisOptions): Promise<AnalysisOutcome[]> {
+  const out: AnalysisOutcome[] = [];
+  if (sources.length === 0) return out;
+  const deadline = performance.now() + options.totalBudgetMs;
+  let worker = kept;
+  kept = undefined;
+  worker?.ref();
+  for (const source of sources) {
+    if (!worker && deadline > performance.now()) worker = await startWorker();
+    const left = deadline - performance.now();
+    if (!worker || left <= 0) {
+      out.push({ kind: "skipped" });
+      continue;
+    }
+    const limit = Math.min(options.timeoutMs, left);
+    const findings = await ask(worker, source, limit);
+    if (findings) {
+      out.push({ kind: "analysed", findings });
+      continue;
+    }
+    void worker.terminate();
+    worker = undefined;
+    out.push(limit < options.timeoutMs ? { kind: "skipped" } : { kind: "timeout" });
+  }
+  if (worker) {
+    // A kept worker never keeps the process alive, and one that dies while kept is forgotten.
+    worker.unref();
+    if (kept) void worker.terminate();
+    else {
+      const idle = worker;
+      kept = idle;
+      idle.once("exit", () => {
+        if (kept === idle) kept = undefined;
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+// The backtracking analysis runs in a worker under a deadline: a pattern whose analysis overruns is
+// stopped and counted as a timeout, the patterns after it are still analysed (in a fresh worker), and
+// once the total budget is spent the rest are skipped, never passed. The hostile pattern's analysis
+// takes tens of seconds; the deadlines here are a fraction of that, so no result depends on speed.
+import { describe, expect, it } from "vitest";
+import { analyseWithDeadline } from "../../scripts/regex/analysis-runner.ts";
+
+/** 150 alternations under a repeat: scslre took 32 s on it in lint's own thread. */
+const HOSTILE = `X(?:${"(?:.*a|b)".repeat(150)})+;`;
+
+describe("analyseWithDeadline", () => {
+  it("stops an analysis that overruns, and analyses the patterns after it in a fresh worker", async () => {
+    const out = await analyseWithDeadline([HOSTILE, "a(?:.*x)+y", "plain text"], { timeoutMs: 1_000, totalBudgetMs: 120_000 });
+    expect(out[0]).toEqual({ kind: "timeout" });
+    expect(out[1]).toMatchObject({ kind: "analysed", findings: [{ exponential: true }] });
+    expect(out[2]).toEqual({ kind: "analysed", findings: [] });
+  });
+
+  it("skips what the total budget leaves no time for", async () => {
+    const out = await analyseWithDeadline(["a", HOSTILE, "b"], { timeoutMs: 120_000, totalBudgetMs: 0 });
+    expect(out.map((o) => o.kind)).toEqual(["skipped", "skipped", "skipped"]);
+  });
+});
