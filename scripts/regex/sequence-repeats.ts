@@ -137,7 +137,8 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
    */
   const tailInSeparator = (sequence: readonly AST.Element[], i: number, j: number, afterAlternative: boolean) => {
     const second = sequence[j]!;
-    if (afterAlternative || second.type !== "Quantifier" || second.max !== Infinity) return false;
+    // Short of the next copy only by its least length: a second repeat of {1000,} needs copies that far apart.
+    if (afterAlternative || second.type !== "Quantifier" || second.max !== Infinity || second.min > LARGE_REPEAT) return false;
     const single = (e: AST.Element) => e.type === "Character" || e.type === "CharacterSet" || e.type === "CharacterClass";
     const separator = sequence.slice(i + 1, j);
     const tail = sequence.slice(j + 1).filter((e, k) => canFail(sequence, j + 1 + k));
