@@ -5,7 +5,7 @@
 // becomes a diagnostic naming the rule, never a crashed run. Caching and worker threads wrap
 // lintFiles from speed/ with the same signature; this file knows nothing of them.
 import { findNodeAtLocation } from "jsonc-parser";
-import { compareDiagnostics, createDiagnostic, type Diagnostic, type RuleId, type Severity } from "../model/diagnostic.ts";
+import { compareDiagnostics, createDiagnostic, overflowDiagnostic, type Diagnostic, type RuleId, type Severity } from "../model/diagnostic.ts";
 import { digest } from "../model/digest.ts";
 import type { Entry } from "../model/entry.ts";
 import type { Limits } from "../model/limits.ts";
@@ -81,16 +81,17 @@ function checkFile(input: FileInput, limits: Limits): Checked {
   const source = parsed.source;
   if (!source?.tree || source.tree.type !== "object") return { input, diagnostics, source };
   const verdict = checkSchema(source.value, limits.maxDiagnosticsPerFile + 1);
-  /** Problems past the per-file cap are only counted: one shared diagnostic at the end stands for each (a scan per pointer, and memory per file, stay bounded). */
-  let overflow: Diagnostic | undefined;
+  /**
+   * Problems past the per-file cap are only counted: one shared diagnostic at the end stands for each
+   * (a scan per pointer, and memory per file, stay bounded). It is kb/schema's whatever the rule of
+   * the problems it stands for: labelled with the 101st problem's (kb/empty-text), it let a config
+   * that turned that rule off hide every schema error after it, and the entry built (pass O).
+   */
+  const overflow = overflowDiagnostic(source.file, source.lines.position(source.text.length), "kb/schema", limits.maxDiagnosticsPerFile);
   verdict.problems.forEach((p, i) => {
-    diagnostics.push(i < limits.maxDiagnosticsPerFile ? locate(source, p.rule, "error", p, p.fixable) : (overflow ??= locate(source, p.rule, "error", { ...p, offset: source.text.length }, p.fixable)));
+    diagnostics.push(i < limits.maxDiagnosticsPerFile ? locate(source, p.rule, "error", p, p.fixable) : overflow);
   });
-  const last = verdict.problems.at(-1);
-  if (verdict.unlisted > 0 && last) {
-    overflow ??= locate(source, last.rule, "error", { ...last, offset: source.text.length }, last.fixable);
-    for (let i = 0; i < verdict.unlisted; i++) diagnostics.push(overflow);
-  }
+  for (let i = 0; i < verdict.unlisted; i++) diagnostics.push(overflow);
   const value = source.value as Record<string, unknown>;
   const entry: Record<string, unknown> = {};
   for (const key of Object.keys(value)) if (!verdict.failedFields.has(key)) Object.defineProperty(entry, key, { value: value[key], enumerable: true, writable: true, configurable: true });
@@ -222,7 +223,8 @@ function capPerFile(sorted: readonly { readonly d: Diagnostic; readonly times: n
   for (const { d, times } of sorted) {
     const n = perFile.get(d.file) ?? 0;
     perFile.set(d.file, n + times);
-    const listed = Math.max(0, Math.min(times, max - n));
+    // A diagnostic given many times stands for problems past a file's cap: listed once, the rest counted.
+    const listed = Math.max(0, Math.min(times, 1, max - n));
     for (let i = 0; i < listed; i++) out.push(d);
     if (listed < times) {
       const seen = dropped.get(d.file) ?? { count: 0, errors: false };

@@ -50,6 +50,21 @@ export function createDiagnostic(init: DiagnosticInit): Diagnostic {
   return d;
 }
 
+/**
+ * The diagnostic that stands, at the end of a file, for each of its structural problems past the
+ * per-file cap: a structural rule, so that no configuration or exception can drop what it counts.
+ * finishDiagnostics lists it at most once and counts the rest.
+ */
+export function overflowDiagnostic(file: string, end: { readonly line: number; readonly column: number }, rule: "kb/schema" | "kb/json-syntax", maxPerFile: number): Diagnostic {
+  return createDiagnostic({
+    file,
+    ...end,
+    severity: "error",
+    rule,
+    message: `more ${rule === "kb/schema" ? "schema" : "JSON"} problems than the per-file limit (${maxPerFile}); those past it are counted, not described`,
+  });
+}
+
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;
   for (const d of diagnostics) if (d.severity === "error") errors++;

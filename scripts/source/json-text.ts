@@ -4,7 +4,7 @@
 // diagnostic, and refuses nesting deeper than the limit before the recursive parser can overflow.
 import { holdsExactly } from "../model/number-text.ts";
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import { createDiagnostic, type Diagnostic, type RuleId } from "../model/diagnostic.ts";
+import { createDiagnostic, overflowDiagnostic, type Diagnostic, type RuleId } from "../model/diagnostic.ts";
 import { LineIndex } from "../model/location.ts";
 import { toPointer, type PathSegment } from "../model/pointer.ts";
 
@@ -52,9 +52,12 @@ export function parseJsonText(file: string, text: string, options: JsonOptions):
   const diagnostics: Diagnostic[] = [];
   let overflow: Diagnostic | undefined;
   const report = (offset: number, rule: RuleId, message: string, hint?: string, pointer = "", fixable = false) => {
-    const make = (at: number) => createDiagnostic({ file, ...lines.position(at), pointer, severity: "error", rule, message, hint, fixable });
-    // Past the cap, the first problem not described stands, at the end of the file, for each of the rest.
-    diagnostics.push(diagnostics.length < options.maxProblems ? make(offset) : (overflow ??= make(text.length)));
+    // Past the cap, one structural diagnostic at the end of the file stands for each of the rest.
+    diagnostics.push(
+      diagnostics.length < options.maxProblems
+        ? createDiagnostic({ file, ...lines.position(offset), pointer, severity: "error", rule, message, hint, fixable })
+        : (overflow ??= overflowDiagnostic(file, lines.position(text.length), "kb/json-syntax", options.maxProblems)),
+    );
   };
 
   let body = text;

@@ -4,6 +4,7 @@
 // test are compared with the expected ones, exactly: no more, no fewer.
 import { expect } from "vitest";
 import { DEFAULT_LIMITS, type Limits } from "../../scripts/model/limits.ts";
+import type { RuleSeverities } from "../../scripts/model/run-settings.ts";
 import type { Diagnostic, RuleId, Severity } from "../../scripts/model/diagnostic.ts";
 import { finishDiagnostics, lintCollection, lintFiles, type FileInput } from "../../scripts/lint/engine.ts";
 import { findRule } from "../../scripts/lint/registry.ts";
@@ -43,6 +44,8 @@ export interface RuleCase {
   /** Run JavaScript regexes in worker threads under their deadline (cases about timeouts); default: in this thread. */
   readonly guarded?: boolean;
   readonly today?: string;
+  /** Rules turned off or down, as kb.config.json does. */
+  readonly severities?: RuleSeverities;
   /** Expected diagnostics of the rule under test; empty or absent for a valid case. */
   readonly errors?: readonly ExpectedDiagnostic[];
 }
@@ -137,7 +140,7 @@ export async function lintCase(c: RuleCase): Promise<Diagnostic[]> {
     const f = byFile.get(file);
     return f ? parseEntryFile(f, f.bytes, limits).source : undefined;
   });
-  return finishDiagnostics([...verdicts.flatMap((v) => v.diagnostics), ...collection], limits);
+  return finishDiagnostics([...verdicts.flatMap((v) => v.diagnostics), ...collection], limits, c.severities);
 }
 
 function matches(actual: string | undefined, expected: string | RegExp | undefined): boolean {

@@ -12,6 +12,7 @@ import { createDiagnostic } from "../../scripts/model/diagnostic.ts";
 import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
 import { parseJsonText } from "../../scripts/source/json-text.ts";
 import { lintCase } from "../helpers/rule-tester.ts";
+import { validEntry } from "../helpers/entries.ts";
 
 const exceptionsOf = (value: unknown) => parseExceptions(parseJsonText("lint-exceptions.json", JSON.stringify(value, null, 2), { maxDepth: 64, maxProblems: 100 }));
 
@@ -60,6 +61,22 @@ describe("severities and limits", () => {
     expect(out.filter((d) => d.rule === "kb/no-match-examples")).toHaveLength(0);
     expect(out.find((d) => d.rule === "kb/too-many-problems")!.message).toBe("2 more problems in this file were not listed (limit 3 per file)");
     expect(finishDiagnostics([w], DEFAULT_LIMITS, new Map([["kb/no-match-examples", "error"]]))[0]!.severity).toBe("error");
+  });
+});
+
+describe("problems past the per-file cap", () => {
+  it("stay structural: turning off the rule of the 101st problem hides none of the schema errors after it (pass O: the entry built with confidence \"very high\")", async () => {
+    const emptyAction = { ...validEntry().dead_ends[0], action: "" };
+    const d = await lintCase({ name: "hidden", entry: { dead_ends: Array.from({ length: 101 }, () => emptyAction), confidence: "very high", fix_success_rate: 7 }, severities: new Map([["kb/empty-text", "off"]]) });
+    expect(d.filter((x) => x.rule === "kb/empty-text")).toEqual([]);
+    expect(d.find((x) => x.rule === "kb/schema")).toMatchObject({ severity: "error", message: "more schema problems than the per-file limit (100); those past it are counted, not described" });
+  });
+
+  it("are listed once where there is room, and counted", () => {
+    const d = createDiagnostic({ file: "entries/demo/x.json", severity: "error", rule: "kb/schema", message: "one" });
+    const over = createDiagnostic({ file: "entries/demo/x.json", line: 9, severity: "error", rule: "kb/schema", message: "more" });
+    const out = finishDiagnostics([d, over, over, over], { maxDiagnosticsPerFile: 3 });
+    expect(out.map((x) => x.message)).toEqual(["one", "2 more problems in this file were not listed (limit 3 per file)", "more"]);
   });
 });
 
