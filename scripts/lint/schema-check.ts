@@ -85,9 +85,11 @@ export function checkSchema(value: unknown, describe = Infinity): SchemaVerdict 
   const errors = validate.errors ?? [];
   // A date that is not YYYY-MM-DD fails both the pattern and the format: one cause, one problem (the format's).
   const datesFailingFormat = new Set(errors.filter((e) => e.keyword === "format" && (e.params as { format?: string }).format === "date").map((e) => e.instancePath));
-  // Each error is compared with the anyOf errors alone: against every error (n²), 100,000 unknown keys took 73 s.
-  const anyOfs = errors.filter((e) => e.keyword === "anyOf");
-  const relevant = errors.filter((e) => !isBranchNoise(e, anyOfs) && !(e.keyword === "pattern" && datesFailingFormat.has(e.instancePath)));
+  // Each error is compared with the anyOf errors at its own path alone: against every error (n²),
+  // 100,000 unknown keys took 73 s; against every anyOf error, 40,000 wrong list items 41 s (pass O).
+  const anyOfsAt = new Map<string, ErrorObject[]>();
+  for (const e of errors) if (e.keyword === "anyOf") anyOfsAt.set(e.instancePath, [...(anyOfsAt.get(e.instancePath) ?? []), e]);
+  const relevant = errors.filter((e) => !isBranchNoise(e, anyOfsAt.get(e.instancePath) ?? []) && !(e.keyword === "pattern" && datesFailingFormat.has(e.instancePath)));
   // Described in slices until enough distinct problems are found (dedupe merges a few): the rest are counted.
   let problems: SchemaProblem[] = [];
   let described = 0;
@@ -114,9 +116,9 @@ function isEmptyText(e: ErrorObject): boolean {
   return e.keyword === "minLength" || (e.keyword === "pattern" && (e.params as { pattern?: string }).pattern === "\\S");
 }
 
-/** In an anyOf (a digest or null), each branch's error repeats the anyOf's own; keep the anyOf's. */
+/** In an anyOf (a digest or null), each branch's error repeats the anyOf's own; keep the anyOf's. `anyOfs`: the anyOf errors at e's path. */
 function isBranchNoise(e: ErrorObject, anyOfs: readonly ErrorObject[]): boolean {
-  return e.keyword !== "anyOf" && anyOfs.some((o) => o.instancePath === e.instancePath && e.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, "/anyOf/")));
+  return e.keyword !== "anyOf" && anyOfs.some((o) => e.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, "/anyOf/")));
 }
 
 const RATE_FIELDS = new Set(["confidence", "fix_success_rate", "fail_rate", "success_rate", "probability"]);

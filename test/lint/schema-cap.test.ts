@@ -17,4 +17,11 @@ describe("checkSchema with a cap", () => {
     expect(all.unlisted).toBe(0);
     expect(capped.problems).toEqual(all.problems.slice(0, capped.problems.length));
   });
+
+  it("sets aside each anyOf branch's own error against the anyOf errors at its path only (pass O: 40,000 wrong digests took 41 s)", () => {
+    const value: Record<string, unknown> = { ...validEntry(), translated_from: { workarounds: Array.from({ length: 60_000 }, () => 1) } };
+    const capped = checkSchema(value, 101);
+    expect(capped.problems[0]).toMatchObject({ rule: "kb/schema", pointer: "/translated_from/workarounds/0" });
+    expect(capped.problems.length + capped.unlisted).toBe(60_000);
+  });
 });
