@@ -47,7 +47,8 @@ export function resolveLimits(overrides: Readonly<Record<string, unknown>> = {})
   const limits: Record<string, number> = { ...DEFAULT_LIMITS };
   for (const [key, value] of Object.entries(overrides)) {
     if (!(LIMIT_KEYS as string[]).includes(key)) problems.push(`unknown limit "${key}" (known: ${LIMIT_KEYS.join(", ")})`);
-    else if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) problems.push(`limit "${key}" must be a positive number`);
+    // Counts, bytes and milliseconds: a fraction gave "17.5 more problems" (pass O).
+    else if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) problems.push(`limit "${key}" must be a positive whole number`);
     else limits[key] = value;
   }
   return { limits: limits as unknown as Limits, problems };

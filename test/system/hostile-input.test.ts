@@ -365,12 +365,13 @@ describe("limits set in kb.config.json", () => {
     expect(r.stderr).toMatch(/index\.json is \d+ bytes, more than the limit of 1000/);
   });
 
-  it("a limit that is unknown, not a positive number, or limits that are not an object: a usage error (exit 2) at its place in kb.config.json", async () => {
+  it("a limit that is unknown, not a positive whole number, or limits that are not an object: a usage error (exit 2) at its place in kb.config.json", async () => {
     const cases: [string, string][] = [
       ['{"limits": {"regexTimeoutMs": -1}}', "kb.config.json:1:31 limits.regexTimeoutMs must be > 0"],
       ['{"limits": {"bogus": 1}}', 'kb.config.json:1:13 unknown key "bogus" in limits'],
       ['{"limits": 5}', "kb.config.json:1:12 limits must be object"],
-      ['{"limits": {"maxDepth": "64"}}', "kb.config.json:1:25 limits.maxDepth must be number"],
+      ['{"limits": {"maxDepth": "64"}}', "kb.config.json:1:25 limits.maxDepth must be integer"],
+      ['{"limits": {"maxDiagnosticsPerFile": 1.5}}', "kb.config.json:1:38 limits.maxDiagnosticsPerFile must be integer"],
     ];
     for (const [config, message] of cases) {
       const dir = repo(`bad-limits-${cases.findIndex(([c]) => c === config)}`, { "kb.config.json": config });
