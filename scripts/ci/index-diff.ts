@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from "node:util";
 import { compareText } from "../model/diagnostic.ts";
 import type { BundledIndex } from "../model/index-format.ts";
 import { shapeProblem } from "../model/json-shape.ts";
-import { MAX_INDEX_VALUES, MAX_OBJECT_KEYS } from "../lookup/load-index.ts";
+import { MAX_INDEX_DEPTH, MAX_INDEX_VALUES, MAX_OBJECT_KEYS } from "../lookup/load-index.ts";
 
 export type IndexedRecord = Readonly<Record<string, unknown>> & { readonly id: string };
 
@@ -26,8 +26,9 @@ export interface IndexDiff {
  * counted before it is parsed (model/json-shape.ts).
  */
 export function parseIndexEntries(text: string): { entries: IndexedRecord[] } | { problem: string } {
-  // Held to the caps kb lookup --index uses: a 300 MB index took 5 GB and over 170 s to parse (pass N).
-  const tooBig = shapeProblem(text, { values: MAX_INDEX_VALUES, keys: MAX_OBJECT_KEYS });
+  // Held to the caps kb lookup --index uses: a 300 MB index took 5 GB and over 170 s to parse (pass N),
+  // and 3,000 levels of nesting overflowed the stack of the comparison below (pass O).
+  const tooBig = shapeProblem(text, { values: MAX_INDEX_VALUES, keys: MAX_OBJECT_KEYS, depth: MAX_INDEX_DEPTH });
   if (tooBig) return { problem: `holds ${tooBig}, more than an index of any real corpus` };
   let value: unknown;
   try {

@@ -2,6 +2,7 @@
 // (what matching and an answer need), refusing a file that is not an error-kb index or whose format
 // is of another major version. Sized and validated before use; the matcher then skips (and reports)
 // any entry it cannot use instead of failing on the whole index.
+import { constants } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { INDEX_SCHEMA_VERSION, MATCH_SCHEMA_VERSION, type BundledIndex, type MatchIndex } from "../model/index-format.ts";
@@ -25,6 +26,9 @@ export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
  */
 export const MAX_INDEX_VALUES = 16_000_000;
 
+/** Deepest nesting in an index: an entry's fields nest a few levels; 16 million nested brackets took 2.2 GB to parse. */
+export const MAX_INDEX_DEPTH = 64;
+
 /** Most keys one object of an index may have: an entry has a few dozen, and V8 parses an object of millions of keys in time that grows faster than their number (16 million did not finish in 12 minutes). */
 export const MAX_OBJECT_KEYS = 10_000;
 
@@ -39,10 +43,12 @@ function readVersioned<T extends { schema_version: string; entries: readonly unk
     throw new IndexFileError(`cannot read the index ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (size > maxBytes) throw new IndexFileError(`${file} is ${size} bytes, more than the limit of ${maxBytes}`);
+  // Past it the file cannot become one text: V8's error said "not valid JSON" (pass O).
+  if (size > constants.MAX_STRING_LENGTH) throw new IndexFileError(`${file} is ${size} bytes, more than the longest text Node.js can hold (${constants.MAX_STRING_LENGTH} characters); it is not read`);
   let value: unknown;
   try {
     const text = readFileSync(file, "utf8");
-    const problem = shapeProblem(text, { values: MAX_INDEX_VALUES, keys: MAX_OBJECT_KEYS });
+    const problem = shapeProblem(text, { values: MAX_INDEX_VALUES, keys: MAX_OBJECT_KEYS, depth: MAX_INDEX_DEPTH });
     if (problem) throw new IndexFileError(`${file} holds ${problem}, more than an index of any real corpus; it is not read`);
     value = JSON.parse(text);
   } catch (e) {

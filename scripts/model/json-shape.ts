@@ -7,10 +7,12 @@
 
 /**
  * Why JSON text is too big to give to JSON.parse, counted without parsing; undefined when it is not.
+ * Nesting counts too: what reads the value back may recurse (kb ci summary's comparison overflowed
+ * the stack at 3,000 levels), and 16 million nested brackets took 2.2 GB (pass O).
  * Every value but the first follows a comma or opens an array or object, so commas and openers
  * outside strings bound the values; colons outside strings count each object's keys.
  */
-export function shapeProblem(text: string, max: { readonly values: number; readonly keys: number }): string | undefined {
+export function shapeProblem(text: string, max: { readonly values: number; readonly keys: number; readonly depth: number }): string | undefined {
   let values = 1;
   let inString = false;
   /** Per open array or object: -1 for an array, else the object's keys so far. */
@@ -23,7 +25,7 @@ export function shapeProblem(text: string, max: { readonly values: number; reado
     } else if (c === 0x22) inString = true;
     else if (c === 0x2c || c === 0x5b || c === 0x7b) {
       if (++values > max.values) return `more than ${max.values} JSON values`;
-      if (c !== 0x2c) open.push(c === 0x7b ? 0 : -1);
+      if (c !== 0x2c && open.push(c === 0x7b ? 0 : -1) > max.depth) return `nesting deeper than ${max.depth} levels`;
     } else if (c === 0x5d || c === 0x7d) open.pop();
     else if (c === 0x3a && open.length > 0 && open[open.length - 1]! >= 0) {
       if (++open[open.length - 1]! > max.keys) return `an object of more than ${max.keys} keys`;

@@ -57,6 +57,11 @@ describe("parseIndexEntries", () => {
     const r = parseIndexEntries(`{"entries":[{"id":"a/b",${keys}}]}`);
     expect("problem" in r && r.problem).toBe("holds an object of more than 10000 keys, more than an index of any real corpus");
   });
+
+  it("refuses nesting the comparison would recurse into too deeply (pass O: 3,000 levels overflowed the stack, exit 3)", () => {
+    const r = parseIndexEntries(`{"entries":[{"id":"a/b","x":${"[".repeat(3_000)}${"]".repeat(3_000)}}]}`);
+    expect("problem" in r && r.problem).toBe("holds nesting deeper than 64 levels, more than an index of any real corpus");
+  });
 });
 
 const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { shapeProblem } from "../../scripts/model/json-shape.ts";
 
-const hasMoreValuesThan = (text: string, values: number) => shapeProblem(text, { values, keys: Infinity }) !== undefined;
+const hasMoreValuesThan = (text: string, values: number) => shapeProblem(text, { values, keys: Infinity, depth: Infinity }) !== undefined;
 
 describe("hasMoreValuesThan", () => {
   it("counts values by commas and openers outside strings, escaped quotes included", () => {
@@ -20,9 +20,11 @@ describe("hasMoreValuesThan", () => {
 describe("shapeProblem", () => {
   it("refuses an object of more keys than any index entry has, before V8 spends minutes on it", () => {
     const keys = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}":0`).join(",")}}`;
-    expect(shapeProblem(`{"entries":[${keys(10)}]}`, { values: 1e9, keys: 10 })).toBeUndefined();
-    expect(shapeProblem(`{"entries":[${keys(11)}]}`, { values: 1e9, keys: 10 })).toBe("an object of more than 10 keys");
-    expect(shapeProblem(`{"a":"x:y:z","b":[1,{"c":1}],"d":{"e":1,"f":2}}`, { values: 1e9, keys: 3 })).toBeUndefined(); // colons in strings, nested objects counted apart
-    expect(shapeProblem("[0,0,0]", { values: 3, keys: 1e9 })).toBe("more than 3 JSON values");
+    expect(shapeProblem(`{"entries":[${keys(10)}]}`, { values: 1e9, keys: 10, depth: 64 })).toBeUndefined();
+    expect(shapeProblem(`{"entries":[${keys(11)}]}`, { values: 1e9, keys: 10, depth: 64 })).toBe("an object of more than 10 keys");
+    expect(shapeProblem(`{"a":"x:y:z","b":[1,{"c":1}],"d":{"e":1,"f":2}}`, { values: 1e9, keys: 3, depth: 64 })).toBeUndefined(); // colons in strings, nested objects counted apart
+    expect(shapeProblem("[0,0,0]", { values: 3, keys: 1e9, depth: 64 })).toBe("more than 3 JSON values");
+    expect(shapeProblem(`{"a":${"[".repeat(64)}${"]".repeat(64)}}`, { values: 1e9, keys: 1e9, depth: 65 })).toBeUndefined();
+    expect(shapeProblem(`{"a":${"[".repeat(65)}${"]".repeat(65)}}`, { values: 1e9, keys: 1e9, depth: 65 })).toBe("nesting deeper than 65 levels"); // pass O
   });
 });

@@ -1,6 +1,7 @@
 // What the `kb ci …` commands do (declared in ci.ts, loaded only when one runs): plan from the GitHub
 // event, build and decide what to do with generated/, summarise the change. Outputs go to
 // $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY, or stdout.
+import { constants } from "node:buffer";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { planFromEvent, planOutputs, formatStepOutputs, type CiPlan } from "../../ci/event.ts";
@@ -25,6 +26,8 @@ import { runBuild } from "../../runner/build-run.ts";
 const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 /** A pull request's payload holds a few thousand JSON values. */
 const MAX_EVENT_VALUES = 1_000_000;
+/** GitHub's payloads nest a dozen levels or so. */
+const MAX_EVENT_DEPTH = 100;
 
 
 interface EventFlags {
@@ -55,7 +58,7 @@ function readPlan(flags: EventFlags): CiPlan {
   if (!read.ok) throw new UsageError(`cannot read the event payload ${terminalSafeLine(file)}: ${read.reason === "too-large" ? `it is ${read.detail}, more than ${MAX_EVENT_BYTES} bytes` : read.reason === "missing" ? "no such file" : `it is ${read.detail}`}`);
   const text = new TextDecoder().decode(read.bytes);
   // GitHub's payloads hold a few thousand values; 64 MB of empty objects took 31 s and 2.2 GB to parse (pass N).
-  const tooBig = shapeProblem(text, { values: MAX_EVENT_VALUES, keys: MAX_OBJECT_KEYS });
+  const tooBig = shapeProblem(text, { values: MAX_EVENT_VALUES, keys: MAX_OBJECT_KEYS, depth: MAX_EVENT_DEPTH });
   if (tooBig) throw new UsageError(`cannot read the event payload ${terminalSafeLine(file)}: it holds ${tooBig}, more than any GitHub event`);
   let payload: unknown;
   try {
@@ -132,6 +135,8 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   // kb build writes it as a regular file: a link (to /dev/zero: 17 GB), a FIFO or a device is not its.
   const read = readBoundedFile(path.join(settings.outDir, "index.json"), settings.limits.maxIndexBytes);
   if (!read.ok) throw new UsageError(read.reason === "missing" ? `${indexPath} does not exist: run kb build first` : `${indexPath} ${read.reason === "too-large" ? `is ${read.detail}, more than maxIndexBytes` : `is ${read.detail}, not the file kb build writes`}: run kb build`);
+  // Past it the file cannot become one text (V8 threw, exit 3; pass O).
+  if (read.bytes.length > constants.MAX_STRING_LENGTH) throw new UsageError(`${indexPath} is ${read.bytes.length} bytes, more than the longest text Node.js can hold: run kb build`);
   const headText = new TextDecoder().decode(read.bytes);
   const headIndex = parseIndexEntries(headText);
   if ("problem" in headIndex) throw new UsageError(`${indexPath} ${headIndex.problem}`);
