@@ -44,6 +44,15 @@ export const textCases: RuleCases[] = [
           { pointer: "/workarounds/0/how", message: "holds the invisible character U+FFF9" },
         ],
       },
+      {
+        name: "code points reserved as default-ignorable, which show as nothing once assigned (pass O: raw in views and index.json)",
+        entry: { root_cause: "The cause\u2065 is here.", dead_ends: [{ ...validEntry().dead_ends[0], action: "Restart\ufff0 the widget" }], workarounds: [{ ...validEntry().workarounds[0], how: `Run ${String.fromCodePoint(0xe0080)}widget init${String.fromCodePoint(0xe01f0)} first.` }] },
+        errors: [
+          { pointer: "/root_cause", message: "holds the invisible character U+2065" },
+          { pointer: "/dead_ends/0/action", message: "holds the invisible character U+FFF0" },
+          { pointer: "/workarounds/0/how", message: "holds the invisible character U+E0080" },
+        ],
+      },
       { name: "a line separator in a signature", entry: { signature: "SampleError: the sample error\u2028widget refused to start" }, errors: [{ pointer: "/signature", message: "holds the invisible character U+2028" }] },
     ],
   },
