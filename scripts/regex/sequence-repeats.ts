@@ -31,7 +31,7 @@ const consumes = (e: AST.Element) => e.type !== "Assertion";
 const isGroup = (e: AST.Node): e is AST.Group | AST.CapturingGroup => e.type === "Group" || e.type === "CapturingGroup";
 
 /** Most sequences one alternative is read as with its alternations and optional parts opened; past it they stay closed. */
-const MAX_READINGS = 64;
+const MAX_READINGS = 256;
 /** A repeated group's alternatives read pairwise in a row only up to this many (else each after itself). */
 const MAX_PAIRED_ALTERNATIVES = 8;
 
@@ -43,13 +43,25 @@ function choicesOf(e: AST.Element): (readonly AST.Element[])[] | undefined {
   return undefined;
 }
 
-/** The sequences an alternative can be read as, its alternations and optional parts opened in place (at most MAX_READINGS). */
+/** Thrown when an alternative has more readings than MAX_READINGS: the check cannot decide it. */
+class TooManyReadings extends Error {}
+
+/**
+ * The sequences an alternative can be read as, its alternations and optional parts opened in place.
+ * Past MAX_READINGS it throws: leaving a part closed hid a chain behind six harmless optional groups
+ * (pass O), so such a regex counts as undecided.
+ */
 function readings(elements: readonly AST.Element[]): AST.Element[][] {
   let out: AST.Element[][] = [[]];
   for (const e of flatten(elements)) {
     const choices = choicesOf(e);
-    const opened = choices && out.length * choices.length <= MAX_READINGS ? choices.flatMap(readings) : undefined;
-    out = opened && out.length * opened.length <= MAX_READINGS ? out.flatMap((before) => opened.map((choice) => [...before, ...choice])) : out.map((before) => [...before, e]);
+    if (!choices) {
+      out = out.map((before) => [...before, e]);
+      continue;
+    }
+    const opened = choices.flatMap(readings);
+    if (out.length * opened.length > MAX_READINGS) throw new TooManyReadings();
+    out = out.flatMap((before) => opened.map((choice) => [...before, ...choice]));
   }
   return out;
 }
@@ -107,6 +119,9 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     let chars: CharSet;
     if (node.type === "Assertion" && (node.kind === "lookahead" || node.kind === "lookbehind")) {
       chars = node.alternatives.map(charsOf).reduce((a, b) => a.union(b));
+    } else if (node.type === "Backreference") {
+      // What its group consumed: a separator written as \1 hid the chain ((['"])(.*)\1 from \1(.*)\1;, pass O).
+      chars = (Array.isArray(node.resolved) ? node.resolved : [node.resolved]).map(charsOf).reduce((a, b) => a.union(b));
     } else {
       const nfa = automaton(node);
       chars = CharSet.empty(nfa.maxCharacter);
@@ -125,6 +140,8 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
    */
   const canFail = (sequence: readonly AST.Element[], k: number) => {
     const e = sequence[k]!;
+    // What can match nothing never fails: an optional part ('(.+)' from '(.+)'\.?, pass O).
+    if (e.type === "Quantifier" && e.min === 0) return false;
     if (e.type !== "Assertion" || e.kind !== "end") return true;
     const before = sequence.slice(0, k).filter(consumes).at(-1);
     return !runsToLineEnd(before);
@@ -145,7 +162,8 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     if (tail.length === 0 || tail.length > separator.length || !separator.every(single) || !tail.every(single)) return false;
     if (sequence.slice(j + 1).some((e) => !consumes(e) && !(e.type === "Assertion" && e.kind === "end"))) return false;
     const end = separator.slice(separator.length - tail.length);
-    if (!tail.every((e, k) => e.raw === end[k]!.raw)) return false;
+    // Compared by what they match, not as written: \x27 is '.
+    if (!tail.every((e, k) => charsOf(e).equals(charsOf(end[k]!)))) return false;
     const reach = separator.reduce((all, e) => all.union(charsOf(e)), charsOf(sequence[i]!));
     return charsOf(second).isSupersetOf(reach);
   };

@@ -113,6 +113,10 @@ export const regexCases: RuleCases[] = [
         name: "two long repeats whose failing tail is the end of their separator (Jest's Cannot find module '(.+)' from '(.+)', webpack's Can't resolve '(.*)' in '(.*)'), or a line's end after .* (pass N: linear per start, 0.55 s on 64 KB)",
         entry: { regex: "Cannot find module '(.+)' from '(.+)'|Module not found: Error: Can't resolve '(.*)' in '(.*)'|SampleError: .* error .*$" },
       },
+      {
+        name: "the same with an optional tail that never fails, or the quote written as an escape (pass O)",
+        entry: { regex: "Cannot find module '(.+)' from '(.+)'\\.?|Cannot find module '(.+)' from '(.+)\\x27|SampleError: .* error .*x?" },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -204,6 +208,21 @@ export const regexCases: RuleCases[] = [
           { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " error " after it' },
           { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " error " after it' },
         ],
+      },
+      {
+        name: "a separator written as a backreference (pass O: (['\"])(.*)\\1 from \\1(.*)\\1; took 4.7 s on 24.5 KB)",
+        entry: { regex: "SampleError: (['\"])(.*)\\1 error \\1(.*)\\1;" },
+        errors: [{ pointer: "/regex", message: 'polynomial backtracking: .* can run past every "\\\\1 error \\\\1" after it' }],
+      },
+      {
+        name: "a chain behind seven harmless optional groups, read with all of them opened (pass O: left closed, 25 s on 17.6 KB)",
+        entry: { regex: `SampleError: ${"ABCDEFG".split("").map((c) => `(?:${c}[0-9]+z)?`).join("")}(?:.* error )?[^;]*;` },
+        errors: [{ pointer: "/regex", message: 'polynomial backtracking: .* can run past every " error " after it' }],
+      },
+      {
+        name: "more than 256 readings: undecided, an error (pass O)",
+        entry: { regex: `SampleError: ${"ABCDEFGHI".split("").map((c) => `(?:${c}[0-9]+z)?`).join("")}x` },
+        errors: [{ pointer: "/regex", message: "too complex to analyse for backtracking" }],
       },
       {
         name: "an unbounded repeat the search enters at every position of a run (a long line of digits: quadratic)",
