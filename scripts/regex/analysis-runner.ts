@@ -11,6 +11,8 @@ export type AnalysisOutcome =
   | { readonly kind: "analysed"; readonly findings: readonly BacktrackingFinding[] }
   /** Ran past its deadline and was stopped: nothing shows it is safe. */
   | { readonly kind: "timeout" }
+  /** The worker failed or died analysing it (out of memory, say): nothing shows it is safe either. */
+  | { readonly kind: "failed"; readonly reason: string }
   /** Not analysed: the run's budget was spent, or no worker could start. */
   | { readonly kind: "skipped" };
 
@@ -32,7 +34,7 @@ let kept: Worker | undefined;
  * Listens until `settle` is called: each listener is removed by name, since removeAllListeners()
  * would also remove the ones Node uses to deliver a worker's messages.
  */
-function listen<M>(worker: Worker, on: { message: (msg: M) => void; gone: () => void }): () => void {
+function listen<M>(worker: Worker, on: { message: (msg: M) => void; gone: (e?: unknown) => void }): () => void {
   worker.on("message", on.message);
   worker.on("error", on.gone);
   worker.on("exit", on.gone);
@@ -62,21 +64,21 @@ function startWorker(): Promise<Worker | undefined> {
 
 let nextId = 0;
 
-/** The worker's findings for one pattern, or undefined when it overran, failed or died. */
-function ask(worker: Worker, source: string, limitMs: number): Promise<readonly BacktrackingFinding[] | undefined> {
+/** The worker's answer for one pattern: its findings, why it failed, or undefined when it overran. */
+function ask(worker: Worker, source: string, limitMs: number): Promise<readonly BacktrackingFinding[] | { failed: string } | undefined> {
   const id = nextId++;
   return new Promise((resolve) => {
-    const done = (findings: readonly BacktrackingFinding[] | undefined) => {
+    const done = (answer: readonly BacktrackingFinding[] | { failed: string } | undefined) => {
       clearTimeout(timer);
       stop();
-      resolve(findings);
+      resolve(answer);
     };
     const timer = setTimeout(() => done(undefined), limitMs);
     const stop = listen(worker, {
-      message: (msg: { id: number; findings?: BacktrackingFinding[] }) => {
-        if (msg.id === id) done(msg.findings);
+      message: (msg: { id: number; findings?: BacktrackingFinding[]; error?: string }) => {
+        if (msg.id === id) done(msg.findings ?? { failed: msg.error ?? "no answer" });
       },
-      gone: () => done(undefined),
+      gone: (e?: unknown) => done({ failed: e instanceof Error ? e.message : "the worker stopped" }),
     });
     worker.postMessage({ id, source });
   });
@@ -98,14 +100,14 @@ export async function analyseWithDeadline(sources: readonly string[], options: A
       continue;
     }
     const limit = Math.min(options.timeoutMs, left);
-    const findings = await ask(worker, source, limit);
-    if (findings) {
-      out.push({ kind: "analysed", findings });
+    const answer = await ask(worker, source, limit);
+    if (answer && !("failed" in answer)) {
+      out.push({ kind: "analysed", findings: answer });
       continue;
     }
     void worker.terminate();
     worker = undefined;
-    out.push(limit < options.timeoutMs ? { kind: "skipped" } : { kind: "timeout" });
+    out.push(answer ? { kind: "failed", reason: answer.failed } : limit < options.timeoutMs ? { kind: "skipped" } : { kind: "timeout" });
   }
   if (worker) {
     // A kept worker never keeps the process alive, and one that dies while kept is forgotten.

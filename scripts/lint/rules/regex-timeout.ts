@@ -24,6 +24,13 @@ export const regexTimeout = entryRule({
         hint: "remove nested or adjacent quantifiers that can match the same text (see kb/regex-redos)",
       });
     }
+    if (facts.backtracking.kind === "failed") {
+      report({
+        pointer: "/regex",
+        message: `the backtracking analysis (kb/regex-redos) failed on this regex (${facts.backtracking.reason}), so nothing shows that a lookup runs it in time linear in the line`,
+        hint: "simplify it: fewer repeats and alternatives, or split it into a shorter regex",
+      });
+    }
     if (facts.backtracking.kind === "timeout") {
       report({
         pointer: "/regex",
