@@ -9,7 +9,8 @@
  * zero-width space, the invisible operators, the word joiner, U+FEFF, the separators U+2028, U+2029,
  * the Mongolian vowel separator and free variation selectors, the Khmer inherent vowels, the
  * deprecated format characters U+206A-206F, the Braille blank, the interlinear annotation marks,
- * the Egyptian and shorthand format controls, the musical formatting controls, the tag characters
+ * the Egyptian and shorthand format controls, the musical null notehead (U+1D159, no glyph) and
+ * formatting controls, the tag characters
  * (which can carry a whole hidden sentence) and the variation selectors but U+FE0F; and the code
  * points Unicode reserves as default-ignorable, which show as nothing once assigned (U+2065,
  * U+FFF0-FFF8, the rest of U+E0000-E0FFF; pass O put them raw in views and index.json). (The zero-width
@@ -17,6 +18,6 @@
  * regular expressions with the u flag.
  */
 export const CONTROL_OR_HIDDEN =
-  "\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F\\xAD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2065\\u206A-\\u206F\\u2800\\u2066-\\u2069\\u3164\\uFE00-\\uFE0E\\uFEFF\\uFFA0\\uFFF0-\\uFFF8\\uFFF9-\\uFFFB\\u{13430}-\\u{1343F}\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}";
+  "\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F\\xAD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2065\\u206A-\\u206F\\u2800\\u2066-\\u2069\\u3164\\uFE00-\\uFE0E\\uFEFF\\uFFA0\\uFFF0-\\uFFF8\\uFFF9-\\uFFFB\\u{13430}-\\u{1343F}\\u{1BCA0}-\\u{1BCA3}\\u{1D159}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}";
 /** Of those, the ones that are not controls but unseen: `https\u200B://` looks like a link and is not. */
-export const HIDDEN = "\\xAD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u2028\\u2029\\u2060-\\u2065\\u206A-\\u206F\\u2800\\u3164\\uFE00-\\uFE0E\\uFEFF\\uFFA0\\uFFF0-\\uFFF8\\uFFF9-\\uFFFB\\u{13430}-\\u{1343F}\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}";
+export const HIDDEN = "\\xAD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u2028\\u2029\\u2060-\\u2065\\u206A-\\u206F\\u2800\\u3164\\uFE00-\\uFE0E\\uFEFF\\uFFA0\\uFFF0-\\uFFF8\\uFFF9-\\uFFFB\\u{13430}-\\u{1343F}\\u{1BCA0}-\\u{1BCA3}\\u{1D159}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}";

@@ -53,6 +53,7 @@ export const textCases: RuleCases[] = [
           { pointer: "/workarounds/0/how", message: "holds the invisible character U+E0080" },
         ],
       },
+      { name: "the musical null notehead, a symbol drawn as nothing (pass P)", entry: { root_cause: `The cause${String.fromCodePoint(0x1d159)} is here.` }, errors: [{ pointer: "/root_cause", message: "holds the invisible character U+1D159" }] },
       { name: "a line separator in a signature", entry: { signature: "SampleError: the sample error\u2028widget refused to start" }, errors: [{ pointer: "/signature", message: "holds the invisible character U+2028" }] },
     ],
   },
