@@ -30,6 +30,8 @@ function flatten(elements: readonly AST.Element[]): AST.Element[] {
 const consumes = (e: AST.Element) => e.type !== "Assertion";
 const isGroup = (e: AST.Node): e is AST.Group | AST.CapturingGroup => e.type === "Group" || e.type === "CapturingGroup";
 
+/** Most repeats in a row a chain looks past for its next link. */
+const MAX_SKIPPED = 8;
 /** Most sequences one alternative is read as with its alternations and optional parts opened; past it they stay closed. */
 const MAX_READINGS = 256;
 /** A repeated group's alternatives read pairwise in a row only up to this many (else each after itself). */
@@ -80,6 +82,8 @@ function quantifiersIn(e: AST.Element): AST.Quantifier[] {
  * anything else 1 (not a repeat).
  */
 function ways(e: AST.Element): number {
+  // A backreference matches what its group took, as long as that was: a repeat when the group holds one ((.*) value \1;, pass P).
+  if (e.type === "Backreference") return Math.max(...(Array.isArray(e.resolved) ? e.resolved : [e.resolved]).map(ways));
   if (e.type === "Quantifier" && quantifiersIn(e.element).every((q) => q.max <= 1)) return e.max === Infinity ? Infinity : e.max - e.min + 1;
   if (e.type === "Quantifier" || e.type === "Group" || e.type === "CapturingGroup" || (e.type === "Assertion" && (e.kind === "lookahead" || e.kind === "lookbehind") && !e.negate))
     return quantifiersIn(e).some((q) => q.max > LARGE_REPEAT) ? Infinity : 1;
@@ -119,6 +123,8 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     let chars: CharSet;
     if (node.type === "Assertion" && (node.kind === "lookahead" || node.kind === "lookbehind")) {
       chars = node.alternatives.map(charsOf).reduce((a, b) => a.union(b));
+    } else if (node.type === "Quantifier" && node.element.type === "Backreference") {
+      chars = charsOf(node.element);
     } else if (node.type === "Backreference") {
       // What its group consumed: a separator written as \1 hid the chain ((['"])(.*)\1 from \1(.*)\1;, pass O).
       chars = (Array.isArray(node.resolved) ? node.resolved : [node.resolved]).map(charsOf).reduce((a, b) => a.union(b));
@@ -143,8 +149,14 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     // What can match nothing never fails: an optional part ('(.+)' from '(.+)'\.?, pass O).
     if (e.type === "Quantifier" && e.min === 0) return false;
     if (e.type !== "Assertion" || e.kind !== "end") return true;
-    const before = sequence.slice(0, k).filter(consumes).at(-1);
-    return !runsToLineEnd(before);
+    // Back past what can match nothing (.*\.?$: the optional part takes nothing once .* took the line, pass P).
+    for (let b = k - 1; b >= 0; b--) {
+      const before = sequence[b]!;
+      if (!consumes(before)) continue;
+      if (runsToLineEnd(before)) return false;
+      if (!(before.type === "Quantifier" && before.min === 0)) return true;
+    }
+    return true;
   };
 
   /**
@@ -175,11 +187,17 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     for (const [k, i] of repeats.entries()) {
       let product = ways(sequence[i]!);
       let previous = i;
+      let skipped = 0;
       for (const j of repeats.slice(k + 1)) {
         const between = sequence.slice(previous + 1, j).filter(consumes);
         // Each part of the separator must be able to match a character both neighbours also match.
         const shared = charsOf(sequence[previous]!).intersect(charsOf(sequence[j]!));
-        if (shared.isEmpty || !between.every((e) => !charsOf(e).intersect(shared).isEmpty)) break;
+        if (shared.isEmpty || !between.every((e) => !charsOf(e).intersect(shared).isEmpty)) {
+          // A repeat that does not fit is part of the separator to a later one ((.*) ([a-z]+) (.*) x: 35 s
+          // on 17.6 KB, pass P), for a few repeats.
+          if (++skipped > MAX_SKIPPED) break;
+          continue;
+        }
         const pair = previous === i;
         product *= ways(sequence[j]!);
         previous = j;

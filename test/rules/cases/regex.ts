@@ -117,6 +117,10 @@ export const regexCases: RuleCases[] = [
         name: "the same with an optional tail that never fails, or the quote written as an escape (pass O)",
         entry: { regex: "Cannot find module '(.+)' from '(.+)'\\.?|Cannot find module '(.+)' from '(.+)\\x27|SampleError: .* error .*x?" },
       },
+      {
+        name: "two long repeats before a line's end with an optional part between, which takes nothing once .* took the line (pass P: \\.?$ and \\r?$ were reported)",
+        entry: { regex: "Error \\[ERR_MODULE_NOT_FOUND\\]: Cannot find package (.+) imported from (.+)\\.?$|npm ERR! (.+) in (.+)\\r?$" },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -213,6 +217,15 @@ export const regexCases: RuleCases[] = [
         name: "a separator written as a backreference (pass O: (['\"])(.*)\\1 from \\1(.*)\\1; took 4.7 s on 24.5 KB)",
         entry: { regex: "SampleError: (['\"])(.*)\\1 error \\1(.*)\\1;" },
         errors: [{ pointer: "/regex", message: 'polynomial backtracking: .* can run past every "\\\\1 error \\\\1" after it' }],
+      },
+      {
+        name: "a repeat in the middle that the separator does not fit, and a backreference to a repeat as the second (pass P: (.*) ([A-Za-z0-9_]+) (.*) ELIFECYCLE took 35 s on 17.6 KB, (.*) value \\1; 24 s on 64 KB)",
+        entry: { regex: "npm ERR! (.*) ([A-Za-z0-9_]+) (.*) ELIFECYCLE|SampleError: Duplicate value (.*) value \\4;|SampleError: (.*) in \\5+;" },
+        errors: [
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " [A-Za-z0-9_]+ " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " value " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " in " after it' },
+        ],
       },
       {
         name: "a chain behind seven harmless optional groups, read with all of them opened (pass O: left closed, 25 s on 17.6 KB)",
