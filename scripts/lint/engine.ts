@@ -68,7 +68,8 @@ export const lintFiles: LintFiles = async (files, options, budget) => {
   const factsOf = new Map(withRegex.map((c, i) => [c, facts[i]!]));
   return checked.map((c) => {
     const f = factsOf.get(c);
-    if (c.source && c.entry) c.diagnostics.push(...runEntryRules(c.source, c.entry, c.failed ?? new Set(), f, options));
+    // Pushed one by one: a spread of 60,000 problems overflows the stack.
+    if (c.source && c.entry) for (const d of runEntryRules(c.source, c.entry, c.failed ?? new Set(), f, options)) c.diagnostics.push(d);
     const summary = c.entry && typeof c.entry.id === "string" && !c.failed?.has("id") ? summarise(c.input.file, c.input.pathId, c.entry as Partial<Entry> & Pick<Entry, "id">, f) : undefined;
     return { file: c.input.file, pathId: c.input.pathId, diagnostics: c.diagnostics, summary, contentDigest: digest(c.input.bytes) };
   });

@@ -101,7 +101,7 @@ function inert(node: Nodes, inLink: boolean, place: Place, spanned: RegExp): Nod
     if (done !== child) changed = true;
     const split = done.type === "text" ? splitText(done, insideLink, childPlace, spanned) : undefined;
     if (split) {
-      children.push(...split);
+      for (const part of split) children.push(part); // a spread of an entry-sized list can overflow the stack
       changed = true;
     } else children.push(done);
   }
@@ -121,7 +121,7 @@ function splitText(node: Text, inLink: boolean, place: Place, spanned: RegExp): 
   for (const part of parts) {
     const spans = part.type === "text" ? splitSpanned(part.value, spanned) : undefined;
     if (spans) changed = true;
-    out.push(...(spans ?? [part]));
+    for (const piece of spans ?? [part]) out.push(piece);
   }
   return changed ? out : undefined;
 }

@@ -94,7 +94,7 @@ function deadEndSection(ctx: ViewContext, d: DeadEnd, i: number): RootContent[] 
 function conditionAndSources({ L }: ViewContext, condition: string, sources: readonly string[]): RootContent[] {
   const out: RootContent[] = [];
   if (condition.trim() !== "") out.push(paragraph(text(L.applies), ...prose(condition)));
-  if (sources.length > 0) out.push(paragraph(text(`${L.sources}${L.colon}`), ...joinPhrasing(sources.map((s) => [urlNode(s)]), L.listSeparator)));
+  if (sources.length > 0) out.push({ type: "paragraph", children: [text(`${L.sources}${L.colon}`), ...joinPhrasing(sources.map((s) => [urlNode(s)]), L.listSeparator)] });
   return out;
 }
 
@@ -137,7 +137,8 @@ function relatedSection(ctx: ViewContext): RootContent[] {
 function detailsTable(ctx: ViewContext): RootContent {
   const { entry, L } = ctx;
   const rows: PhrasingContent[][][] = [];
-  const row = (label: string, ...value: PhrasingContent[]) => rows.push([[text(label)], value]);
+  // The value as an array, never spread into a call: 75,000 tags overflowed the stack (pass P).
+  const row = (label: string, value: PhrasingContent | PhrasingContent[]) => rows.push([[text(label)], Array.isArray(value) ? value : [value]]);
   row(L.id, code(entry.id));
   row(L.domain, link("README.md", text(entry.domain)));
   row(L.category, text(entry.subcategory ? `${entry.category} / ${entry.subcategory}` : entry.category));
@@ -150,11 +151,11 @@ function detailsTable(ctx: ViewContext): RootContent {
     const parts = [v.introduced ? `${L.introduced} ${v.introduced}` : "", v.deprecated ? `${L.deprecated} ${v.deprecated}` : "", v.removed ? `${L.removed} ${v.removed}` : ""].filter(Boolean);
     return [...prose(v.version), text(` (${[L.versionStatus[v.status], ...parts].join(L.clauseSeparator)})`), ...(v.behavior_change ? [text(L.because), ...prose(v.behavior_change)] : [])];
   });
-  if (versions.length > 0) row(L.versions, ...joinPhrasing(versions, "; "));
-  for (const [os, note] of Object.entries(entry.os_specific ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) row(L.operatingSystem(os), ...prose(note));
+  if (versions.length > 0) row(L.versions, joinPhrasing(versions, "; "));
+  for (const [os, note] of Object.entries(entry.os_specific ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) row(L.operatingSystem(os), prose(note));
   const dates = [entry.first_seen ? L.firstSeen(entry.first_seen) : "", entry.last_confirmed ? L.lastConfirmed(entry.last_confirmed) : "", L.lastUpdated(entry.last_updated)].filter(Boolean);
   row(L.dates, text(dates.join(L.clauseSeparator)));
-  if (entry.tags && entry.tags.length > 0) row(L.tags, ...joinPhrasing(entry.tags.map((t) => [code(t)]), L.listSeparator));
+  if (entry.tags && entry.tags.length > 0) row(L.tags, joinPhrasing(entry.tags.map((t) => [code(t)]), L.listSeparator));
   if (entry.official_doc_url) row(L.officialDocs, urlNode(entry.official_doc_url, entry.official_doc_section ?? undefined));
   return table([L.field, L.value], rows);
 }

@@ -27,6 +27,17 @@ function headings(markdown: string): string[] {
   return tree.children.filter((n) => n.type === "heading").map((n) => `${"#".repeat((n as { depth: number }).depth)} ${text(n as never)}`);
 }
 
+describe("a view of an entry holding long lists", () => {
+  it("renders 200,000 tags and 100,000 sources without spreading them into a call (pass P: 75,000 tags overflowed the stack, exit 3)", () => {
+    const base = validEntry() as unknown as Entry;
+    const tags = Array.from({ length: 200_000 }, (_, i) => `t${i.toString(36)}`).sort();
+    const sources = Array.from({ length: 100_000 }, (_, i) => `https://example.com/${i}`);
+    const markdown = view({ ...base, tags, workarounds: [{ ...base.workarounds[0]!, sources }] });
+    expect(markdown).toContain("`t0`, `t1`");
+    expect(markdown).toContain("https://example.com/99999");
+  });
+});
+
 function htmlNodes(tree: Root): string[] {
   const found: string[] = [];
   const walk = (n: { type: string; value?: string; children?: unknown[] }) => {
