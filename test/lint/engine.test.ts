@@ -5,14 +5,14 @@ import { describe, expect, it } from "vitest";
 import { collectionRules } from "../../scripts/lint/registry.ts";
 import { applyExceptions, parseExceptions } from "../../scripts/lint/exceptions.ts";
 import { findCollisions } from "../../scripts/lint/collisions.ts";
-import { finishDiagnostics } from "../../scripts/lint/engine.ts";
+import { finishDiagnostics, lintFiles } from "../../scripts/lint/engine.ts";
 import { startBudget, type RegexRunner } from "../../scripts/lint/regex-runner.ts";
 import type { EntrySummary } from "../../scripts/lint/summary.ts";
 import { createDiagnostic } from "../../scripts/model/diagnostic.ts";
 import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
 import { parseJsonText } from "../../scripts/source/json-text.ts";
 import { lintCase } from "../helpers/rule-tester.ts";
-import { validEntry } from "../helpers/entries.ts";
+import { entryText, validEntry } from "../helpers/entries.ts";
 
 const exceptionsOf = (value: unknown) => parseExceptions(parseJsonText("lint-exceptions.json", JSON.stringify(value, null, 2), { maxDepth: 64, maxProblems: 100 }));
 
@@ -70,6 +70,22 @@ describe("problems past the per-file cap", () => {
     const d = await lintCase({ name: "hidden", entry: { dead_ends: Array.from({ length: 101 }, () => emptyAction), confidence: "very high", fix_success_rate: 7 }, severities: new Map([["kb/empty-text", "off"]]) });
     expect(d.filter((x) => x.rule === "kb/empty-text")).toEqual([]);
     expect(d.find((x) => x.rule === "kb/schema")).toMatchObject({ severity: "error", message: "more schema problems than the per-file limit (100); those past it are counted, not described" });
+  });
+
+  it("from entry rules are located up to the cap and counted past it, one stand-in per rule (pass P: locating 60,000 took 82 s)", async () => {
+    const osSpecific = Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`os${i}`, `Broken\u0085 on ${i}`]));
+    const d = await lintCase({ name: "many", entry: { os_specific: osSpecific }, limits: { maxDiagnosticsPerFile: 5 } });
+    const shown = d.filter((x) => x.rule === "kb/control-characters");
+    expect(shown).toHaveLength(5);
+    expect(shown.every((x) => x.line > 1)).toBe(true);
+    expect(d.find((x) => x.rule === "kb/too-many-problems")!.message).toBe("2995 more problems in this file were not listed (limit 5 per file)");
+    // In the file's verdict, the problems past the cap share one diagnostic: none of them was located.
+    const runner: RegexRunner = { python: async () => undefined, analyse: async (ps) => ps.map(() => ({ kind: "analysed" as const, findings: [] })), match: async (jobs) => jobs.map((j) => j.texts.map(() => ({ kind: "no-match" as const }))) };
+    const bytes = new TextEncoder().encode(entryText({ ...validEntry(), os_specific: osSpecific }));
+    const [verdict] = await lintFiles([{ file: "entries/demo/sample-error.json", pathId: "demo/sample-error", pathProblem: undefined, bytes }], { limits: { ...DEFAULT_LIMITS, maxDiagnosticsPerFile: 5 }, today: "2026-12-01", runner }, startBudget(60_000));
+    const controls = verdict!.diagnostics.filter((x) => x.rule === "kb/control-characters");
+    expect(controls).toHaveLength(3_000);
+    expect(new Set(controls).size).toBeLessThanOrEqual(7);
   });
 
   it("are listed once where there is room, and counted", () => {
