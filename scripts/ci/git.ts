@@ -9,9 +9,12 @@ interface GitResult {
   readonly stderr: string;
 }
 
+/** Most bytes one git command may print. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
 function git(args: readonly string[], cwd: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    execFile("git", [...args], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } }, (error, stdout, stderr) => {
+    execFile("git", [...args], { cwd, encoding: "utf8", maxBuffer: MAX_OUTPUT_BYTES, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } }, (error, stdout, stderr) => {
       if (error && typeof error.code !== "number") reject(new Error(`cannot run git: ${error.message}`));
       else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
@@ -42,7 +45,10 @@ export async function mergeBase(a: string, b: string, cwd: string): Promise<stri
 }
 
 /** A file's text at a commit, or undefined when it does not exist there. */
-export async function fileAtCommit(commit: string, repoPath: string, cwd: string): Promise<string | undefined> {
+export async function fileAtCommit(commit: string, repoPath: string, cwd: string, maxBytes = MAX_OUTPUT_BYTES): Promise<string | undefined> {
+  // Sized first: a blob past git's output buffer made kb ci summary exit 3 after holding 1.9 GB (pass P).
+  const size = await git(["cat-file", "-s", "--end-of-options", `${commit}:${repoPath}`], cwd);
+  if (size.code !== 0 || !(Number(size.stdout.trim()) <= Math.min(maxBytes, MAX_OUTPUT_BYTES))) return undefined;
   const r = await git(["show", "--no-textconv", "--end-of-options", `${commit}:${repoPath}`], cwd);
   return r.code === 0 ? r.stdout : undefined;
 }

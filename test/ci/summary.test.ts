@@ -176,6 +176,14 @@ describe("kb ci summary in a repository", () => {
     expect(run.summary).toContain("3 entries added, 0 changed, 0 removed.");
   });
 
+  it("sizes the base's index before reading it, and counts one over maxIndexBytes as unreadable (pass P: 256 MB and more exited 3 after holding 1.9 GB)", async () => {
+    const big = JSON.stringify({ schema_version: "1.0.0", entries: [], padding: "x".repeat(300_000) });
+    repo = await pullRequestRepo([{ files: { "generated/index.json": big, "kb.config.json": '{"limits": {"maxIndexBytes": 200000}}\n' } }, { files: {}, build: true }]);
+    const run = await runCi(repo.dir, ["summary", "--base", `${repo.head}~1`]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.summary).toContain("has no readable generated/index.json");
+  });
+
   it("is a usage error without a base or an event, or before kb build", async () => {
     repo = await pullRequestRepo([]);
     expect((await runCi(repo.dir, ["summary"])).code).toBe(2);

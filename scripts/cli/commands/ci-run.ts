@@ -141,14 +141,14 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   const headIndex = parseIndexEntries(headText);
   if ("problem" in headIndex) throw new UsageError(`${indexPath} ${headIndex.problem}`);
   const head = await headCommit(cwd);
-  const before = base && head ? await baseIndexEntries(await mergeBase(base, head, cwd), indexPath, cwd) : { entries: [], note: "There is no base commit to compare with, so every entry counts as added." };
+  const before = base && head ? await baseIndexEntries(await mergeBase(base, head, cwd), indexPath, cwd, settings.limits.maxIndexBytes) : { entries: [], note: "There is no base commit to compare with, so every entry counts as added." };
   writeSummary(toMarkdown(changeSummary(diffIndexes(before.entries, headIndex.entries), before.note)));
   return 0;
 }
 
 /** The index as the merge base has it; an unreadable one counts as empty, with a note saying so. */
-async function baseIndexEntries(commit: string, indexPath: string, cwd: string): Promise<{ entries: IndexedRecord[]; note?: string }> {
-  const text = await fileAtCommit(commit, indexPath, cwd);
+async function baseIndexEntries(commit: string, indexPath: string, cwd: string, maxBytes: number): Promise<{ entries: IndexedRecord[]; note?: string }> {
+  const text = await fileAtCommit(commit, indexPath, cwd, maxBytes);
   const parsed = text === undefined ? undefined : parseIndexEntries(text);
   if (parsed && "entries" in parsed) return { entries: parsed.entries };
   const why = parsed && "problem" in parsed ? ` (it ${parsed.problem})` : "";
