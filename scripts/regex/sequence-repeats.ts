@@ -31,7 +31,7 @@ const consumes = (e: AST.Element) => e.type !== "Assertion";
 const isGroup = (e: AST.Node): e is AST.Group | AST.CapturingGroup => e.type === "Group" || e.type === "CapturingGroup";
 
 /** Most repeats in a row a chain looks past for its next link. */
-const MAX_SKIPPED = 8;
+const MAX_SKIPPED = 32;
 /** Most sequences one alternative is read as with its alternations and optional parts opened; past it they stay closed. */
 const MAX_READINGS = 256;
 /** A repeated group's alternatives read pairwise in a row only up to this many (else each after itself). */
@@ -195,7 +195,12 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
         if (shared.isEmpty || !between.every((e) => !charsOf(e).intersect(shared).isEmpty)) {
           // A repeat that does not fit is part of the separator to a later one ((.*) ([a-z]+) (.*) x: 35 s
           // on 17.6 KB, pass P), for a few repeats.
-          if (++skipped > MAX_SKIPPED) break;
+          if (++skipped > MAX_SKIPPED) {
+            // Looking further costs time with the square of the repeats; not looking hid a chain past
+            // nine repeats (pass Q), so the regex counts as undecided.
+            undecided = true;
+            break;
+          }
           continue;
         }
         const pair = previous === i;

@@ -228,6 +228,21 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "a backreference to a group outside a repeated alternation: undecided, an error (pass Q: ([0-9])(?:\\1|[0-9])*; took 18 s on 29 digits)",
+        entry: { regex: "SampleError: the sample error widget refused to start|ES Module v([0-9])(?:\\1|[0-9])*;" },
+        errors: [{ pointer: "/regex", message: "too complex to analyse for backtracking" }],
+      },
+      {
+        name: "a positive lookbehind the search enters at every position (pass Q: (?<=.{60000})x took 18 s, (?<=\\s+)x 5.7 s on a 64 KiB line)",
+        entry: { regex: "SampleError: the sample error widget refused to start|(?<=.{60000})widget refused" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking: the search can enter .{60000} at every position" }],
+      },
+      {
+        name: "a chain past nine repeats the separator does not fit (pass Q: 7.9 s on 9 KB)",
+        entry: { regex: `SampleError: (.*)${" [a-z]+".repeat(9)} (.*) refused` },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking: .* can run past every" }],
+      },
+      {
         name: "a chain behind seven harmless optional groups, read with all of them opened (pass O: left closed, 25 s on 17.6 KB)",
         entry: { regex: `SampleError: ${"ABCDEFG".split("").map((c) => `(?:${c}[0-9]+z)?`).join("")}(?:.* error )?[^;]*;` },
         errors: [{ pointer: "/regex", message: 'polynomial backtracking: .* can run past every " error " after it' }],
