@@ -38,10 +38,10 @@ export function entryChart(entry: Entry, neighbours: Neighbours, locale: Locale)
 }
 
 /**
- * Every link that starts or ends in the domain, each drawn once: a leads_to and the matching
- * preceded_by are one arrow (the leads_to side's probability wins), a confusion pair is one line.
+ * Every link of the corpus, each drawn once: a leads_to and the matching preceded_by are one arrow
+ * (the leads_to side's probability wins), a confusion pair is one line.
  */
-export function domainEdges(domain: string, sorted: readonly Pick<Entry, "id" | "transition_graph">[]): ChartEdge[] {
+function corpusEdges(sorted: readonly Pick<Entry, "id" | "transition_graph">[]): ChartEdge[] {
   const edges = new Map<string, ChartEdge>();
   const add = (edge: ChartEdge, key: string, replace: boolean) => {
     if (edge.from !== edge.to && (replace || !edges.has(key))) edges.set(key, edge);
@@ -56,17 +56,31 @@ export function domainEdges(domain: string, sorted: readonly Pick<Entry, "id" | 
       add({ from: a!, to: b!, kind: "confused", label: LABELS.en.confusedEdge }, `${a}~${b}`, false);
     }
   }
-  const inDomain = (id: string) => id.split("/")[0] === domain;
-  return [...edges.values()].filter((e) => inDomain(e.from) || inDomain(e.to));
+  return [...edges.values()];
 }
 
-/** The domain's graph, labelled with each entry's signature (ids for entries that do not exist). */
-export function domainChart(domain: string, sorted: readonly Pick<Entry, "id" | "signature" | "transition_graph">[]): Chart {
-  const edges = domainEdges(domain, sorted);
+/**
+ * Each domain's graph, labelled with each entry's signature (ids for entries that do not exist): the
+ * links that start or end in the domain, own entries first. The corpus is walked once for every
+ * domain: once per domain, 1,000 one-entry domains took 340 s to build (pass Q).
+ */
+export function domainCharts(domains: Iterable<string>, sorted: readonly Pick<Entry, "id" | "signature" | "transition_graph">[]): Map<string, Chart> {
   const byId = new Map(sorted.map((e) => [e.id, e]));
-  const keys = [...new Set(edges.flatMap((e) => [e.from, e.to]))].sort((a, b) => {
-    const own = Number(b.startsWith(`${domain}/`)) - Number(a.startsWith(`${domain}/`));
-    return own || compareText(a, b);
-  });
-  return { nodes: keys.map((id): ChartNode => ({ key: id, label: byId.get(id)?.signature ?? id })), edges };
+  const edgesOf = new Map<string, ChartEdge[]>([...domains].map((d) => [d, []]));
+  const domainOf = (id: string) => id.split("/")[0]!;
+  for (const edge of corpusEdges(sorted)) {
+    const from = domainOf(edge.from);
+    const to = domainOf(edge.to);
+    edgesOf.get(from)?.push(edge);
+    if (to !== from) edgesOf.get(to)?.push(edge);
+  }
+  const charts = new Map<string, Chart>();
+  for (const [domain, edges] of edgesOf) {
+    const keys = [...new Set(edges.flatMap((e) => [e.from, e.to]))].sort((a, b) => {
+      const own = Number(b.startsWith(`${domain}/`)) - Number(a.startsWith(`${domain}/`));
+      return own || compareText(a, b);
+    });
+    charts.set(domain, { nodes: keys.map((id): ChartNode => ({ key: id, label: byId.get(id)?.signature ?? id })), edges });
+  }
+  return charts;
 }

@@ -3,7 +3,7 @@
 // Entries arrive sorted by id; every figure is a pure function of them.
 import type { PhrasingContent, Root, RootContent } from "mdast";
 import { code, heading, link, list, paragraph, table, text } from "../markdown/build.ts";
-import { chartBlock, domainChart, MAX_CHART_NODES } from "./chains.ts";
+import { chartBlock, domainCharts, MAX_CHART_NODES } from "./chains.ts";
 import { headerComment } from "./entry-view.ts";
 import { figuresOf, isAging, oneYearBefore, referenceDate, type Figures, type PageRow } from "./figures.ts";
 import { LABELS } from "./labels.ts";
@@ -110,8 +110,9 @@ function chainsSection(byDomain: ReadonlyMap<string, readonly PageRow[]>, all: r
     paragraph(text(`Arrows lead from an error to one that often follows it, with how often; dotted lines join errors people confuse. Each domain page links every entry. A domain with more than ${MAX_CHART_NODES} linked entries is listed instead of drawn.`)),
   ];
   const unlinked: string[] = [];
+  const charts = domainCharts(byDomain.keys(), all);
   for (const domain of byDomain.keys()) {
-    const chart = domainChart(domain, all);
+    const chart = charts.get(domain)!;
     if (chart.edges.length === 0) {
       unlinked.push(domain);
       continue;
