@@ -11,11 +11,13 @@ export const confusedWithSymmetric = collectionRule({
   },
   check({ entries, report }) {
     const byId = new Map(entries.map((e) => [e.id, e]));
+    // Each entry's confusions as a set: scanning the other entry's list per link was quadratic in one entry's links (pass R: 39 s for 8 MB).
+    const confusedWith = new Map(entries.map((e) => [e, new Set((e.graph?.frequently_confused_with ?? []).map((b) => b.error_id))]));
     for (const e of entries) {
       (e.graph?.frequently_confused_with ?? []).forEach((link, i) => {
         const other = byId.get(link.error_id);
         if (!other || other === e) return;
-        if (!(other.graph?.frequently_confused_with ?? []).some((b) => b.error_id === e.id)) {
+        if (!confusedWith.get(other)!.has(e.id)) {
           report(e, {
             pointer: `/transition_graph/frequently_confused_with/${i}/error_id`,
             message: `"${link.error_id}" does not list "${e.id}" in its frequently_confused_with`,

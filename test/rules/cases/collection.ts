@@ -30,6 +30,15 @@ export const collectionCases: RuleCases[] = [
         others: { "demo/other-error.json": { signature: "widget failure number 7", regex: other.regex } },
         errors: [{ file: "demo/other-error.json", pointer: "/signature", message: "used by demo/sample-error" }, { pointer: "/signature", message: "used by demo/other-error" }],
       },
+      {
+        name: "seven entries with one signature: each names five others and counts the rest (pass R: naming all of 2,400 made lint exit 3)",
+        entry: { signature: "widget failure number 7" },
+        others: Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`demo/other-${i}.json`, { signature: "widget failure number 7", regex: other.regex }])),
+        errors: [
+          ...Array.from({ length: 6 }, (_, i) => ({ file: `demo/other-${i}.json`, pointer: "/signature", message: /^the same signature is used by (demo\/[a-z0-9-]+, ){4}demo\/[a-z0-9-]+ and 1 more$/ })),
+          { pointer: "/signature", message: "the same signature is used by demo/other-0, demo/other-1, demo/other-2, demo/other-3, demo/other-4 and 1 more" },
+        ],
+      },
     ],
   },
   {
