@@ -104,13 +104,15 @@ function checkFile(input: FileInput, limits: Limits): Checked {
 function runEntryRules(source: Source, entry: Partial<Entry>, failed: ReadonlySet<string>, facts: RegexFacts | undefined, options: EngineOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Past the per-file cap a problem is not located (each walk of the tree is linear: 60,000 problems
-  // took 82 s, pass P): one diagnostic per rule, at the end of the file, stands for each of the rest.
+  // took 82 s, pass P): one diagnostic per rule and severity, at the end of the file, stands for each
+  // of the rest (one per rule took the first's severity, so an error after 150 warnings passed, pass R).
   let located = 0;
-  const overflowOf = new Map<RuleId, Diagnostic>();
+  const overflowOf = new Map<string, Diagnostic>();
   const place = (rule: EntryRule, p: Problem): Diagnostic => {
     if (located++ <= options.limits.maxDiagnosticsPerFile) return locate(source, rule.meta.id, rule.meta.severity, p, rule.meta.fixable);
-    let overflow = overflowOf.get(rule.meta.id);
-    if (!overflow) overflowOf.set(rule.meta.id, (overflow = locate(source, rule.meta.id, rule.meta.severity, { ...p, offset: source.text.length }, rule.meta.fixable)));
+    const key = `${rule.meta.id} ${p.severity ?? rule.meta.severity}`;
+    let overflow = overflowOf.get(key);
+    if (!overflow) overflowOf.set(key, (overflow = locate(source, rule.meta.id, rule.meta.severity, { ...p, offset: source.text.length }, rule.meta.fixable)));
     return overflow;
   };
   for (const rule of entryRules) {

@@ -68,6 +68,14 @@ function readings(elements: readonly AST.Element[]): AST.Element[][] {
   return out;
 }
 
+/** The backreferences inside an element, itself included. */
+function backreferencesIn(e: AST.Element): AST.Backreference[] {
+  const found: AST.Backreference[] = [];
+  visitRegExpAST(e as never, { onBackreferenceEnter: (b) => void found.push(b) });
+  if (e.type === "Backreference" && !found.includes(e)) found.push(e);
+  return found;
+}
+
 /** The quantifiers inside an element, a lookaround's included. */
 function quantifiersIn(e: AST.Element): AST.Quantifier[] {
   const found: AST.Quantifier[] = [];
@@ -86,7 +94,7 @@ function ways(e: AST.Element): number {
   if (e.type === "Backreference") return Math.max(...(Array.isArray(e.resolved) ? e.resolved : [e.resolved]).map(ways));
   if (e.type === "Quantifier" && quantifiersIn(e.element).every((q) => q.max <= 1)) return e.max === Infinity ? Infinity : e.max - e.min + 1;
   if (e.type === "Quantifier" || e.type === "Group" || e.type === "CapturingGroup" || (e.type === "Assertion" && (e.kind === "lookahead" || e.kind === "lookbehind") && !e.negate))
-    return quantifiersIn(e).some((q) => q.max > LARGE_REPEAT) ? Infinity : 1;
+    return quantifiersIn(e).some((q) => q.max > LARGE_REPEAT) || backreferencesIn(e).some((b) => ways(b) > 1) ? Infinity : 1;
   return 1;
 }
 
@@ -125,6 +133,9 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
       chars = node.alternatives.map(charsOf).reduce((a, b) => a.union(b));
     } else if (node.type === "Quantifier" && node.element.type === "Backreference") {
       chars = charsOf(node.element);
+    } else if (node.type === "Alternative" && node.elements.some((e) => backreferencesIn(e).length > 0)) {
+      // Element by element, so that a backreference in it counts with its group's characters.
+      chars = node.elements.map(charsOf).reduce((a, b) => a.union(b), CharSet.empty(automaton(node).maxCharacter));
     } else if (node.type === "Backreference") {
       // What its group consumed: a separator written as \1 hid the chain ((['"])(.*)\1 from \1(.*)\1;, pass O).
       chars = (Array.isArray(node.resolved) ? node.resolved : [node.resolved]).map(charsOf).reduce((a, b) => a.union(b));
@@ -206,7 +217,10 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
         const pair = previous === i;
         product *= ways(sequence[j]!);
         previous = j;
-        if (product > LARGE_REPEAT ** 3 && between.length + (j - i) > 1 && followed(j) && !(pair && tailInSeparator(sequence, i, j, afterAlternative))) {
+        // Side by side is scslre's, but it cannot see a backreference compare again what the repeat took ((.*)(?=\1)…: pass R).
+        // (A repeat inside a lookaround takes one length per start: lookarounds are atomic, (?=([a-z]+))\1 is the atomic-group idiom.)
+        const recompared = sequence[i]!.type !== "Assertion" && backreferencesIn(sequence[j]!).length > 0;
+        if (product > LARGE_REPEAT ** 3 && (between.length + (j - i) > 1 || recompared) && followed(j) && !(pair && tailInSeparator(sequence, i, j, afterAlternative))) {
           found.push({ first: sequence[i]!, second: sequence[j]!, separator: sequence.slice(i + 1, j).map((e) => e.raw).join(""), ...(turns ? { turns } : {}) });
           return true;
         }

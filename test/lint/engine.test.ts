@@ -3,6 +3,7 @@
 // on a corpus of literal-free regexes staying linear (it once grew quadratically and ran out of memory).
 import { describe, expect, it } from "vitest";
 import { collectionRules } from "../../scripts/lint/registry.ts";
+import { confusedWithSymmetric } from "../../scripts/lint/rules/confused-with-symmetric.ts";
 import { applyExceptions, parseExceptions } from "../../scripts/lint/exceptions.ts";
 import { findCollisions } from "../../scripts/lint/collisions.ts";
 import { finishDiagnostics, lintFiles } from "../../scripts/lint/engine.ts";
@@ -88,6 +89,15 @@ describe("problems past the per-file cap", () => {
     expect(new Set(controls).size).toBeLessThanOrEqual(7);
   });
 
+  it("keep an error past the cap an error, after a rule's warnings (pass R: 150 Kelvin signs then an İ exited 0)", async () => {
+    const runner: RegexRunner = { python: async () => undefined, analyse: async (ps) => ps.map(() => ({ kind: "analysed" as const, findings: [] })), match: async (jobs) => jobs.map((j) => j.texts.map(() => ({ kind: "no-match" as const }))) };
+    const bytes = new TextEncoder().encode(entryText({ ...validEntry(), regex: `SampleError: the sample error widget refused to start|x${"\u212a".repeat(150)}\u0130` }));
+    const [verdict] = await lintFiles([{ file: "entries/demo/sample-error.json", pathId: "demo/sample-error", pathProblem: undefined, bytes }], { limits: DEFAULT_LIMITS, today: "2026-12-01", runner }, startBudget(60_000));
+    const portability = verdict!.diagnostics.filter((x) => x.rule === "kb/regex-portability");
+    expect(portability).toHaveLength(151);
+    expect(portability.filter((x) => x.severity === "error").length).toBeGreaterThan(0);
+  });
+
   it("are listed once where there is room, and counted", () => {
     const d = createDiagnostic({ file: "entries/demo/x.json", severity: "error", rule: "kb/schema", message: "one" });
     const over = createDiagnostic({ file: "entries/demo/x.json", line: 9, severity: "error", rule: "kb/schema", message: "more" });
@@ -140,5 +150,20 @@ describe("collisions", () => {
     const facts = await findCollisions(summaries, counting, startBudget(60_000));
     expect(tests).toBe(0);
     expect(facts.resolution).toHaveLength(2_000);
+  });
+});
+
+describe("kb/confused-with-symmetric", () => {
+  it("reads each entry's confusions once, however many links point at it (pass R: a scan per link took 39 s for 8 MB)", () => {
+    let reads = 0;
+    const links = Array.from({ length: 300 }, (_, i) => ({ error_id: `demo/e${i}`, distinction: "" }));
+    // The hub's list, counting every item read: a scan of it per spoke reads 45,000.
+    const counted = new Proxy(links, { get: (target, key, receiver) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key, receiver)) });
+    const hub = { id: "demo/hub", file: "entries/demo/hub.json", graph: { leads_to: [], preceded_by: [], frequently_confused_with: counted } };
+    const spokes = links.map((l) => ({ id: l.error_id, file: `entries/${l.error_id}.json`, graph: { leads_to: [], preceded_by: [], frequently_confused_with: [{ error_id: "demo/hub", distinction: "" }] } }));
+    const reported: string[] = [];
+    confusedWithSymmetric.check({ entries: [hub, ...spokes] as never, report: (e: { id: string }) => void reported.push(e.id) } as never);
+    expect(reported).toEqual([]);
+    expect(reads).toBeLessThanOrEqual(4 * links.length);
   });
 });

@@ -243,6 +243,11 @@ export const regexCases: RuleCases[] = [
         errors: [{ pointer: "/regex", message: "polynomial backtracking: .* can run past every" }],
       },
       {
+        name: "a backreference right after the repeat it names compares again each length the repeat takes (pass R: ^(.*)(?=\\1)…(?=\\1) x took 5.2 s on 64 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|^(.*)(?=\\1)(?=\\1) widget refused" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking: for each length of .* the search tries, (?=\\1) compares that many characters again" }],
+      },
+      {
         name: "a chain behind seven harmless optional groups, read with all of them opened (pass O: left closed, 25 s on 17.6 KB)",
         entry: { regex: `SampleError: ${"ABCDEFG".split("").map((c) => `(?:${c}[0-9]+z)?`).join("")}(?:.* error )?[^;]*;` },
         errors: [{ pointer: "/regex", message: 'polynomial backtracking: .* can run past every " error " after it' }],
