@@ -1,5 +1,6 @@
 // Every Markdown file kb generates passes markdownlint (markdownlint-cli2, its committed config at the
 // repository root says which rules are off and why), so a reader's linter or editor finds nothing to fix.
+// In the system tier: linting all 160 outputs takes 7 s, and the contributor tier must stay under 2 minutes.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { main as markdownlint } from "markdownlint-cli2";
