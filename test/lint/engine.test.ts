@@ -65,6 +65,9 @@ describe("severities and limits", () => {
   });
 });
 
+/** Runs nothing: every text misses, every analysis finds nothing (for cases about the engine, not regexes). */
+const quietRunner: RegexRunner = { python: async () => undefined, analyse: async (ps) => ps.map(() => ({ kind: "analysed" as const, findings: [] })), match: async (jobs) => jobs.map((j) => j.texts.map(() => ({ kind: "no-match" as const }))) };
+
 describe("problems past the per-file cap", () => {
   it("stay structural: turning off the rule of the 101st problem hides none of the schema errors after it (pass O: the entry built with confidence \"very high\")", async () => {
     const emptyAction = { ...validEntry().dead_ends[0], action: "" };
@@ -81,18 +84,16 @@ describe("problems past the per-file cap", () => {
     expect(shown.every((x) => x.line > 1)).toBe(true);
     expect(d.find((x) => x.rule === "kb/too-many-problems")!.message).toBe("2995 more problems in this file were not listed (limit 5 per file)");
     // In the file's verdict, the problems past the cap share one diagnostic: none of them was located.
-    const runner: RegexRunner = { python: async () => undefined, analyse: async (ps) => ps.map(() => ({ kind: "analysed" as const, findings: [] })), match: async (jobs) => jobs.map((j) => j.texts.map(() => ({ kind: "no-match" as const }))) };
     const bytes = new TextEncoder().encode(entryText({ ...validEntry(), os_specific: osSpecific }));
-    const [verdict] = await lintFiles([{ file: "entries/demo/sample-error.json", pathId: "demo/sample-error", pathProblem: undefined, bytes }], { limits: { ...DEFAULT_LIMITS, maxDiagnosticsPerFile: 5 }, today: "2026-12-01", runner }, startBudget(60_000));
+    const [verdict] = await lintFiles([{ file: "entries/demo/sample-error.json", pathId: "demo/sample-error", pathProblem: undefined, bytes }], { limits: { ...DEFAULT_LIMITS, maxDiagnosticsPerFile: 5 }, today: "2026-12-01", runner: quietRunner }, startBudget(60_000));
     const controls = verdict!.diagnostics.filter((x) => x.rule === "kb/control-characters");
     expect(controls).toHaveLength(3_000);
     expect(new Set(controls).size).toBeLessThanOrEqual(7);
   });
 
   it("keep an error past the cap an error, after a rule's warnings (pass R: 150 Kelvin signs then an İ exited 0)", async () => {
-    const runner: RegexRunner = { python: async () => undefined, analyse: async (ps) => ps.map(() => ({ kind: "analysed" as const, findings: [] })), match: async (jobs) => jobs.map((j) => j.texts.map(() => ({ kind: "no-match" as const }))) };
     const bytes = new TextEncoder().encode(entryText({ ...validEntry(), regex: `SampleError: the sample error widget refused to start|x${"\u212a".repeat(150)}\u0130` }));
-    const [verdict] = await lintFiles([{ file: "entries/demo/sample-error.json", pathId: "demo/sample-error", pathProblem: undefined, bytes }], { limits: DEFAULT_LIMITS, today: "2026-12-01", runner }, startBudget(60_000));
+    const [verdict] = await lintFiles([{ file: "entries/demo/sample-error.json", pathId: "demo/sample-error", pathProblem: undefined, bytes }], { limits: DEFAULT_LIMITS, today: "2026-12-01", runner: quietRunner }, startBudget(60_000));
     const portability = verdict!.diagnostics.filter((x) => x.rule === "kb/regex-portability");
     expect(portability).toHaveLength(151);
     expect(portability.filter((x) => x.severity === "error").length).toBeGreaterThan(0);
