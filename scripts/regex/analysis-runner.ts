@@ -19,7 +19,15 @@ export type AnalysisOutcome =
 export interface AnalysisOptions {
   readonly timeoutMs: number;
   readonly totalBudgetMs: number;
+  /** The worker's heap, in MB: an analysis that needs more fails alone instead of growing lint. */
+  readonly heapMb?: number;
 }
+
+/**
+ * The analysis of the longest hostile patterns passes (N to R) wrote used about 120 MB; a worker that
+ * reaches its heap limit is stopped by Node and its pattern counts as failed, not analysed.
+ */
+export const ANALYSIS_HEAP_MB = 512;
 
 const WORKER_URL = new URL("./analysis-worker.mjs", import.meta.url);
 /** Run from the TypeScript sources (not dist/): the worker must register the loader itself. */
@@ -27,8 +35,39 @@ const FROM_TYPESCRIPT = import.meta.url.endsWith(".ts");
 /** Starting a worker (loading the analysis, and from sources the TypeScript loader) is not a pattern's time. */
 const START_LIMIT_MS = 60_000;
 
-/** One worker kept between calls; a call takes it, so calls at once never share one. */
-let kept: Worker | undefined;
+/**
+ * One worker kept between calls; a call takes it, so calls at once never share one. `forget` is the
+ * listener that drops it if it dies while kept: removed when a call takes it (one more per call made
+ * 20,000 entries print MaxListenersExceededWarning, pass S).
+ */
+let kept: { readonly worker: Worker; readonly heapMb: number; readonly forget: () => void } | undefined;
+
+function take(heapMb: number): Worker | undefined {
+  const taken = kept;
+  kept = undefined;
+  if (!taken) return undefined;
+  taken.worker.off("exit", taken.forget);
+  if (taken.heapMb !== heapMb) {
+    void taken.worker.terminate();
+    return undefined;
+  }
+  taken.worker.ref();
+  return taken.worker;
+}
+
+function keep(worker: Worker, heapMb: number): void {
+  // A kept worker never keeps the process alive.
+  worker.unref();
+  if (kept) {
+    void worker.terminate();
+    return;
+  }
+  const forget = () => {
+    if (kept?.worker === worker) kept = undefined;
+  };
+  kept = { worker, heapMb, forget };
+  worker.once("exit", forget);
+}
 
 /**
  * Listens until `settle` is called: each listener is removed by name, since removeAllListeners()
@@ -45,9 +84,9 @@ function listen<M>(worker: Worker, on: { message: (msg: M) => void; gone: (e?: u
   };
 }
 
-function startWorker(): Promise<Worker | undefined> {
+function startWorker(heapMb: number): Promise<Worker | undefined> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_URL, { workerData: { typescript: FROM_TYPESCRIPT } });
+    const worker = new Worker(WORKER_URL, { workerData: { typescript: FROM_TYPESCRIPT }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     const done = (ready: boolean) => {
       clearTimeout(timer);
       stop();
@@ -89,11 +128,10 @@ export async function analyseWithDeadline(sources: readonly string[], options: A
   const out: AnalysisOutcome[] = [];
   if (sources.length === 0) return out;
   const deadline = performance.now() + options.totalBudgetMs;
-  let worker = kept;
-  kept = undefined;
-  worker?.ref();
+  const heapMb = options.heapMb ?? ANALYSIS_HEAP_MB;
+  let worker = take(heapMb);
   for (const source of sources) {
-    if (!worker && deadline > performance.now()) worker = await startWorker();
+    if (!worker && deadline > performance.now()) worker = await startWorker(heapMb);
     const left = deadline - performance.now();
     if (!worker || left <= 0) {
       out.push({ kind: "skipped" });
@@ -109,17 +147,6 @@ export async function analyseWithDeadline(sources: readonly string[], options: A
     worker = undefined;
     out.push(answer ? { kind: "failed", reason: answer.failed } : limit < options.timeoutMs ? { kind: "skipped" } : { kind: "timeout" });
   }
-  if (worker) {
-    // A kept worker never keeps the process alive, and one that dies while kept is forgotten.
-    worker.unref();
-    if (kept) void worker.terminate();
-    else {
-      const idle = worker;
-      kept = idle;
-      idle.once("exit", () => {
-        if (kept === idle) kept = undefined;
-      });
-    }
-  }
+  if (worker) keep(worker, heapMb);
   return out;
 }

@@ -16,8 +16,31 @@ describe("analyseWithDeadline", () => {
     expect(out[2]).toEqual({ kind: "analysed", findings: [] });
   });
 
+  it("counts a pattern whose analysis runs out of the worker's heap as failed, and goes on in a fresh worker", async () => {
+    const huge = `(?:${Array.from({ length: 200_000 }, (_, i) => `w${i}`).join("|")})`;
+    const out = await analyseWithDeadline([huge, "a(?:.*x)+y"], { timeoutMs: 120_000, totalBudgetMs: 120_000, heapMb: 32 });
+    expect(out[0]).toMatchObject({ kind: "failed", reason: expect.stringMatching(/memory/) });
+    expect(out[1]).toMatchObject({ kind: "analysed", findings: [{ exponential: true }] });
+  });
+
   it("skips what the total budget leaves no time for", async () => {
     const out = await analyseWithDeadline(["a", HOSTILE, "b"], { timeoutMs: 120_000, totalBudgetMs: 0 });
     expect(out.map((o) => o.kind)).toEqual(["skipped", "skipped", "skipped"]);
+  });
+});
+
+describe("analyseWithDeadline, called many times", () => {
+  it("keeps one worker without adding a listener per call (20,000 entries printed MaxListenersExceededWarning, pass S)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      for (let i = 0; i < 15; i++) expect(await analyseWithDeadline([`a${i}`], { timeoutMs: 120_000, totalBudgetMs: 120_000 })).toEqual([{ kind: "analysed", findings: [] }]);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
   });
 });
