@@ -60,6 +60,10 @@ describe("planFromEvent for push", () => {
     expect(planFromEvent("push", pushEvent("0".repeat(40), HEAD))).toMatchObject({ canPush: true, baseSha: null });
   });
 
+  it("does nothing for a push whose before is not a commit id (pass S: kb ci summary counted every entry as added)", () => {
+    for (const before of ["HEAD~1", "--output=/tmp/x", "0".repeat(39), BASE.toUpperCase()]) expect(planFromEvent("push", pushEvent(before, HEAD))).toMatchObject({ mode: "unsupported", baseSha: null });
+  });
+
   it("does nothing for a push that deleted the branch", () => {
     expect(planFromEvent("push", { ...pushEvent(BASE, "0".repeat(40)), deleted: true }).mode).toBe("unsupported");
   });

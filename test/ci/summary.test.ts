@@ -184,6 +184,14 @@ describe("kb ci summary in a repository", () => {
     expect(run.summary).toContain("has no readable generated/index.json");
   });
 
+  it("is a usage error when the event's base is not a commit id, not a summary with every entry added (pass S)", async () => {
+    repo = await pullRequestRepo([{ files: branchChanges, build: true }]);
+    const run = await runCi(repo.dir, ["summary"], { name: "pull_request", payload: pullRequestEvent("--output=/tmp/x\u001b[31m", repo.head) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot summarise this run: the pull_request payload has no head or base commit");
+    expect(run.summary).toBe("");
+  });
+
   it("is a usage error without a base or an event, or before kb build", async () => {
     repo = await pullRequestRepo([]);
     expect((await runCi(repo.dir, ["summary"])).code).toBe(2);

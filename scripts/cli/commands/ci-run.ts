@@ -129,7 +129,11 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   const cwd = process.cwd();
   const hasEvent = Boolean((flags.eventName ?? process.env.GITHUB_EVENT_NAME) && (flags.eventPath ?? process.env.GITHUB_EVENT_PATH));
   if (flags.base === undefined && !hasEvent) throw new UsageError("give --base <commit> to compare with (inside GitHub Actions the event's base is used)");
-  const base = flags.base ?? readPlan(flags).baseSha;
+  const plan = flags.base === undefined ? readPlan(flags) : undefined;
+  // A payload kb ci plan refuses (a base that is not a commit id, say) has no base to compare with:
+  // counting every entry as added would misreport the change (pass S).
+  if (plan?.mode === "unsupported") throw new UsageError(`cannot summarise this run: ${terminalSafeLine(plan.reason)}; give --base <commit> to compare with`);
+  const base = flags.base ?? plan?.baseSha ?? null;
   const { settings } = resolveSettings(flags, cwd);
   const indexPath = `${(await repoLayout(settings, cwd)).outDir}/index.json`;
   // kb build writes it as a regular file: a link (to /dev/zero: 17 GB), a FIFO or a device is not its.
