@@ -5,6 +5,7 @@
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
 import { DFA, isDisjointWith, NFA, type CharSet, type TransitionIterator } from "refa";
 import { automataOf, MAX_NODES } from "./automata.ts";
+import { groupsCopiedBy } from "./redos-tree.ts";
 
 /**
  * Whether some word of the alternatives' language L is also a concatenation of two or more words of L
@@ -74,13 +75,15 @@ export interface AmbiguousAlternation {
  * A repeated group whose alternatives can match the same text, as in ^(a|a)*$ or (x|xy?)+, which
  * scslre does not report: exponentially many ways to split a run.
  */
-/** Whether a backreference inside the node names a group that is not inside it. */
+/** Whether a backreference inside the node, or a copy standing for one, names a group that is not inside it. */
 function refersOutside(node: AST.Node): boolean {
   let outside = false;
+  const check = (groups: readonly AST.CapturingGroup[]) => {
+    for (const g of groups) if (!(node.start <= g.start && g.end <= node.end)) outside = true;
+  };
   visitRegExpAST(node as never, {
-    onBackreferenceEnter(ref) {
-      for (const g of Array.isArray(ref.resolved) ? ref.resolved : [ref.resolved]) if (!(node.start <= g.start && g.end <= node.end)) outside = true;
-    },
+    onBackreferenceEnter: (ref) => check(Array.isArray(ref.resolved) ? ref.resolved : [ref.resolved]),
+    onGroupEnter: (group) => check(groupsCopiedBy(group) ?? []),
   });
   return outside;
 }
@@ -95,9 +98,12 @@ export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags
       if (q.max !== Infinity) return;
       const group = q.element;
       if (group.type !== "Group" && group.type !== "CapturingGroup") return;
-      // A backreference to a group outside the repeat has no automaton here (it is built as matching
-      // nothing), so ([0-9])(?:\1|[0-9])* looked unambiguous and took 18 s on 29 digits (pass Q): such a
-      // repeat is undecided, which is an error unless something else is found.
+      // A repeated backreference matches the text its group took, once per turn: one way for each count.
+      if (groupsCopiedBy(group)) return;
+      // A backreference to a group outside the repeat matches one fixed text in every turn, which its
+      // copy (any text of the group) overstates, and which matching nothing understated: ([0-9])(?:\1|[0-9])*
+      // looked unambiguous and took 18 s on 29 digits (pass Q). Such a repeat is undecided, an error
+      // unless something else is found. A reference to a group inside the repeat is read as its copy.
       if (refersOutside(group)) {
         undecided = true;
         return;
@@ -121,11 +127,11 @@ export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags
         undecided = true;
         return;
       }
-      if (group.alternatives.length < 2) return;
       try {
         const automata = group.alternatives.map((alt) => automaton(alt));
+        // One alternative is enough: (?:aa?)+ reads a run of a as a and aa in exponentially many ways (pass S).
         if (splitsAmbiguously(automata)) {
-          found.push({ quantifier: q, first: group.alternatives[0]!, second: group.alternatives[1]!, split: true });
+          found.push({ quantifier: q, first: group.alternatives[0]!, second: group.alternatives[1] ?? group.alternatives[0]!, split: true });
           return;
         }
         // Each alternative against the union of those before it: linear in their number, however many

@@ -1,8 +1,10 @@
 // The private trees the ReDoS analysis reads (regex/redos.ts): the pattern as a backtracking search
 // pays for it, not as written. A bounded repeat with a large maximum backtracks like an unbounded one
 // on the lengths log lines have, so it is widened; small repeats side by side whose ranges multiply
-// past a thousand are too; and a lookahead, which scans as far as its content would consume, is read
-// as a group for the every-position analysis. Each function changes the tree it is given, in place.
+// past a thousand are too, and so is a small repeat whose turns can be walked in more than a thousand
+// ways; a lookahead, which scans as far as its content would consume, is read as a group for the
+// every-position analysis; and for the ambiguity check a backreference is read as a copy of its group.
+// Each function changes the tree it is given, in place.
 import { visitRegExpAST, type AST } from "@eslint-community/regexpp";
 
 /** Repeats allowing more than this many iterations are analysed as unbounded. */
@@ -33,8 +35,96 @@ export function readLookaheadsAsGroups(ast: AST.Pattern): void {
  */
 export function widenLargeRepeats(ast: AST.Pattern): [number, number][] {
   const runs = widenAdjacentRepeats(ast, widen);
+  widenRepeatsOfManyPaths(ast);
   widenRepeatsOver(ast, LARGE_REPEAT);
   return runs;
+}
+
+/** Most paths a backtracking search may try through a repeat from one start before it is analysed as unbounded. */
+const MANY_PATHS = LARGE_REPEAT ** 3;
+
+/**
+ * The number of ways (at most) the element can be walked: alternatives add up, a sequence multiplies,
+ * a repeat of n to m sums its body's ways to the powers n…m. An upper bound on the paths from one start.
+ */
+function paths(e: AST.Element | AST.Alternative): number {
+  switch (e.type) {
+    case "Alternative":
+      return e.elements.reduce((n, x) => n * paths(x), 1);
+    case "Group":
+    case "CapturingGroup":
+      return e.alternatives.reduce((n, a) => n + paths(a), 0);
+    case "Quantifier": {
+      if (e.max === Infinity) return Infinity;
+      const body = paths(e.element);
+      let sum = 0;
+      for (let i = e.min; i <= e.max && sum <= MANY_PATHS; i++) sum += body ** i;
+      return sum;
+    }
+    default:
+      return 1;
+  }
+}
+
+/**
+ * Widens a small bounded repeat whose iterations can be walked in more than MANY_PATHS ways from one
+ * start: (?:\w?\w?\w?){1,10} holds 30 optional slots, 2^30 ways to read a run of letters (20 s on 51
+ * characters, pass S), and (?:[0-9]|\d|[0-9a-z_]){1,10} tries 3^10 readings of each run of digits. The
+ * analysis then decides whether the widened repeat is ambiguous: (?:foo|bar|baz){1,10} is not.
+ */
+function widenRepeatsOfManyPaths(ast: AST.Pattern): void {
+  visitRegExpAST(ast, {
+    onQuantifierLeave(q) {
+      if (q.max > 1 && q.max !== Infinity && paths(q) > MANY_PATHS) widen(q);
+    },
+  });
+}
+
+/** A copy of a node's subtree under `parent`: groups in it do not capture (the pattern's groups stay as they were numbered). */
+function copyTree<T extends AST.Node>(node: T, parent: AST.Node): T {
+  const copy: Record<string, unknown> = { ...node, parent };
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "parent" || key === "resolved" || key === "references") continue;
+    if (Array.isArray(value)) copy[key] = value.map((v: unknown) => (isNode(v) ? copyTree(v, copy as unknown as AST.Node) : v));
+    else if (isNode(value)) copy[key] = copyTree(value, copy as unknown as AST.Node);
+  }
+  if (copy.type === "CapturingGroup") {
+    copy.type = "Group";
+    copy.modifiers = null;
+    delete copy.name;
+    delete copy.references;
+  }
+  return copy as unknown as T;
+}
+
+const isNode = (v: unknown): v is AST.Node => typeof v === "object" && v !== null && typeof (v as { type?: unknown }).type === "string";
+
+const copies = new WeakMap<AST.Node, readonly AST.CapturingGroup[]>();
+
+/** The groups a node of the tree copies, when it stands for a backreference (readBackreferencesAsCopies). */
+export const groupsCopiedBy = (node: AST.Node): readonly AST.CapturingGroup[] | undefined => copies.get(node);
+
+/**
+ * Each backreference whose group has closed before it replaced, in place, by a non-capturing copy of
+ * that group (of each, for a name used twice): what the group took is one of the texts the copy
+ * matches, so every way the search can read the pattern is still there. The automata read a
+ * backreference as matching nothing, and (?:(\w)\1?)+, which reads a run of letters as \w and \w\1 in
+ * exponentially many ways, looked like (?:\w)+ (1.5 s on 55 characters, pass S).
+ */
+export function readBackreferencesAsCopies(ast: AST.Pattern): void {
+  const refs: AST.Backreference[] = [];
+  visitRegExpAST(ast, { onBackreferenceEnter: (b) => void refs.push(b) });
+  for (const ref of refs) {
+    const groups = Array.isArray(ref.resolved) ? ref.resolved : [ref.resolved];
+    // A group still open, or after the reference, has taken nothing: the reference matches the empty text.
+    if (groups.some((g) => g.end > ref.start)) continue;
+    const parent = ref.parent;
+    const group = { type: "Group", parent, start: ref.start, end: ref.end, raw: ref.raw, modifiers: null, alternatives: [] } as unknown as AST.Group;
+    group.alternatives = groups.flatMap((g) => g.alternatives.map((a) => copyTree(a, group)));
+    copies.set(group, groups);
+    if (parent.type === "Quantifier") (parent as { element: AST.QuantifiableElement }).element = group;
+    else parent.elements[parent.elements.indexOf(ref)] = group;
+  }
 }
 
 const widen = (q: AST.Quantifier) => ((q as { max: number }).max = Infinity);

@@ -10,7 +10,7 @@ import { analyse, type Report } from "scslre";
 import { findAmbiguousAlternations } from "./ambiguity.ts";
 import { JS_FLAGS } from "./pattern.ts";
 import { findRepeatsInSequence } from "./sequence-repeats.ts";
-import { LARGE_REPEAT, MOVE_BOUND, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
+import { LARGE_REPEAT, MOVE_BOUND, readBackreferencesAsCopies, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
 
 export interface BacktrackingFinding {
   /** Index in the pattern of the quantifier to blame. */
@@ -78,27 +78,6 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
       hint: fixHint(r, source),
     });
   }
-  const ambiguous = findAmbiguousAlternations(ast, flags);
-  if (ambiguous.undecided) undecided = true;
-  for (const a of ambiguous.found) {
-    if (blamed.has(a.quantifier.start)) continue;
-    blamed.add(a.quantifier.start);
-    spans.push([a.quantifier.start, a.quantifier.end]);
-    findings.push({
-      index: a.quantifier.start,
-      exponential: true,
-      message: a.at
-        ? `exponential backtracking: in ${a.quantifier.raw} the text can be divided between ${a.first.raw.slice(0, a.at.start - a.first.start)} and ${a.first.raw.slice(a.at.start - a.first.start)} in two ways, so a repeated run is read in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
-        : a.split
-          ? `exponential backtracking: in ${a.quantifier.raw} one alternative matches what a sequence of the others matches, so a repeated run is split between repetitions in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
-          : `exponential backtracking: in ${a.quantifier.raw} the alternatives ${a.first.raw} and ${a.second.raw} can match the same text, so a repeated run is split in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`,
-      hint: a.at
-        ? "make the parts unable to trade characters at their border, e.g. (?:ab|a)c → (?:abc|ac)"
-        : a.split
-          ? "repeat a single unambiguous piece, e.g. (?:a)+ instead of (?:a|aa)+"
-          : "make the alternatives mutually exclusive, or merge them into one",
-    });
-  }
   const sequences = findRepeatsInSequence(ast, flags);
   if (sequences.undecided) undecided = true;
   for (const r of sequences.found) {
@@ -116,6 +95,33 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
         ? `${manyTurns ? "exponential" : "polynomial"} backtracking: ${r.first.raw} can run past every ${JSON.stringify(r.separator)} after it into the next turn of ${r.turns.raw}, so the search tries every way to share the line among the turns before what follows fails (column ${r.first.start + 1} of the pattern)`
         : `polynomial backtracking: ${r.first.raw} can run past every ${JSON.stringify(r.separator)} after it, and for each the search tries every length of ${r.second.raw} before what follows fails (cubic on a line that repeats it) (column ${r.first.start + 1} of the pattern)`,
       hint: `keep the first repeat from crossing the separator, e.g. [^${r.separator.startsWith("\\") ? "…" : r.separator[0]}]* instead of .*, or bound one of them to ${LARGE_REPEAT} characters or fewer`,
+    });
+  }
+  // The automata read a backreference as matching nothing; in the tree the ambiguity check reads, each
+  // is a copy of its group ((?:(\w)\1?)+ is (?:(\w)(?:\w)?)+, pass S).
+  const copied = parser.parsePattern(source, 0, source.length, { unicode: true });
+  readBackreferencesAsCopies(copied);
+  widenLargeRepeats(copied);
+  const ambiguous = findAmbiguousAlternations(copied, flags);
+  if (ambiguous.undecided) undecided = true;
+  for (const a of ambiguous.found) {
+    // A repeat whose chain finding (above) already names the problem needs no second finding.
+    if (blamed.has(a.quantifier.start) || spans.some(([s, e]) => s >= a.quantifier.start && e <= a.quantifier.end)) continue;
+    blamed.add(a.quantifier.start);
+    spans.push([a.quantifier.start, a.quantifier.end]);
+    findings.push({
+      index: a.quantifier.start,
+      exponential: true,
+      message: a.at
+        ? `exponential backtracking: in ${a.quantifier.raw} the text can be divided between ${a.first.raw.slice(0, a.at.start - a.first.start)} and ${a.first.raw.slice(a.at.start - a.first.start)} in two ways, so a repeated run is read in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
+        : a.split
+          ? `exponential backtracking: in ${a.quantifier.raw} some text one repetition matches is also matched by several, so a repeated run is split between repetitions in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
+          : `exponential backtracking: in ${a.quantifier.raw} the alternatives ${a.first.raw} and ${a.second.raw} can match the same text, so a repeated run is split in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`,
+      hint: a.at
+        ? "make the parts unable to trade characters at their border, e.g. (?:ab|a)c → (?:abc|ac)"
+        : a.split
+          ? "repeat a single unambiguous piece, e.g. (?:a)+ instead of (?:a|aa)+"
+          : "make the alternatives mutually exclusive, or merge them into one",
     });
   }
   for (const r of moves) {

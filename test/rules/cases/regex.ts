@@ -121,6 +121,10 @@ export const regexCases: RuleCases[] = [
         name: "two long repeats before a line's end with an optional part between, which takes nothing once .* took the line (pass P: \\.?$ and \\r?$ were reported)",
         entry: { regex: "Error \\[ERR_MODULE_NOT_FOUND\\]: Cannot find package (.+) imported from (.+)\\.?$|npm ERR! (.+) in (.+)\\r?$" },
       },
+      {
+        name: "a small bounded repeat of disjoint alternatives, a repeated backreference, optional parts that cannot trade (pass S: read as unbounded, each must still be ambiguous to be reported)",
+        entry: { regex: "SampleError: (?:foo|bar|baz){1,10} widget|SampleError: (ab)\\1+ widget|SampleError: (?:a|b?){2,9}c widget|SampleError: (?:-[a-z]{1,4}){1,10}!" },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -246,6 +250,24 @@ export const regexCases: RuleCases[] = [
         name: "a backreference right after the repeat it names compares again each length the repeat takes (pass R: ^(.*)(?=\\1)…(?=\\1) x took 5.2 s on 64 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|^(.*)(?=\\1)(?=\\1) widget refused" },
         errors: [{ pointer: "/regex", message: "polynomial backtracking: for each length of .* the search tries, (?=\\1) compares that many characters again" }],
+      },
+      {
+        name: "optional parts under a small bounded repeat: thirty ways to place each letter (pass S: (?:\\w?\\w?\\w?){1,10} took 20 s on 51 characters)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError: '(?:[A-Za-z0-9_]?[A-Za-z0-9_]?[A-Za-z0-9_]?){1,10}'" },
+        errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:[A-Za-z0-9_]?[A-Za-z0-9_]?[A-Za-z0-9_]?){1,10} the text can be divided" }],
+      },
+      {
+        name: "overlapping alternatives under a repeat of at most ten: 3^10 readings of each run (pass S: 2.9 s on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError code (?:[0-9]|\\d|[0-9a-z_]){1,10}!" },
+        errors: [{ pointer: "/regex", message: "the alternatives [0-9] and \\d can match the same text" }],
+      },
+      {
+        name: "an optional backreference after its group inside a repeat reads a run as one turn or two (pass S: (?:(\\w)\\1?)+ took 1.5 s on 55 characters), as does one alternative that is a sequence of itself ((?:aa?)+)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError: '(?:([A-Za-z0-9_])\\1?)+'|SampleError: x(?:aa?)+!" },
+        errors: [
+          { pointer: "/regex", message: "exponential backtracking: in (?:([A-Za-z0-9_])\\1?)+ some text one repetition matches is also matched by several" },
+          { pointer: "/regex", message: "exponential backtracking: in (?:aa?)+ some text one repetition matches is also matched by several" },
+        ],
       },
       {
         name: "a chain behind seven harmless optional groups, read with all of them opened (pass O: left closed, 25 s on 17.6 KB)",
