@@ -101,6 +101,9 @@ function startWorker(heapMb: number): Promise<Worker | undefined> {
   });
 }
 
+/** The longest delay a Node timer keeps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 let nextId = 0;
 
 /** The worker's answer for one pattern: its findings, why it failed, or undefined when it overran. */
@@ -112,7 +115,9 @@ function ask(worker: Worker, source: string, limitMs: number): Promise<readonly 
       stop();
       resolve(answer);
     };
-    const timer = setTimeout(() => done(undefined), limitMs);
+    // Node fires a timer past 2^31 - 1 ms after 1 ms (with a TimeoutOverflowWarning): limits that large
+    // failed every regex as "ran longer than 2500000000 ms" (pass T).
+    const timer = setTimeout(() => done(undefined), Math.min(limitMs, MAX_TIMER_MS));
     const stop = listen(worker, {
       message: (msg: { id: number; findings?: BacktrackingFinding[]; error?: string }) => {
         if (msg.id === id) done(msg.findings ?? { failed: msg.error ?? "no answer" });

@@ -23,6 +23,19 @@ describe("analyseWithDeadline", () => {
     expect(out[1]).toMatchObject({ kind: "analysed", findings: [{ exponential: true }] });
   });
 
+  it("keeps a deadline longer than a Node timer holds, instead of firing it at once (pass T: every regex timed out, with a TimeoutOverflowWarning)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      expect(await analyseWithDeadline(["a(?:.*x)+y"], { timeoutMs: 3_000_000_000, totalBudgetMs: 9_000_000_000_000 })).toMatchObject([{ kind: "analysed", findings: [{ exponential: true }] }]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it("skips what the total budget leaves no time for", async () => {
     const out = await analyseWithDeadline(["a", HOSTILE, "b"], { timeoutMs: 120_000, totalBudgetMs: 0 });
     expect(out.map((o) => o.kind)).toEqual(["skipped", "skipped", "skipped"]);
