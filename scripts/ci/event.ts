@@ -80,10 +80,11 @@ function planPush(payload: unknown): CiPlan {
   const headSha = sha(payload, "after");
   if (field(payload, "deleted") === true || !headSha || !ref) return unsupported("the push deleted its branch or has no commit");
   const baseSha = sha(payload, "before");
-  // GitHub always sends "before" as a commit id (all zeros for a new branch): anything else is a
-  // forged or broken payload, which kb ci summary took for "no base" and counted every entry as added (pass S).
-  const before = text(payload, "before");
-  if (before !== null && !SHA.test(before)) return unsupported("the push's \"before\" is not a commit id");
+  // GitHub always sends "before" as a commit id (all zeros for a new branch): anything else, missing
+  // included, is a forged or broken payload, which kb ci summary took for "no base" and counted every
+  // entry as added (pass S; a missing, empty or null one, pass T).
+  const before = field(payload, "before");
+  if (typeof before !== "string" || !SHA.test(before)) return unsupported("the push's \"before\" is not a commit id");
   const defaultBranch = text(payload, "repository", "default_branch") ?? "main";
   const branch = ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null;
   if (branch !== defaultBranch || !isSafeBranchName(branch)) {

@@ -40,6 +40,11 @@ export async function topLevel(cwd: string): Promise<string> {
   return (await gitOrThrow(["rev-parse", "--show-toplevel"], cwd)).trim();
 }
 
+/** Whether the clone holds the commit (a force-push's old tip, or a shallow checkout's base, it does not). */
+export async function hasCommit(ref: string, cwd: string): Promise<boolean> {
+  return (await git(["cat-file", "-e", "--end-of-options", `${ref}^{commit}`], cwd)).code === 0;
+}
+
 export async function mergeBase(a: string, b: string, cwd: string): Promise<string> {
   return (await gitOrThrow(["merge-base", "--end-of-options", a, b], cwd)).trim();
 }

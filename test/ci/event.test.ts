@@ -64,6 +64,12 @@ describe("planFromEvent for push", () => {
     for (const before of ["HEAD~1", "--output=/tmp/x", "0".repeat(39), BASE.toUpperCase()]) expect(planFromEvent("push", pushEvent(before, HEAD))).toMatchObject({ mode: "unsupported", baseSha: null });
   });
 
+  it("does nothing for a push whose before is missing, empty, null or not text (pass T: still every entry added)", () => {
+    const { before: _, ...missing } = pushEvent(BASE, HEAD);
+    expect(planFromEvent("push", missing).mode).toBe("unsupported");
+    for (const before of ["", null, 123, [BASE]]) expect(planFromEvent("push", { ...pushEvent(BASE, HEAD), before }).mode).toBe("unsupported");
+  });
+
   it("does nothing for a push that deleted the branch", () => {
     expect(planFromEvent("push", { ...pushEvent(BASE, "0".repeat(40)), deleted: true }).mode).toBe("unsupported");
   });

@@ -192,6 +192,17 @@ describe("kb ci summary in a repository", () => {
     expect(run.summary).toBe("");
   });
 
+  it("is a usage error, saying why, for an empty --base or a base the clone does not hold (pass T: a force-push's old tip gave git's bare 'Not a valid commit name')", async () => {
+    repo = await pullRequestRepo([{ files: branchChanges, build: true }]);
+    const empty = await runCi(repo.dir, ["summary", "--base", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("--base is empty");
+    const gone = await runCi(repo.dir, ["summary", "--base", "1234567890abcdef1234567890abcdef12345678"]);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain("the base commit 1234567890abcdef1234567890abcdef12345678 is not in this clone (after a force-push, or in a shallow checkout)");
+    expect(gone.summary).toBe("");
+  });
+
   it("is a usage error without a base or an event, or before kb build", async () => {
     repo = await pullRequestRepo([]);
     expect((await runCi(repo.dir, ["summary"])).code).toBe(2);

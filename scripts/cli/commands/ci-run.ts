@@ -5,7 +5,7 @@ import { constants } from "node:buffer";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { planFromEvent, planOutputs, formatStepOutputs, type CiPlan } from "../../ci/event.ts";
-import { changedFiles, fileAtCommit, GitError, headCommit, mergeBase, topLevel } from "../../ci/git.ts";
+import { changedFiles, fileAtCommit, GitError, hasCommit, headCommit, mergeBase, topLevel } from "../../ci/git.ts";
 import { findHandEdits, type FileChange, type Layout } from "../../ci/hand-edits.ts";
 import { diffIndexes, parseIndexEntries, type IndexedRecord } from "../../ci/index-diff.ts";
 import { decideRegeneration } from "../../ci/regeneration.ts";
@@ -114,8 +114,8 @@ async function ciRegenerateCommand(flags: CommonFlags & BaseFlags): Promise<numb
     process.stdout.write(formatGithubAnnotations(build.lint.diagnostics));
     return 1;
   }
-  const base = flags.base ?? plan.baseSha;
-  const changes: FileChange[] = base && head ? await changedFiles(await mergeBase(base, head, cwd), head, cwd) : [];
+  const base = givenBase(flags) ?? plan.baseSha;
+  const changes: FileChange[] = base && head ? await changedFiles(await mergeBaseOf(base, head, cwd), head, cwd) : [];
   const handEdits = findHandEdits(build.drift, changes, layout);
   const decision = decideRegeneration({ plan, drift: build.drift, handEdits, checkedOutSha: head, outDisplay: layout.outDir });
   writeStepOutputs({ ...planOutputs(plan), built: "true", ...decision.outputs });
@@ -133,7 +133,7 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   // A payload kb ci plan refuses (a base that is not a commit id, say) has no base to compare with:
   // counting every entry as added would misreport the change (pass S).
   if (plan?.mode === "unsupported") throw new UsageError(`cannot summarise this run: ${terminalSafeLine(plan.reason)}; give --base <commit> to compare with`);
-  const base = flags.base ?? plan?.baseSha ?? null;
+  const base = givenBase(flags) ?? plan?.baseSha ?? null;
   const { settings } = resolveSettings(flags, cwd);
   const indexPath = `${(await repoLayout(settings, cwd)).outDir}/index.json`;
   // kb build writes it as a regular file: a link (to /dev/zero: 17 GB), a FIFO or a device is not its.
@@ -145,9 +145,28 @@ async function ciSummaryCommand(flags: CommonFlags & BaseFlags): Promise<number>
   const headIndex = parseIndexEntries(headText);
   if ("problem" in headIndex) throw new UsageError(`${indexPath} ${headIndex.problem}`);
   const head = await headCommit(cwd);
-  const before = base && head ? await baseIndexEntries(await mergeBase(base, head, cwd), indexPath, cwd, settings.limits.maxIndexBytes) : { entries: [], note: "There is no base commit to compare with, so every entry counts as added." };
+  const before = base && head ? await baseIndexEntries(await mergeBaseOf(base, head, cwd), indexPath, cwd, settings.limits.maxIndexBytes) : { entries: [], note: "There is no base commit to compare with, so every entry counts as added." };
   writeSummary(toMarkdown(changeSummary(diffIndexes(before.entries, headIndex.entries), before.note)));
   return 0;
+}
+
+/** --base as given; an empty one (`--base "$UNSET"`) is refused, not read as "no base" (pass T). */
+function givenBase(flags: BaseFlags): string | undefined {
+  if (flags.base === "") throw new UsageError("--base is empty: give the commit to compare with");
+  return flags.base;
+}
+
+/**
+ * The merge base of the base commit and the head. A base the clone does not hold (a force-push's old
+ * tip, a shallow checkout) is named as such: git's "Not a valid commit name" said nothing of why (pass T).
+ */
+async function mergeBaseOf(base: string, head: string, cwd: string): Promise<string> {
+  if (!(await hasCommit(base, cwd))) {
+    throw new UsageError(
+      `the base commit ${terminalSafeLine(base)} is not in this clone (after a force-push, or in a shallow checkout), so what changed since it cannot be worked out: fetch it (actions/checkout with fetch-depth: 0), or give --base <commit>`,
+    );
+  }
+  return mergeBase(base, head, cwd);
 }
 
 /** The index as the merge base has it; an unreadable one counts as empty, with a note saying so. */
