@@ -1,7 +1,8 @@
 // Exponential backtracking that scslre does not report, found exactly with refa's automata: a
-// repeated group whose alternatives can match the same text ((a|a)*, (x|xy?)+), whose language holds
-// a word that is also a sequence of its words ((a|aa)*), or whose parts can divide a text two ways
-// ((a|ab)(c|bc))+). Under the repeat, a run of such text is read in exponentially many ways.
+// repeated group whose alternatives can match the same text ((a|a)*, (x|xy?)+), also in a group
+// inside it ((?:-(?:a|a))+), whose language holds a word that is also a sequence of its words
+// ((a|aa)*, (?:aa?)+), or whose parts can divide a text two ways ((a|ab)(c|bc))+). Under the repeat,
+// a run of such text is read in exponentially many ways.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
 import { DFA, isDisjointWith, NFA, type CharSet, type TransitionIterator } from "refa";
 import { automataOf, MAX_NODES } from "./automata.ts";
@@ -71,10 +72,6 @@ export interface AmbiguousAlternation {
   readonly at?: AST.Element;
 }
 
-/**
- * A repeated group whose alternatives can match the same text, as in ^(a|a)*$ or (x|xy?)+, which
- * scslre does not report: exponentially many ways to split a run.
- */
 /** Whether a backreference inside the node, or a copy standing for one, names a group that is not inside it. */
 function refersOutside(node: AST.Node): boolean {
   let outside = false;
@@ -88,6 +85,69 @@ function refersOutside(node: AST.Node): boolean {
   return outside;
 }
 
+/**
+ * The groups and sequences a repeated group holds, itself included: not inside a lookaround (read as
+ * matching nothing here) nor inside an unbounded repeat (checked as a repeat of its own).
+ */
+function partsOf(group: AST.Group | AST.CapturingGroup): { groups: (AST.Group | AST.CapturingGroup)[]; sequences: AST.Alternative[] } {
+  const groups: (AST.Group | AST.CapturingGroup)[] = [];
+  const sequences: AST.Alternative[] = [];
+  const walk = (node: AST.Node): void => {
+    if (node.type === "Group" || node.type === "CapturingGroup") {
+      groups.push(node);
+      for (const alt of node.alternatives) {
+        sequences.push(alt);
+        for (const e of alt.elements) walk(e);
+      }
+    } else if (node.type === "Quantifier" && node.max !== Infinity) walk(node.element);
+  };
+  walk(group);
+  return { groups, sequences };
+}
+
+/**
+ * Where a turn of the repeated group can read some text in two ways: a sequence in it that divides a
+ * text two ways, a word of the group that is also a sequence of its words, or two alternatives of a
+ * group in it that match the same text. Each doubles the readings of every turn; a part deep inside
+ * counts as much as the group's own alternatives ((?:\.(?:[0-9]+|[0-9a-f]+))+ took 3 s on 66 bytes, pass T).
+ */
+function firstAmbiguity(group: AST.Group | AST.CapturingGroup, automaton: NonNullable<ReturnType<typeof automataOf>>): Omit<AmbiguousAlternation, "quantifier"> | undefined {
+  const { groups, sequences } = partsOf(group);
+  for (const alt of sequences) {
+    for (let i = 1; i < alt.elements.length; i++) {
+      const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+      const x = automaton(alt.elements[0]!, factory);
+      for (const e of alt.elements.slice(1, i)) x.append(automaton(e, factory), factory);
+      const y = automaton(alt.elements[i]!, factory);
+      for (const e of alt.elements.slice(i + 1)) y.append(automaton(e, factory), factory);
+      if (concatenationIsAmbiguous(x, y, factory)) return { first: alt, second: alt, split: false, at: alt.elements[i]! };
+    }
+  }
+  // One alternative is enough: (?:aa?)+ reads a run of a as a and aa in exponentially many ways (pass S).
+  if (splitsAmbiguously(group.alternatives.map((alt) => automaton(alt)))) return { first: group.alternatives[0]!, second: group.alternatives[1] ?? group.alternatives[0]!, split: true };
+  for (const g of groups) {
+    if (g.alternatives.length < 2) continue;
+    const automata = g.alternatives.map((alt) => automaton(alt));
+    // Each alternative against the union of those before it: linear in their number, however many
+    // there are; only an overlap found looks for the one it overlaps.
+    const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+    const before = automata[0]!.copy(factory);
+    for (let i = 1; i < automata.length; i++) {
+      const b = automata[i]!;
+      if (!b.isEmpty && !before.isEmpty && !isDisjointWith(before, b, MAX_NODES)) {
+        const j = automata.findIndex((a, k) => k < i && !a.isEmpty && !isDisjointWith(a, b, MAX_NODES));
+        return { first: g.alternatives[j]!, second: g.alternatives[i]!, split: false };
+      }
+      before.union(b, factory);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Each unbounded repeat of a group that a turn can read in two ways, as in ^(a|a)*$, (x|xy?)+ or
+ * (?:-(?:a|a))+, which scslre does not report: exponentially many ways to split a run.
+ */
 export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags): { found: AmbiguousAlternation[]; undecided: boolean } {
   const found: AmbiguousAlternation[] = [];
   let undecided = false;
@@ -108,45 +168,9 @@ export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags
         undecided = true;
         return;
       }
-      // A sequence under the repeat that reads some word in two ways: each split point of each alternative.
       try {
-        for (const alt of group.alternatives) {
-          for (let i = 1; i < alt.elements.length; i++) {
-            const factory = new NFA.LimitedNodeFactory(MAX_NODES);
-            const x = automaton(alt.elements[0]!, factory);
-            for (const e of alt.elements.slice(1, i)) x.append(automaton(e, factory), factory);
-            const y = automaton(alt.elements[i]!, factory);
-            for (const e of alt.elements.slice(i + 1)) y.append(automaton(e, factory), factory);
-            if (concatenationIsAmbiguous(x, y, factory)) {
-              found.push({ quantifier: q, first: alt, second: alt, split: false, at: alt.elements[i]! });
-              return;
-            }
-          }
-        }
-      } catch {
-        undecided = true;
-        return;
-      }
-      try {
-        const automata = group.alternatives.map((alt) => automaton(alt));
-        // One alternative is enough: (?:aa?)+ reads a run of a as a and aa in exponentially many ways (pass S).
-        if (splitsAmbiguously(automata)) {
-          found.push({ quantifier: q, first: group.alternatives[0]!, second: group.alternatives[1] ?? group.alternatives[0]!, split: true });
-          return;
-        }
-        // Each alternative against the union of those before it: linear in their number, however many
-        // there are; only an overlap found looks for the one it overlaps.
-        const factory = new NFA.LimitedNodeFactory(MAX_NODES);
-        const before = automata[0]!.copy(factory);
-        for (let i = 1; i < automata.length; i++) {
-          const b = automata[i]!;
-          if (!b.isEmpty && !before.isEmpty && !isDisjointWith(before, b, MAX_NODES)) {
-            const j = automata.findIndex((a, k) => k < i && !a.isEmpty && !isDisjointWith(a, b, MAX_NODES));
-            found.push({ quantifier: q, first: group.alternatives[j]!, second: group.alternatives[i]!, split: false });
-            return;
-          }
-          before.union(b, factory);
-        }
+        const ambiguity = firstAmbiguity(group, automaton);
+        if (ambiguity) found.push({ quantifier: q, ...ambiguity });
       } catch {
         // too large to decide: reported as undecided (the built index runs its regexes in-thread)
         undecided = true;

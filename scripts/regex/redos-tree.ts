@@ -42,6 +42,8 @@ export function widenLargeRepeats(ast: AST.Pattern): [number, number][] {
 
 /** Most paths a backtracking search may try through a repeat from one start before it is analysed as unbounded. */
 const MANY_PATHS = LARGE_REPEAT ** 3;
+/** The same for repeats side by side, whose paths multiply. */
+const MANY_PATHS_IN_A_ROW = LARGE_REPEAT ** 5;
 
 /**
  * The number of ways (at most) the element can be walked: alternatives add up, a sequence multiplies,
@@ -109,15 +111,21 @@ export const groupsCopiedBy = (node: AST.Node): readonly AST.CapturingGroup[] | 
  * that group (of each, for a name used twice): what the group took is one of the texts the copy
  * matches, so every way the search can read the pattern is still there. The automata read a
  * backreference as matching nothing, and (?:(\w)\1?)+, which reads a run of letters as \w and \w\1 in
- * exponentially many ways, looked like (?:\w)+ (1.5 s on 55 characters, pass S).
+ * exponentially many ways, looked like (?:\w)+ (1.5 s on 55 characters, pass S). False when the
+ * copies would pass MAX_COPIED_NODES: the references from there on stay as they are, and the
+ * analysis counts as undecided.
  */
-export function readBackreferencesAsCopies(ast: AST.Pattern): void {
+export function readBackreferencesAsCopies(ast: AST.Pattern): boolean {
   const refs: AST.Backreference[] = [];
   visitRegExpAST(ast, { onBackreferenceEnter: (b) => void refs.push(b) });
+  let copied = 0;
   for (const ref of refs) {
     const groups = Array.isArray(ref.resolved) ? ref.resolved : [ref.resolved];
     // A group still open, or after the reference, has taken nothing: the reference matches the empty text.
     if (groups.some((g) => g.end > ref.start)) continue;
+    // Copies of groups holding copies double with each group: (a)(\1\1)(\2\2)… took 16 s to analyse (pass T).
+    copied += groups.reduce((n, g) => n + sizeOf(g), 0);
+    if (copied > MAX_COPIED_NODES) return false;
     const parent = ref.parent;
     const group = { type: "Group", parent, start: ref.start, end: ref.end, raw: ref.raw, modifiers: null, alternatives: [] } as unknown as AST.Group;
     group.alternatives = groups.flatMap((g) => g.alternatives.map((a) => copyTree(a, group)));
@@ -125,6 +133,26 @@ export function readBackreferencesAsCopies(ast: AST.Pattern): void {
     if (parent.type === "Quantifier") (parent as { element: AST.QuantifiableElement }).element = group;
     else parent.elements[parent.elements.indexOf(ref)] = group;
   }
+  return true;
+}
+
+/** Most nodes the copies of one pattern may add: past it the copying stops and the analysis is undecided. */
+const MAX_COPIED_NODES = 20_000;
+
+function sizeOf(node: AST.Node): number {
+  let n = 0;
+  visitRegExpAST(node as never, {
+    onAlternativeEnter: () => void n++,
+    onCharacterEnter: () => void n++,
+    onCharacterClassEnter: () => void n++,
+    onCharacterSetEnter: () => void n++,
+    onQuantifierEnter: () => void n++,
+    onGroupEnter: () => void n++,
+    onCapturingGroupEnter: () => void n++,
+    onAssertionEnter: () => void n++,
+    onBackreferenceEnter: () => void n++,
+  });
+  return n;
 }
 
 const widen = (q: AST.Quantifier) => ((q as { max: number }).max = Infinity);
@@ -151,7 +179,10 @@ export function widenRepeatsOver(ast: AST.Pattern, limit: number): void {
  * Repeats side by side split a run between them in as many ways as the product of their ranges:
  * eight [a-z]{0,10} in a row try 11^8 splits of a run of letters before failing. Where that product
  * passes LARGE_REPEAT³ (a thousand tries per start), the repeats of the run are widened, and scslre then reports those that can
- * match the same text (a Trade); disjoint ones ([a-z]{0,10}[0-9]{0,10}) stay unreported.
+ * match the same text (a Trade); disjoint ones ([a-z]{0,10}[0-9]{0,10}) stay unreported. Repeats whose
+ * own turns can be walked in many ways multiply too: three (?:\w?\w?\w?){1,3} in a row, 584 ways each,
+ * took 4.3 s on 55 characters (pass T). Past MANY_PATHS_IN_A_ROW such a run is widened too, optional
+ * groups included; paths overstate delimited parts (five (?:\.\d{1,3})? count 4^5), hence the higher bar.
  */
 function widenAdjacentRepeats(ast: AST.Pattern, widen: (q: AST.Quantifier) => void): [number, number][] {
   const widened: [number, number][] = [];
@@ -159,13 +190,18 @@ function widenAdjacentRepeats(ast: AST.Pattern, widen: (q: AST.Quantifier) => vo
     onAlternativeEnter(alt) {
       let run: AST.Quantifier[] = [];
       let ways = 1;
+      let walks = 1;
       const close = () => {
-        if (ways > LARGE_REPEAT ** 3) {
-          for (const q of run) if (q.max > 1) widen(q);
+        const byRanges = ways > LARGE_REPEAT ** 3;
+        const byPaths = walks > MANY_PATHS_IN_A_ROW;
+        if (byRanges || byPaths) {
+          // Never a repeat around an unbounded one: (?:: (.*))? widened would be (?:: (.*))*, which is exponential.
+          for (const q of run) if ((byRanges && q.max > 1) || (byPaths && paths(q) > 1 && paths(q) !== Infinity)) widen(q);
           widened.push([run[0]!.start, run.at(-1)!.end]);
         }
         run = [];
         ways = 1;
+        walks = 1;
       };
       for (const element of alt.elements) {
         if (element.type !== "Quantifier") {
@@ -174,6 +210,8 @@ function widenAdjacentRepeats(ast: AST.Pattern, widen: (q: AST.Quantifier) => vo
         }
         run.push(element);
         ways *= Math.min(element.max - element.min + 1, 1e6);
+        const p = paths(element);
+        if (p !== Infinity) walks = Math.min(walks * p, 1e12);
       }
       close();
     },

@@ -1,14 +1,16 @@
 // Static ReDoS analysis of one pattern, without running it: super-linear backtracking found by scslre
 // (exponential or polynomial, on the widened tree of regex/redos-tree.ts), ambiguity under a repeat
 // found exactly with refa's automata (regex/ambiguity.ts), and an unbounded repeat the search can
-// enter at every position of a run ([0-9]+/… or [a-z]*Error on a long line of digits or letters):
-// each start runs it to the run's end, quadratic in the line (a 64 KiB line takes seconds). A pattern
+// enter at every position of a run ([0-9]+/… or [a-z]*Error on a long line of digits or letters, or
+// at each turn of a repeat a match begins with, regex/leading-repeats.ts): each start runs it to the
+// run's end, quadratic in the line (a 64 KiB line takes seconds). A pattern
 // the analysis gives up on is a finding too: the built index runs lint-clean regexes in-thread, so
 // "not shown to be linear" cannot pass.
 import { RegExpParser, type AST } from "@eslint-community/regexpp";
 import { analyse, type Report } from "scslre";
 import { findAmbiguousAlternations } from "./ambiguity.ts";
 import { JS_FLAGS } from "./pattern.ts";
+import { findLeadingRepeats } from "./leading-repeats.ts";
 import { findRepeatsInSequence } from "./sequence-repeats.ts";
 import { LARGE_REPEAT, MOVE_BOUND, readBackreferencesAsCopies, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
 
@@ -27,6 +29,7 @@ const flags = parser.parseFlags(JS_FLAGS);
 export function findBacktracking(source: string): BacktrackingFinding[] {
   let ast: AST.Pattern;
   let moves: Report[] = [];
+  let leading: AST.Quantifier[] = [];
   /** An analysis that gave up: nothing shows the pattern is safe, and the built index runs it in-thread. */
   let undecided = false;
   try {
@@ -44,6 +47,7 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     readLookaheadsAsGroups(scanned);
     widenRepeatsOver(scanned, MOVE_BOUND);
     moves = analyse({ pattern: scanned, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
+    leading = findLeadingRepeats(scanned);
   } catch {
     undecided = true;
   }
@@ -67,7 +71,10 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     seen.add(key);
     const run = r.type === "Trade" ? sideBySide.find(([start, end]) => a.start >= start && b.end <= end) : undefined;
     if (run && reportedRuns.has(run)) continue;
-    if (run) reportedRuns.add(run);
+    if (run) {
+      reportedRuns.add(run);
+      spans.push(run);
+    }
     blamed.add(a.start).add(b.start);
     spans.push([a.start, a.end], [b.start, b.end]);
     const where = r.type === "Self" ? `${a.raw} nested inside ${b.raw}` : r.type === "Trade" ? `${a.raw} and ${b.raw}` : a.raw;
@@ -81,7 +88,8 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   const sequences = findRepeatsInSequence(ast, flags);
   if (sequences.undecided) undecided = true;
   for (const r of sequences.found) {
-    if (blamed.has(r.first.start)) continue;
+    // A repeat inside one already reported (a run side by side, say) needs no second finding.
+    if (blamed.has(r.first.start) || spans.some(([s, e]) => s <= r.first.start && r.first.end <= e)) continue;
     blamed.add(r.first.start);
     spans.push([r.first.start, r.first.end]);
     // Through a repeated group the chain is as long as the line allows: every way to share it among the turns.
@@ -100,7 +108,7 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   // The automata read a backreference as matching nothing; in the tree the ambiguity check reads, each
   // is a copy of its group ((?:(\w)\1?)+ is (?:(\w)(?:\w)?)+, pass S).
   const copied = parser.parsePattern(source, 0, source.length, { unicode: true });
-  readBackreferencesAsCopies(copied);
+  if (!readBackreferencesAsCopies(copied)) undecided = true;
   widenLargeRepeats(copied);
   const ambiguous = findAmbiguousAlternations(copied, flags);
   if (ambiguous.undecided) undecided = true;
@@ -133,6 +141,16 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
       exponential: false,
       message: `polynomial backtracking: the search can enter ${r.quant.raw} at every position of a run of ${JSON.stringify(r.character.pick)}, and each start runs it to the end of the run (column ${r.quant.start + 1} of the pattern)`,
       hint: `let it start only where a run starts: put a literal before it, or a lookbehind that excludes its characters, e.g. (?<![0-9])[0-9]+`,
+    });
+  }
+  for (const q of leading) {
+    if (spans.some(([a, b]) => q.start < b && a < q.end)) continue;
+    spans.push([q.start, q.end]);
+    findings.push({
+      index: q.start,
+      exponential: false,
+      message: `polynomial backtracking: a match can begin with ${q.raw}, so on a run of its turns the search enters it at each turn and runs it to the end of the run (column ${q.start + 1} of the pattern)`,
+      hint: "let a match start only where a run starts: put a literal before it, or a lookbehind that excludes what a turn ends with",
     });
   }
   if (undecided && findings.length === 0) {

@@ -125,6 +125,13 @@ export const regexCases: RuleCases[] = [
         name: "a small bounded repeat of disjoint alternatives, a repeated backreference, optional parts that cannot trade (pass S: read as unbounded, each must still be ambiguous to be reported)",
         entry: { regex: "SampleError: (?:foo|bar|baz){1,10} widget|SampleError: (ab)\\1+ widget|SampleError: (?:a|b?){2,9}c widget|SampleError: (?:-[a-z]{1,4}){1,10}!" },
       },
+      {
+        name: "five optional parts of a version, a repeated group of disjoint words, a repeat that begins only after a start anchor or a lookbehind (pass T: paths overstate delimited parts)",
+        entry: {
+          regex:
+            "SampleError: the sample error widget refused to start|SampleError v\\d{1,3}(?:\\.\\d{1,3})?(?:\\.\\d{1,3})?(?:\\.\\d{1,3})?(?:\\.\\d{1,3})?(?:\\.\\d{1,3})?!|SampleError x(?:\\.(?:foo|bar))+!|^(?:[\\\\/]\\w+)+:|(?<![\\w/])(?:[\\\\/]\\w+)+:",
+        },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -268,6 +275,29 @@ export const regexCases: RuleCases[] = [
           { pointer: "/regex", message: "exponential backtracking: in (?:([A-Za-z0-9_])\\1?)+ some text one repetition matches is also matched by several" },
           { pointer: "/regex", message: "exponential backtracking: in (?:aa?)+ some text one repetition matches is also matched by several" },
         ],
+      },
+      {
+        name: "small bounded repeats side by side whose turns can each be walked in many ways (pass T: three (?:[a-z]?[a-z]?[a-z]?){1,3} took 4.3 s on 55 characters)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:[a-z]?[a-z]?[a-z]?){1,3}(?:[a-z]?[a-z]?[a-z]?){1,3}(?:[a-z]?[a-z]?[a-z]?){1,3}!" },
+        errors: [
+          { pointer: "/regex", message: "polynomial backtracking: (?:[a-z]?[a-z]?[a-z]?){1,3} and (?:[a-z]?[a-z]?[a-z]?){1,3} can match the same text" },
+          { pointer: "/regex", message: "exponential backtracking: in (?:[a-z]?[a-z]?[a-z]?){1,3} the text can be divided" },
+        ],
+      },
+      {
+        name: "alternatives that match the same text in a group inside a repeated group (pass T: (?:\\.(?:[0-9]+|[0-9a-f]+))+ took 3 s on 66 bytes)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError version (?:\\.(?:[0-9]+|[0-9a-f]+))+ required" },
+        errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:\\.(?:[0-9]+|[0-9a-f]+))+ the alternatives [0-9]+ and [0-9a-f]+ can match the same text" }],
+      },
+      {
+        name: "a repeat a match can begin with, entered at each of its turns in a run of them (pass T: (?:[\\\\/][\\w.-]+)+:\\d+ took 13.8 s on a 100 KB line of /a/a/…)",
+        entry: { regex: "SampleError: the sample error widget refused to start|(?:[A-Za-z]:)?(?:[\\\\/][\\w.-]+)+:\\d+" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking: a match can begin with (?:[\\\\/][\\w.-]+)+, so on a run of its turns the search enters it at each turn" }],
+      },
+      {
+        name: "backreferences to groups of copies, doubling with each group: undecided, an error (pass T: (a)(\\1\\1)(\\2\\2)… took 16 s to analyse)",
+        entry: { regex: `SampleError: the sample error widget refused to start(a)${Array.from({ length: 11 }, (_, i) => `(\\${i + 1}\\${i + 1})`).join("")}!` },
+        errors: [{ pointer: "/regex", message: "too complex to analyse for backtracking" }],
       },
       {
         name: "a chain behind seven harmless optional groups, read with all of them opened (pass O: left closed, 25 s on 17.6 KB)",

@@ -1,0 +1,57 @@
+// A repeat a match can begin with is entered at every turn of a run of its turns: on "/a/a/a…x"
+// (?:[\\/][\w.-]+)+:\d+ starts at each "/", runs to the end of the run and fails at ":", which is
+// quadratic in the run (13.8 s on a 100 KB line, pass T). scslre finds this for runs of one
+// character ([0-9]+/ on a line of digits); turns of any length are found here. Only the pattern's own
+// start counts: after a literal, the search enters the repeat only where the literal is (the known
+// limit of a literal before .* is that literal repeated inside the run).
+import type { AST } from "@eslint-community/regexpp";
+
+/** Whether the element can match the empty text. */
+function nullable(e: AST.Element): boolean {
+  switch (e.type) {
+    case "Quantifier":
+      return e.min === 0 || nullable(e.element);
+    case "Group":
+    case "CapturingGroup":
+      return e.alternatives.some((a) => a.elements.every(nullable));
+    case "Assertion":
+    case "Backreference":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether the element can make a match fail: it needs text, or it is a test (an assertion, a backreference). */
+const canFail = (e: AST.Element): boolean => e.type === "Assertion" || e.type === "Backreference" || !nullable(e);
+
+/**
+ * The unbounded repeats a match of the pattern can begin with (nothing but optional parts before them)
+ * that something after them can make fail. A start anchor or a lookbehind before them ends the search:
+ * either can keep the match from starting inside a run.
+ */
+export function findLeadingRepeats(pattern: AST.Pattern): AST.Quantifier[] {
+  const found: AST.Quantifier[] = [];
+  /** Walks a sequence from its start; false when something that needs text was met (nothing after it leads). */
+  const walk = (elements: readonly AST.Element[], tailCanFail: boolean): boolean => {
+    for (let i = 0; i < elements.length; i++) {
+      const e = elements[i]!;
+      const failsAfter = tailCanFail || elements.slice(i + 1).some(canFail);
+      if (e.type === "Assertion") {
+        if (e.kind === "start" || e.kind === "lookbehind") return false;
+        continue;
+      }
+      if (e.type === "Quantifier" && e.max === Infinity) {
+        if (failsAfter) found.push(e);
+      } else if (e.type === "Group" || e.type === "CapturingGroup" || (e.type === "Quantifier" && (e.element.type === "Group" || e.element.type === "CapturingGroup"))) {
+        const group = (e.type === "Quantifier" ? e.element : e) as AST.Group | AST.CapturingGroup;
+        // The rest of a group's turn, or the turns after it, follow what is found inside.
+        for (const alt of group.alternatives) walk(alt.elements, failsAfter || e.type === "Quantifier");
+      }
+      if (!nullable(e)) return false;
+    }
+    return true;
+  };
+  for (const alt of pattern.alternatives) walk(alt.elements, false);
+  return found;
+}
