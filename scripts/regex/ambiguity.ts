@@ -6,7 +6,7 @@
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
 import { DFA, isDisjointWith, NFA, type CharSet, type TransitionIterator } from "refa";
 import { automataOf, MAX_NODES } from "./automata.ts";
-import { groupsCopiedBy } from "./redos-tree.ts";
+import { groupsCopiedBy } from "./backreference-copies.ts";
 
 /**
  * Whether some word of the alternatives' language L is also a concatenation of two or more words of L

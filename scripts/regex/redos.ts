@@ -12,7 +12,8 @@ import { findAmbiguousAlternations } from "./ambiguity.ts";
 import { JS_FLAGS } from "./pattern.ts";
 import { findLeadingRepeats } from "./leading-repeats.ts";
 import { findRepeatsInSequence } from "./sequence-repeats.ts";
-import { LARGE_REPEAT, MOVE_BOUND, readBackreferencesAsCopies, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
+import { readBackreferencesAsCopies } from "./backreference-copies.ts";
+import { LARGE_REPEAT, MOVE_BOUND, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
 
 export interface BacktrackingFinding {
   /** Index in the pattern of the quantifier to blame. */
