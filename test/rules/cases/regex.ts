@@ -285,6 +285,14 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "the same repeats with text between them, whose paths still multiply where the line holds that text (1 s on 45 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError x(?:\\w?\\w?\\w?){1,3}!(?:\\w?\\w?\\w?){1,3}!" },
+        errors: [
+          { pointer: "/regex", message: "exponential backtracking: in (?:\\w?\\w?\\w?){1,3} the text can be divided" },
+          { pointer: "/regex", message: "exponential backtracking: in (?:\\w?\\w?\\w?){1,3} the text can be divided" },
+        ],
+      },
+      {
         name: "alternatives that match the same text in a group inside a repeated group (pass T: (?:\\.(?:[0-9]+|[0-9a-f]+))+ took 3 s on 66 bytes)",
         entry: { regex: "SampleError: the sample error widget refused to start|SampleError version (?:\\.(?:[0-9]+|[0-9a-f]+))+ required" },
         errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:\\.(?:[0-9]+|[0-9a-f]+))+ the alternatives [0-9]+ and [0-9a-f]+ can match the same text" }],
