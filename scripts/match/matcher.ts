@@ -262,8 +262,12 @@ interface Found {
 
 const found_ = (c: CandidateLine, index: number, length: number): Found => ({ line: c.line, index, length, lineLength: c.text.length, text: c.text });
 
-/** A match in a joined candidate that starts in the second line belongs to that line's own candidate. */
-const inNextLine = (c: CandidateLine, index: number): boolean => c.joinAt !== undefined && index >= c.joinAt;
+/**
+ * A match in a joined candidate that starts in the second line, or at the space the join put before
+ * it, belongs to that line's own candidate: (?:^|[ \t"'])exec … took the space and was placed a line
+ * early (pass U). Only a match holding some of the first line's own text is the first line's.
+ */
+const inNextLine = (c: CandidateLine, index: number): boolean => c.joinAt !== undefined && index >= c.joinAt - 1;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -88,6 +88,14 @@ describe("the matcher", () => {
     expect(m.lookupSync("docker: permission denied while trying to\nconnect to the Docker daemon socket at unix:///var/run/docker.sock").results[0]?.id).toBe("docker/socket");
   });
 
+  it("places a match that takes the space a join put between two lines on the second line (pass U: a line early)", async () => {
+    const exec = entry("docker/exec-format-error", `(?:^|[ \t"'])exec [^ ]+: exec format error`, ["exec format error"]);
+    for (const m of [createMatcher([exec], { trusted: true }), createMatcher([exec])]) {
+      expect((await m.lookup("a\nb\nexec /x: exec format error\n")).results.map((r) => r.line)).toEqual([3]);
+      expect((await m.lookup("a\nb\nzz exec /x: exec format error\n")).results.map((r) => r.line)).toEqual([3]);
+    }
+  });
+
   it("gives the same answers on the trusted and the guarded path", async () => {
     const log = ["ok", "Error: listen EADDRINUSE: address already in use :::8080", "Got permission denied while trying to connect to the Docker daemon socket"].join("\n");
     const trusted = await createMatcher([docker, port], { trusted: true }).lookup(log);
