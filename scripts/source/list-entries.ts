@@ -8,6 +8,7 @@ import path from "node:path";
 import { compareText, createDiagnostic, type Diagnostic } from "../model/diagnostic.ts";
 import type { EntryRef } from "./entry-file.ts";
 import { displayPath, idFromRelativePath } from "./entry-path.ts";
+import { TEMP_SUFFIX, writerIsRunning } from "./temp-files.ts";
 
 /** The folder to read is missing or is not a folder: a usage problem (exit 2), never "no problems". */
 export class SourceError extends Error {}
@@ -22,7 +23,6 @@ export interface Listing {
 }
 
 /** Suffix of the temporary files the writer creates; one left in entries/ is a stray item. */
-export const TEMP_SUFFIX = ".kb-tmp";
 
 export interface ListOptions {
   readonly cwd: string;
@@ -74,7 +74,10 @@ export function listEntries(rootDir: string, options: ListOptions): Listing {
         if (itemRel.endsWith(".json")) stray(file, "is a directory named like an entry file", "rename the directory; entries are files");
         walk(itemRel);
       } else if (!dirent.isFile()) stray(file, "is not a regular file", "remove it from entries/");
-      else if (itemRel.endsWith(TEMP_SUFFIX)) stray(file, "is a temporary file left by an interrupted kb run", "run npx kb fix, which removes it, or delete it");
+      else if (itemRel.endsWith(TEMP_SUFFIX)) {
+        // A running writer's file is about to be renamed over its entry: not stray, and not an entry.
+        if (!writerIsRunning(dirent.name)) stray(file, "is a temporary file left by an interrupted kb run", "run npx kb fix, which removes it, or delete it");
+      }
       else if (selected && !selected.some((s) => s === absolute || absolute.startsWith(s + path.sep))) continue;
       else if (!itemRel.endsWith(".json")) stray(file, "is not a .json file; entries/ holds only entries", "move it out of entries/ (docs belong in docs/)");
       else {

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { link, lstat, mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { TEMP_SUFFIX } from "../source/list-entries.ts";
+import { TEMP_SUFFIX } from "../source/temp-files.ts";
 import { currentStamp, type FileStamp } from "../source/read-file.ts";
 
 /** Why a write failed, in words, with the system's code: a usage-level problem (exit 2), not a bug. */
@@ -156,10 +156,4 @@ async function syncFolder(dir: string): Promise<void> {
   if (!handle) return;
   await handle.sync().catch(() => undefined);
   await handle.close().catch(() => undefined);
-}
-
-/** The pid of the process that wrote a temporary file, read back from the name writeFileAtomic gave it. */
-export function tempFileOwner(name: string): number | undefined {
-  const m = /\.(\d+)\.[0-9a-f]{8}\.kb-tmp$/.exec(name);
-  return m ? Number(m[1]) : undefined;
 }

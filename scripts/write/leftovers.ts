@@ -2,8 +2,7 @@
 // `kb fix` removes those whose writer is gone (a live writer is still about to rename its own).
 import { lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { TEMP_SUFFIX } from "../source/list-entries.ts";
-import { tempFileOwner } from "./atomic.ts";
+import { TEMP_SUFFIX, tempFileOwner, writerIsRunning } from "../source/temp-files.ts";
 
 /** Removes dead writers' temporary files under `dir` (links not followed); returns their paths relative to it. */
 export function removeStaleTempFiles(dir: string): string[] {
@@ -21,8 +20,8 @@ export function removeStaleTempFiles(dir: string): string[] {
       const itemRel = rel === "" ? item.name : `${rel}/${item.name}`;
       if (item.isDirectory()) walk(itemRel);
       else if (item.isFile() && item.name.endsWith(TEMP_SUFFIX)) {
-        const pid = tempFileOwner(item.name);
-        if (pid !== undefined && !isAlive(pid)) {
+        // Only a file named by kb's writer, whose writer has stopped.
+        if (tempFileOwner(item.name) !== undefined && !writerIsRunning(item.name)) {
           rmSync(path.join(dir, itemRel), { force: true });
           removed.push(itemRel);
         }
@@ -31,13 +30,4 @@ export function removeStaleTempFiles(dir: string): string[] {
   };
   walk("");
   return removed.sort();
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code !== "ESRCH";
-  }
 }

@@ -4,7 +4,7 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { GENERATED_MARK } from "../model/generated-mark.ts";
-import { TEMP_SUFFIX } from "../source/list-entries.ts";
+import { TEMP_SUFFIX } from "../source/temp-files.ts";
 import { realPathOf } from "../source/entry-path.ts";
 import { readBoundedFile } from "../source/read-file.ts";
 

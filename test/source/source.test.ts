@@ -60,15 +60,26 @@ describe("listing entries/", () => {
     symlinkSync("/etc/passwd", path.join(d, "entries/demo/link-error.json"));
     execFileSync("mkfifo", [path.join(d, "entries/demo/pipe-error.json")]);
     writeFileSync(path.join(d, "entries/demo/notes.txt"), "x");
-    writeFileSync(path.join(d, "entries/demo/.a.json.123.abcdef01.kb-tmp"), "x");
+    // 4,999,999 is above Linux's largest pid: never a running writer.
+    writeFileSync(path.join(d, "entries/demo/.a.json.4999999.abcdef01.kb-tmp"), "x");
     const listing = listEntries("entries", { cwd: d });
     expect(listing.refs.map((r) => r.file)).toEqual(["entries/demo/real-error.json"]);
     expect(listing.problems.map((p) => `${p.file} ${p.message}`)).toEqual([
-      "entries/demo/.a.json.123.abcdef01.kb-tmp is a temporary file left by an interrupted kb run",
+      "entries/demo/.a.json.4999999.abcdef01.kb-tmp is a temporary file left by an interrupted kb run",
       "entries/demo/link-error.json is a symbolic link; entries must be regular files inside entries/",
       "entries/demo/notes.txt is not a .json file; entries/ holds only entries",
       "entries/demo/pipe-error.json is not a regular file",
     ]);
+  });
+
+  it("leaves out a running writer's temporary file: about to be renamed, not left by an interrupted run (pass U: a second kb fix failed on the first's file)", () => {
+    const d = tmp();
+    mkdirSync(path.join(d, "entries/demo"), { recursive: true });
+    writeFileSync(path.join(d, "entries/demo/real-error.json"), "{}");
+    writeFileSync(path.join(d, `entries/demo/.real-error.json.${process.pid}.abcdef01.kb-tmp`), "x");
+    const listing = listEntries("entries", { cwd: d });
+    expect(listing.refs.map((r) => r.file)).toEqual(["entries/demo/real-error.json"]);
+    expect(listing.problems).toEqual([]);
   });
 
   it("paths named on the command line must exist inside the entries folder", () => {
