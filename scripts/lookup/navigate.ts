@@ -2,8 +2,25 @@
 // to, what it is confused with), each neighbour resolved to its entry when the index has it.
 import type { BundledIndex, IndexedEntry } from "../model/index-format.ts";
 
+// An index from a file is only checked for its entries array (load-index.ts): an entry or a link of
+// the wrong shape is passed over here, not a TypeError from deep inside (pass U).
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function entriesOf(index: BundledIndex, caller: string): readonly IndexedEntry[] {
+  const entries = isObject(index) ? index.entries : undefined;
+  if (!Array.isArray(entries)) throw new TypeError(`${caller} needs an index: an object with an entries array, as loadIndex() returns`);
+  return entries.filter((e): e is IndexedEntry => isObject(e) && typeof e.id === "string");
+}
+
 export function getEntry(index: BundledIndex, id: string): IndexedEntry | undefined {
-  return index.entries.find((e) => e.id === id);
+  return entriesOf(index, "getEntry").find((e) => e.id === id);
+}
+
+/** A link list of the entry's transition graph; a missing or malformed one is empty, a malformed link skipped. */
+function linksOf<K extends string>(entry: IndexedEntry, key: K): Record<string, unknown>[] {
+  const graph = (entry as { transition_graph?: unknown }).transition_graph;
+  const list = isObject(graph) ? graph[key] : undefined;
+  return Array.isArray(list) ? list.filter((l): l is Record<string, unknown> => isObject(l) && typeof l.error_id === "string") : [];
 }
 
 export interface ChainLink {
@@ -23,14 +40,19 @@ export interface Chain {
 }
 
 export function chain(index: BundledIndex, id: string): Chain | undefined {
-  const byId = new Map(index.entries.map((e) => [e.id, e]));
+  const byId = new Map(entriesOf(index, "chain").map((e) => [e.id, e]));
   const entry = byId.get(id);
   if (!entry) return undefined;
-  const g = entry.transition_graph;
+  const transition = (t: Record<string, unknown>): ChainLink => ({
+    id: t.error_id as string,
+    entry: byId.get(t.error_id as string),
+    ...(typeof t.probability === "number" ? { probability: t.probability } : {}),
+    ...(typeof t.condition === "string" ? { condition: t.condition } : {}),
+  });
   return {
     entry,
-    precededBy: g.preceded_by.map((t) => ({ id: t.error_id, entry: byId.get(t.error_id), probability: t.probability, condition: t.condition })),
-    leadsTo: g.leads_to.map((t) => ({ id: t.error_id, entry: byId.get(t.error_id), probability: t.probability, condition: t.condition })),
-    confusedWith: g.frequently_confused_with.map((c) => ({ id: c.error_id, entry: byId.get(c.error_id), distinction: c.distinction })),
+    precededBy: linksOf(entry, "preceded_by").map(transition),
+    leadsTo: linksOf(entry, "leads_to").map(transition),
+    confusedWith: linksOf(entry, "frequently_confused_with").map((c) => ({ id: c.error_id as string, entry: byId.get(c.error_id as string), ...(typeof c.distinction === "string" ? { distinction: c.distinction } : {}) })),
   };
 }

@@ -124,7 +124,8 @@ function checkOptions(options: MatcherOptions): void {
 
 export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { readonly entries: readonly E[] }, options: MatcherOptions = {}): Matcher<E> {
   checkOptions(options);
-  const all = Array.isArray(index) ? (index as readonly E[]) : (index as { entries: readonly E[] }).entries;
+  // null or a number read as an index was a TypeError from inside (pass U).
+  const all: unknown = Array.isArray(index) ? index : isObject(index) ? (index as { entries?: unknown }).entries : undefined;
   const maxRegex = options.maxRegexLength ?? 2_000;
   const entries: E[] = [];
   const compiled: RegExp[] = [];
