@@ -5,25 +5,7 @@
 // start counts: after a literal, the search enters the repeat only where the literal is (the known
 // limit of a literal before .* is that literal repeated inside the run).
 import type { AST } from "@eslint-community/regexpp";
-
-/** Whether the element can match the empty text. */
-function nullable(e: AST.Element): boolean {
-  switch (e.type) {
-    case "Quantifier":
-      return e.min === 0 || nullable(e.element);
-    case "Group":
-    case "CapturingGroup":
-      return e.alternatives.some((a) => a.elements.every(nullable));
-    case "Assertion":
-    case "Backreference":
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** Whether the element can make a match fail: it needs text, or it is a test (an assertion, a backreference). */
-const canFail = (e: AST.Element): boolean => e.type === "Assertion" || e.type === "Backreference" || !nullable(e);
+import { canFail, nullable } from "./tail.ts";
 
 /**
  * The unbounded repeats a match of the pattern can begin with (nothing but optional parts before them)

@@ -11,6 +11,7 @@ import { analyse, type Report } from "scslre";
 import { findAmbiguousAlternations } from "./ambiguity.ts";
 import { JS_FLAGS } from "./pattern.ts";
 import { findLeadingRepeats } from "./leading-repeats.ts";
+import { canFailAfter } from "./tail.ts";
 import { findRepeatsInSequence } from "./sequence-repeats.ts";
 import { readBackreferencesAsCopies } from "./backreference-copies.ts";
 import { LARGE_REPEAT, MOVE_BOUND, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
@@ -116,6 +117,8 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   for (const a of ambiguous.found) {
     // A repeat whose chain finding (above) already names the problem needs no second finding.
     if (blamed.has(a.quantifier.start) || spans.some(([s, e]) => s >= a.quantifier.start && e <= a.quantifier.end)) continue;
+    // Read once and the match succeeds: nothing after it makes the search try another reading.
+    if (!canFailAfter(a.quantifier)) continue;
     blamed.add(a.quantifier.start);
     spans.push([a.quantifier.start, a.quantifier.end]);
     findings.push({
