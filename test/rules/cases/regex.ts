@@ -310,6 +310,14 @@ export const regexCases: RuleCases[] = [
         errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:, (?:or )?(?:`[^`]*`|[^,]+))* the text can be divided" }],
       },
       {
+        name: "an ambiguous repeat before a backreference to a group that can be empty, or before a group of optional blanks and an end of line: each can still fail (pass V: 7 s on 57 bytes, 8.5 s on 34)",
+        entry: { regex: "SampleError: the sample error widget refused to start|Cannot resolve module (['\"]?)(?:[\\w./-]|\\d)*\\1|SampleError: (?:\\w|\\d)+(?:\\s*$)" },
+        errors: [
+          { pointer: "/regex", message: "exponential backtracking: in (?:[\\w./-]|\\d)* the alternatives" },
+          { pointer: "/regex", message: "exponential backtracking: in (?:\\w|\\d)+ the alternatives" },
+        ],
+      },
+      {
         name: "alternatives that match the same text in a group inside a repeated group (pass T: (?:\\.(?:[0-9]+|[0-9a-f]+))+ took 3 s on 66 bytes)",
         entry: { regex: "SampleError: the sample error widget refused to start|SampleError version (?:\\.(?:[0-9]+|[0-9a-f]+))+ required" },
         errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:\\.(?:[0-9]+|[0-9a-f]+))+ the alternatives [0-9]+ and [0-9a-f]+ can match the same text" }],
