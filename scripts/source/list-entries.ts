@@ -8,7 +8,7 @@ import path from "node:path";
 import { compareText, createDiagnostic, type Diagnostic } from "../model/diagnostic.ts";
 import type { EntryRef } from "./entry-file.ts";
 import { displayPath, idFromRelativePath } from "./entry-path.ts";
-import { TEMP_SUFFIX, writerIsRunning } from "./temp-files.ts";
+import { TEMP_SUFFIX, tempFileOwner, writerIsRunning } from "./temp-files.ts";
 
 /** The folder to read is missing or is not a folder: a usage problem (exit 2), never "no problems". */
 export class SourceError extends Error {}
@@ -21,8 +21,6 @@ export interface Listing {
   /** Folders (relative to root) that could not be read: the listing is incomplete. */
   readonly unreadable: readonly string[];
 }
-
-/** Suffix of the temporary files the writer creates; one left in entries/ is a stray item. */
 
 export interface ListOptions {
   readonly cwd: string;
@@ -39,8 +37,8 @@ export function listEntries(rootDir: string, options: ListOptions): Listing {
     throw new SourceError(rootStat.error === "ENOENT" ? `the entries folder ${shownRoot} does not exist` : `the entries folder ${shownRoot} cannot be read (${rootStat.error})`);
   }
   const problems: Diagnostic[] = [];
-  const stray = (file: string, message: string, hint: string, rule: "kb/stray-file" | "kb/unreadable-path" = "kb/stray-file") =>
-    problems.push(createDiagnostic({ file, severity: "error", rule, message, hint }));
+  const stray = (file: string, message: string, hint: string, rule: "kb/stray-file" | "kb/unreadable-path" = "kb/stray-file", severity: "error" | "warning" = "error") =>
+    problems.push(createDiagnostic({ file, severity, rule, message, hint }));
   if (rootStat.stat.isSymbolicLink()) {
     stray(shownRoot, "the entries folder is a symbolic link; kb reads and fixes entries only inside the repository", "replace the link with the folder itself");
     return { root, refs: [], problems, unreadable: [] };
@@ -75,8 +73,10 @@ export function listEntries(rootDir: string, options: ListOptions): Listing {
         walk(itemRel);
       } else if (!dirent.isFile()) stray(file, "is not a regular file", "remove it from entries/");
       else if (itemRel.endsWith(TEMP_SUFFIX)) {
-        // A running writer's file is about to be renamed over its entry: not stray, and not an entry.
+        // A running writer's file is about to be renamed over its entry: a warning, so a kb run beside
+        // it does not fail; still named, since the pid in a committed name can be any running process's.
         if (!writerIsRunning(dirent.name)) stray(file, "is a temporary file left by an interrupted kb run", "run npx kb fix, which removes it, or delete it");
+        else stray(file, `is a temporary file whose writer (pid ${tempFileOwner(dirent.name)}) is running: a kb run about to rename it, or a file left under that name`, "if no kb run is writing entries, delete it", "kb/stray-file", "warning");
       }
       else if (selected && !selected.some((s) => s === absolute || absolute.startsWith(s + path.sep))) continue;
       else if (!itemRel.endsWith(".json")) stray(file, "is not a .json file; entries/ holds only entries", "move it out of entries/ (docs belong in docs/)");

@@ -72,14 +72,24 @@ describe("listing entries/", () => {
     ]);
   });
 
-  it("leaves out a running writer's temporary file: about to be renamed, not left by an interrupted run (pass U: a second kb fix failed on the first's file)", () => {
+  it("names a running writer's temporary file in a warning, not an error: a kb run beside it does not fail (pass U: a second kb fix failed on the first's file)", () => {
     const d = tmp();
     mkdirSync(path.join(d, "entries/demo"), { recursive: true });
     writeFileSync(path.join(d, "entries/demo/real-error.json"), "{}");
     writeFileSync(path.join(d, `entries/demo/.real-error.json.${process.pid}.abcdef01.kb-tmp`), "x");
     const listing = listEntries("entries", { cwd: d });
     expect(listing.refs.map((r) => r.file)).toEqual(["entries/demo/real-error.json"]);
-    expect(listing.problems).toEqual([]);
+    expect(listing.problems.map((p) => [p.severity, p.rule, p.message])).toEqual([
+      ["warning", "kb/stray-file", `is a temporary file whose writer (pid ${process.pid}) is running: a kb run about to rename it, or a file left under that name`],
+    ]);
+  });
+
+  it("does not take a pid no writer can have for a running writer: 0 (kb's own process group), or past Linux's largest (pass V: such committed files were never reported)", () => {
+    const d = tmp();
+    mkdirSync(path.join(d, "entries/demo"), { recursive: true });
+    for (const pid of ["0", "99999999999999999999", "4194305"]) writeFileSync(path.join(d, `entries/demo/.x.json.${pid}.deadbeef.kb-tmp`), "x");
+    const listing = listEntries("entries", { cwd: d });
+    expect(listing.problems.map((p) => [p.severity, p.message])).toEqual(Array.from({ length: 3 }, () => ["error", "is a temporary file left by an interrupted kb run"]));
   });
 
   it("paths named on the command line must exist inside the entries folder", () => {

@@ -218,7 +218,7 @@ describe("what a killed run leaves behind", () => {
     }
   });
 
-  it("a temporary file in entries/ is reported by lint and removed by kb fix, unless its writer is alive (then neither: it is about to be renamed, pass U)", async () => {
+  it("a temporary file in entries/ is reported by lint and removed by kb fix, unless its writer is alive (then a warning: it is about to be renamed, pass U)", async () => {
     const r = tempDir();
     try {
       const stale = `entries/demo/.first-error.json.${DEAD_PID}.deadbeef.kb-tmp`;
@@ -227,14 +227,15 @@ describe("what a killed run leaves behind", () => {
       const lint = await runKb(["lint", "--format", "json"], { cwd: r.dir });
       expect(lint.code).toBe(1);
       const reported = parseDiagnostics(lint.stdout).filter((d) => d.rule === "kb/stray-file");
-      expect(reported.map((d) => d.file)).toEqual([stale]);
-      expect(reported[0]!.message).toMatch(/temporary file left by an interrupted kb run/);
+      expect(reported.map((d) => [d.file, d.severity])).toEqual([[live, "warning"], [stale, "error"]].sort());
+      expect(reported.find((d) => d.file === stale)!.message).toMatch(/temporary file left by an interrupted kb run/);
 
       const fix = await runKb(["fix", "--format", "json"], { cwd: r.dir });
       expect(fix.stderr).toContain("removed 1 temporary file left by an interrupted run");
       expect(existsSync(path.join(r.dir, stale))).toBe(false);
       expect(readFileSync(path.join(r.dir, live), "utf8")).toBe("{"); // a running writer is about to rename it
       expect(fix.code, fix.stdout).toBe(0);
+      expect(parseDiagnostics(fix.stdout).map((d) => [d.file, d.severity])).toEqual([[live, "warning"]]);
     } finally {
       r.cleanup();
     }
