@@ -223,5 +223,21 @@ describe("kb hooks install", () => {
     expect(git("log", "--format=%s")).toBe("fixable\n");
     expect(git("show", ":entries/demo/sample-error.json")).toContain("Staged cause.");
     expect(readFileSync(file, "utf8")).toContain("Unstaged cause");
+
+    // A staged name with glob characters stands for itself alone: it once expanded to an untracked
+    // draft beside it, which the hook then fixed and staged (pass V).
+    git("reset", "-q", "--hard");
+    writeFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "{}\n");
+    writeFileSync(path.join(r.dir, "entries/demo/*.json"), "{}\n");
+    git("add", "--", ":(literal)entries/demo/*.json");
+    blocked = "";
+    try {
+      git("commit", "-q", "-m", "glob name");
+    } catch (e) {
+      blocked = String((e as { stderr?: string }).stderr);
+    }
+    expect(blocked).toContain("error-kb: commit blocked");
+    expect(git("status", "--porcelain", "--", "entries/demo/untracked-draft.json")).toBe("?? entries/demo/untracked-draft.json\n");
+    expect(readFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "utf8")).toBe("{}\n");
   });
 });

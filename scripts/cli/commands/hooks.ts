@@ -11,7 +11,13 @@ const MARKER = "# installed by error-kb (npm run hooks)";
 
 export const PRE_COMMIT = `#!/bin/sh
 ${MARKER}: fixes staged entries, re-stages them, and blocks the commit on remaining errors.
-files=$(git diff --cached --name-only --diff-filter=ACMR -- 'entries/*.json')
+# Names are split on line breaks only and never expanded, and git reads them as literal paths: a
+# staged entries/x/*.json stood for other files, and the hook staged an untracked draft (pass V).
+set -f
+IFS='
+'
+export GIT_LITERAL_PATHSPECS=1
+files=$(git diff --cached --name-only --diff-filter=ACMR -- 'entries/' | grep '[.]json$')
 [ -z "$files" ] && exit 0
 # kb fix rewrites and re-stages whole files: a file with unstaged changes would have them committed.
 partly=$(git diff --name-only -- $files)
