@@ -40,9 +40,13 @@ export async function topLevel(cwd: string): Promise<string> {
   return (await gitOrThrow(["rev-parse", "--show-toplevel"], cwd)).trim();
 }
 
-/** Whether the clone holds the commit (a force-push's old tip, or a shallow checkout's base, it does not). */
-export async function hasCommit(ref: string, cwd: string): Promise<boolean> {
-  return (await git(["cat-file", "-e", "--end-of-options", `${ref}^{commit}`], cwd)).code === 0;
+/**
+ * Whether the clone holds the commit: "missing" for a force-push's old tip or a shallow checkout's
+ * base, "not-a-commit" for a tree or a blob (HEAD:entries, HEAD^{tree}).
+ */
+export async function commitState(ref: string, cwd: string): Promise<"commit" | "not-a-commit" | "missing"> {
+  if ((await git(["cat-file", "-e", "--end-of-options", `${ref}^{commit}`], cwd)).code === 0) return "commit";
+  return (await git(["cat-file", "-e", "--end-of-options", ref], cwd)).code === 0 ? "not-a-commit" : "missing";
 }
 
 export async function mergeBase(a: string, b: string, cwd: string): Promise<string> {

@@ -83,10 +83,13 @@ export function assertReportTarget(file: string, protect: readonly string[]): vo
 export function checkReportFlags(flags: ReportFlags): void {
   parseFormat(flags.format);
   parseMaxWarnings(flags.maxWarnings);
+  // Resolved, an empty name is the working folder: "it is a folder" said nothing of the typo (pass V).
+  if (flags.outputFile === "") throw new UsageError("-o/--output-file is empty: give the file to write the report to");
 }
 
 /** Prints the report; returns the exit code: 1 with errors, or with more warnings than --max-warnings. */
 export async function report(diagnostics: readonly Diagnostic[], flags: ReportFlags, context: ReportContext): Promise<number> {
+  checkReportFlags(flags);
   const format = parseFormat(flags.format);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const shown = flags.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;

@@ -40,7 +40,9 @@ export interface Chain {
 }
 
 export function chain(index: BundledIndex, id: string): Chain | undefined {
-  const byId = new Map(entriesOf(index, "chain").map((e) => [e.id, e]));
+  // The first entry of an id, as getEntry finds it: a Map of all would keep the last (pass V).
+  const byId = new Map<string, IndexedEntry>();
+  for (const e of entriesOf(index, "chain")) if (!byId.has(e.id)) byId.set(e.id, e);
   const entry = byId.get(id);
   if (!entry) return undefined;
   const transition = (t: Record<string, unknown>): ChainLink => ({

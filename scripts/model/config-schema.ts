@@ -21,7 +21,7 @@ export const configSchema = {
       type: "object",
       additionalProperties: false,
       description: "Limits that protect CI from hostile or accidental input.",
-      properties: Object.fromEntries(LIMIT_KEYS.map((k) => [k, { type: "integer", exclusiveMinimum: 0, description: `Default ${DEFAULT_LIMITS[k]}.` }])),
+      properties: Object.fromEntries(LIMIT_KEYS.map((k) => [k, { type: "integer", exclusiveMinimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: `Default ${DEFAULT_LIMITS[k]}.` }])),
     },
     rules: {
       type: "object",

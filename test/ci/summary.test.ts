@@ -201,6 +201,9 @@ describe("kb ci summary in a repository", () => {
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain("the base commit 1234567890abcdef1234567890abcdef12345678 is not in this clone (after a force-push, or in a shallow checkout)");
     expect(gone.summary).toBe("");
+    const tree = await runCi(repo.dir, ["summary", "--base", "HEAD^{tree}"]);
+    expect(tree.code).toBe(2);
+    expect(tree.stderr).toContain("the base HEAD^{tree} is not a commit"); // not "not in this clone" (pass V)
   });
 
   it("is a usage error without a base or an event, or before kb build", async () => {

@@ -38,11 +38,15 @@ describe("conventions people know", () => {
     expect(report.map((d) => d.rule)).toContain("kb/empty-text");
   });
 
-  it("kb build -o writes the report even when the corpus is clean; an invalid --max-warnings, --format, --threads or --limit is a usage error before anything is written", async () => {
+  it("kb build and kb fix -o write the report even when the corpus is clean; an invalid --max-warnings, --format, --threads or --limit is a usage error before anything is written", async () => {
     const r = repo();
     const clean = await runKb(["build", "--format", "json", "-o", "report.json"], { cwd: r.dir });
     expect(clean.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(r.dir, "report.json"), "utf8"))).toEqual([]);
+    // kb fix too (it wrote no report when clean, pass V).
+    const fixed = await runKb(["fix", "--format", "json", "-o", "fix-report.json"], { cwd: r.dir });
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(r.dir, "fix-report.json"), "utf8"))).toEqual([]);
     for (const value of ["banana", "", " ", "1.5"]) {
       const fresh = repo();
       const res = await runKb(["build", "--max-warnings", value], { cwd: fresh.dir });
@@ -80,6 +84,12 @@ describe("conventions people know", () => {
       expect(res.code, target).toBe(2);
       expect(res.stderr, target).toContain(`refusing to write the report to`);
       expect(res.stderr, target).toContain(why);
+    }
+    // An empty name is a typo, not the working folder ("it is a folder", pass V): kb fix reports too.
+    for (const command of ["lint", "fix"]) {
+      const res = await runKb([command, "-o", ""], { cwd: r.dir });
+      expect(res.code, command).toBe(2);
+      expect(res.stderr, command).toContain("-o/--output-file is empty");
     }
     expect(readFileSync(path.join(r.dir, "entries/demo/sample-error.json"), "utf8")).toBe(entry);
     expect(readFileSync(path.join(r.dir, ".git/HEAD"), "utf8")).toBe("ref: refs/heads/main\n");
@@ -148,12 +158,13 @@ describe("conventions people know", () => {
   });
 
   it("--print-config shows the resolved settings", async () => {
-    const r = repo({ "kb.config.json": JSON.stringify({ rules: { "kb/no-match-examples": "off" } }) });
+    const r = repo({ "kb.config.json": JSON.stringify({ rules: { "kb/no-match-examples": "off" }, repositoryUrl: "https://example.com/kb" }) });
     const res = await runKb(["lint", "--print-config"], { cwd: r.dir });
     expect(res.code).toBe(0);
-    const config = JSON.parse(res.stdout) as { rules: Record<string, string>; root: string };
+    const config = JSON.parse(res.stdout) as { rules: Record<string, string>; root: string; repositoryUrl: string };
     expect(config.rules["kb/no-match-examples"]).toBe("off");
     expect(config.root).toBe(r.dir);
+    expect(config.repositoryUrl).toBe("https://example.com/kb"); // used for SARIF links; left out before pass V
   });
 
   it("colours follow --color, FORCE_COLOR (0 is off) and NO_COLOR", async () => {

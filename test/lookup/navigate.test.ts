@@ -27,6 +27,12 @@ describe("getEntry and chain", () => {
     expect(chain(hostile, "x/b")?.leadsTo).toEqual([{ id: "x/a", entry: { id: "x/a" } }]);
   });
 
+  it("agree on the entry of an id a hostile index holds twice: the first (pass V: chain took the last)", () => {
+    const twice = { entries: [{ id: "x/a", root_cause: "first" }, { id: "x/a", root_cause: "second" }] } as unknown as BundledIndex;
+    expect(getEntry(twice, "x/a")).toMatchObject({ root_cause: "first" });
+    expect(chain(twice, "x/a")?.entry).toMatchObject({ root_cause: "first" });
+  });
+
   it("say what they need when given something that is not an index", () => {
     for (const notIndex of [null, 5, {}, { entries: null }]) {
       expect(() => getEntry(notIndex as unknown as BundledIndex, "a")).toThrow("getEntry needs an index: an object with an entries array");

@@ -373,6 +373,8 @@ describe("limits set in kb.config.json", () => {
       ['{"limits": 5}', "kb.config.json:1:12 limits must be object"],
       ['{"limits": {"maxDepth": "64"}}', "kb.config.json:1:25 limits.maxDepth must be integer"],
       ['{"limits": {"maxDiagnosticsPerFile": 1.5}}', "kb.config.json:1:38 limits.maxDiagnosticsPerFile must be integer"],
+      // Past 2^53 a number is no longer whole for sure: located too (pass V: an unlocated line).
+      ['{"limits": {"maxFileBytes": 1e308}}', "kb.config.json:1:29 limits.maxFileBytes must be <= 9007199254740991"],
     ];
     for (const [config, message] of cases) {
       const dir = repo(`bad-limits-${cases.findIndex(([c]) => c === config)}`, { "kb.config.json": config });

@@ -5,7 +5,7 @@ import { constants } from "node:buffer";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { planFromEvent, planOutputs, formatStepOutputs, type CiPlan } from "../../ci/event.ts";
-import { changedFiles, fileAtCommit, GitError, hasCommit, headCommit, mergeBase, topLevel } from "../../ci/git.ts";
+import { changedFiles, commitState, fileAtCommit, GitError, headCommit, mergeBase, topLevel } from "../../ci/git.ts";
 import { findHandEdits, type FileChange, type Layout } from "../../ci/hand-edits.ts";
 import { diffIndexes, parseIndexEntries, type IndexedRecord } from "../../ci/index-diff.ts";
 import { decideRegeneration } from "../../ci/regeneration.ts";
@@ -161,7 +161,9 @@ function givenBase(flags: BaseFlags): string | undefined {
  * tip, a shallow checkout) is named as such: git's "Not a valid commit name" said nothing of why (pass T).
  */
 async function mergeBaseOf(base: string, head: string, cwd: string): Promise<string> {
-  if (!(await hasCommit(base, cwd))) {
+  const state = await commitState(base, cwd);
+  if (state === "not-a-commit") throw new UsageError(`the base ${terminalSafeLine(base)} is not a commit: give --base <commit>`);
+  if (state === "missing") {
     throw new UsageError(
       `the base commit ${terminalSafeLine(base)} is not in this clone (after a force-push, or in a shallow checkout), so what changed since it cannot be worked out: fetch it (actions/checkout with fetch-depth: 0), or give --base <commit>`,
     );

@@ -12,10 +12,12 @@ import { unifiedDiff } from "../../report/unified-diff.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
 import { removeStaleTempFiles } from "../../write/leftovers.ts";
-import { report, type ReportFlags, runContext } from "../output.ts";
+import { checkReportFlags, report, type ReportFlags, runContext } from "../output.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 
 export async function fixCommand(paths: string[], flags: CommonFlags & ReportFlags & { dryRun?: boolean; refreshTranslationDigests?: boolean }): Promise<number> {
+  // Checked before any file is rewritten, not at the report after it.
+  checkReportFlags(flags);
   const { settings, config } = resolveSettings(flags);
   const only = paths.length > 0 ? paths : undefined;
   if (!flags.dryRun) {
@@ -51,7 +53,8 @@ export async function fixCommand(paths: string[], flags: CommonFlags & ReportFla
   process.stderr.write(`kb fix: ${verb} ${fixed} file${fixed === 1 ? "" : "s"}${untouched.length > 0 ? `; left ${untouched.length} that do not parse untouched` : ""}\n`);
   if (flags.dryRun) return fixed > 0 ? 1 : 0;
   const result = await runLint(settings, only ? { only } : {});
-  if (result.diagnostics.length === 0) return 0;
+  // Asked for a report file, one gets it, empty too: nothing written read as a missing report.
+  if (result.diagnostics.length === 0) return flags.outputFile === undefined ? 0 : report([], flags, runContext(settings, config.repositoryUrl));
   process.stderr.write("kb fix: these problems need a person:\n");
   const code = await report(result.diagnostics, flags, runContext(settings, config.repositoryUrl));
   return hasErrors(result.diagnostics) ? 1 : code;

@@ -14,7 +14,7 @@ export async function lintCommand(paths: string[], flags: CommonFlags & ReportFl
     // Paths come from argv and the file system: C1 and bidi controls are written as JSON escapes
     // (the same JSON value), so the terminal shows them instead of obeying them.
     process.stdout.write(
-      jsonText({ root: settings.root, config: config.file ?? null, entries: settings.entriesDir, out: settings.outDir, limits: settings.limits, rules: Object.fromEntries(settings.severities), threads: settings.threads, cache: settings.cache, python: settings.python }) + "\n",
+      jsonText({ root: settings.root, config: config.file ?? null, entries: settings.entriesDir, out: settings.outDir, limits: settings.limits, rules: Object.fromEntries(settings.severities), threads: settings.threads, cache: settings.cache, python: settings.python, repositoryUrl: config.repositoryUrl ?? null }) + "\n",
     );
     return 0;
   }
