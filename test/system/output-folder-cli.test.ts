@@ -239,5 +239,25 @@ describe("kb hooks install", () => {
     expect(blocked).toContain("error-kb: commit blocked");
     expect(git("status", "--porcelain", "--", "entries/demo/untracked-draft.json")).toBe("?? entries/demo/untracked-draft.json\n");
     expect(readFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "utf8")).toBe("{}\n");
+
+    // Names git quotes were skipped, and broken entries named so were committed (pass W): a non-ASCII
+    // name is passed on and blocked by kb fix; a name with a quote blocks the commit by itself.
+    for (const [name, why] of [
+      ["entries/demo/café.json", "fix the problems above"],
+      ['entries/demo/a"q.json', "have a quote, a backslash or a control character in their names"],
+    ] as const) {
+      git("reset", "-q", "--hard");
+      writeFileSync(path.join(r.dir, name), '{"id": "demo/broken"\n');
+      git("add", "--", `:(literal)${name}`);
+      blocked = "";
+      try {
+        git("commit", "-q", "-m", `broken ${name}`);
+      } catch (e) {
+        blocked = String((e as { stderr?: string }).stderr);
+      }
+      expect(blocked, name).toContain("error-kb: commit blocked");
+      expect(blocked, name).toContain(why);
+      expect(git("log", "--format=%s"), name).toBe("fixable\n");
+    }
   });
 });

@@ -17,10 +17,20 @@ set -f
 IFS='
 '
 export GIT_LITERAL_PATHSPECS=1
-files=$(git diff --cached --name-only --diff-filter=ACMR -- 'entries/' | grep '[.]json$')
+# Every staged file under entries/ (kb fix reports one that is not an entry). core.quotePath off prints
+# non-ASCII names as they are; git still quotes a name with a quote, a backslash or a control
+# character, which the hook cannot pass on as a path: such a file blocks the commit (it was skipped,
+# and a broken entry named café.json was committed, pass W).
+files=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- 'entries/')
 [ -z "$files" ] && exit 0
+quoted=$(printf '%s\\n' "$files" | grep '^"')
+if [ -n "$quoted" ]; then
+  echo "error-kb: commit blocked; these staged files have a quote, a backslash or a control character in their names, which no entry has:" >&2
+  echo "$quoted" >&2
+  exit 1
+fi
 # kb fix rewrites and re-stages whole files: a file with unstaged changes would have them committed.
-partly=$(git diff --name-only -- $files)
+partly=$(git -c core.quotePath=false diff --name-only -- $files)
 if [ -n "$partly" ]; then
   echo "error-kb: commit blocked; these staged entries also have unstaged changes, which re-staging the fixed file would commit:" >&2
   echo "$partly" >&2
