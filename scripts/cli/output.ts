@@ -87,6 +87,14 @@ export function checkReportFlags(flags: ReportFlags): void {
   if (flags.outputFile === "") throw new UsageError("-o/--output-file is empty: give the file to write the report to");
 }
 
+/**
+ * Where -o points, checked before the command's work too: kb fix rewrote entries and only then
+ * refused -o generated/r.txt (pass W).
+ */
+export function checkReportTarget(flags: ReportFlags, context: ReportContext): void {
+  if (flags.outputFile !== undefined) assertReportTarget(path.resolve(context.cwd, flags.outputFile), context.protect ?? []);
+}
+
 /** Prints the report; returns the exit code: 1 with errors, or with more warnings than --max-warnings. */
 export async function report(diagnostics: readonly Diagnostic[], flags: ReportFlags, context: ReportContext): Promise<number> {
   checkReportFlags(flags);
@@ -103,9 +111,8 @@ export async function report(diagnostics: readonly Diagnostic[], flags: ReportFl
     if (summary) appendToRegularFile(summary, formatGithubSummary(shown, context.title), "the job summary ($GITHUB_STEP_SUMMARY)");
   } else text = formatStylish(shown, !toFile && useColor(process.stdout, flags.color));
   if (toFile) {
-    const file = path.resolve(context.cwd, flags.outputFile!);
-    assertReportTarget(file, context.protect ?? []);
-    await writeFileAtomic(file, text);
+    checkReportTarget(flags, context);
+    await writeFileAtomic(path.resolve(context.cwd, flags.outputFile!), text);
   }
   else process.stdout.write(text);
   const { errors, warnings } = countBySeverity(diagnostics);

@@ -85,6 +85,14 @@ describe("conventions people know", () => {
       expect(res.stderr, target).toContain(`refusing to write the report to`);
       expect(res.stderr, target).toContain(why);
     }
+    // kb fix checks where -o points before it rewrites anything (it rewrote, then refused: pass W).
+    const unfixed = JSON.stringify(JSON.parse(entry));
+    writeFileSync(path.join(r.dir, "entries/demo/sample-error.json"), unfixed);
+    const early = await runKb(["fix", "-o", "generated/r.txt"], { cwd: r.dir });
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain("refusing to write the report to");
+    expect(readFileSync(path.join(r.dir, "entries/demo/sample-error.json"), "utf8")).toBe(unfixed);
+    writeFileSync(path.join(r.dir, "entries/demo/sample-error.json"), entry);
     // An empty name is a typo, not the working folder ("it is a folder", pass V): kb fix reports too.
     for (const command of ["lint", "fix"]) {
       const res = await runKb([command, "-o", ""], { cwd: r.dir });

@@ -5,13 +5,14 @@ import { runBuild } from "../../runner/build-run.ts";
 import { driftCount, driftDiagnostics } from "../../write/drift.ts";
 import { displayPath } from "../../source/entry-path.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
-import { checkReportFlags, report, type ReportFlags, runContext } from "../output.ts";
+import { checkReportFlags, checkReportTarget, report, type ReportFlags, runContext } from "../output.ts";
 import { terminalProgress } from "../progress.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 
 export async function buildCommand(flags: CommonFlags & ReportFlags): Promise<number> {
   checkReportFlags(flags);
   const { settings, config } = resolveSettings(flags);
+  checkReportTarget(flags, runContext(settings, config.repositoryUrl));
   const progress = terminalProgress();
   const result = await runBuild(settings, { write: true, onProgress: progress.update }).finally(progress.done);
   const out = terminalSafeLine(displayPath(settings.outDir, settings.cwd));
@@ -30,6 +31,7 @@ export async function buildCommand(flags: CommonFlags & ReportFlags): Promise<nu
 export async function checkCommand(flags: CommonFlags & ReportFlags): Promise<number> {
   checkReportFlags(flags);
   const { settings, config } = resolveSettings(flags);
+  checkReportTarget(flags, runContext(settings, config.repositoryUrl));
   const progress = terminalProgress();
   const result = await runBuild(settings, { write: false, onProgress: progress.update }).finally(progress.done);
   const diagnostics = sortDiagnostics([...result.lint.diagnostics, ...(result.drift ? driftDiagnostics(result.drift, displayPath(settings.outDir, settings.cwd)) : [])]);

@@ -12,13 +12,14 @@ import { unifiedDiff } from "../../report/unified-diff.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
 import { removeStaleTempFiles } from "../../write/leftovers.ts";
-import { checkReportFlags, report, type ReportFlags, runContext } from "../output.ts";
+import { checkReportFlags, checkReportTarget, report, type ReportFlags, runContext } from "../output.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 
 export async function fixCommand(paths: string[], flags: CommonFlags & ReportFlags & { dryRun?: boolean; refreshTranslationDigests?: boolean }): Promise<number> {
   // Checked before any file is rewritten, not at the report after it.
   checkReportFlags(flags);
   const { settings, config } = resolveSettings(flags);
+  checkReportTarget(flags, runContext(settings, config.repositoryUrl));
   const only = paths.length > 0 ? paths : undefined;
   if (!flags.dryRun) {
     const removed = removeStaleTempFiles(settings.entriesDir);

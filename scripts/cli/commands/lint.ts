@@ -1,7 +1,7 @@
 // `kb lint [paths…]`: report every problem in the entries (collection rules always see them all);
 // exit 1 on errors or on more warnings than --max-warnings. --watch lints again after each change.
 import { runLint } from "../../runner/lint-run.ts";
-import { report, type ReportFlags, runContext, checkReportFlags } from "../output.ts";
+import { report, type ReportFlags, runContext, checkReportFlags, checkReportTarget } from "../output.ts";
 import { terminalProgress } from "../progress.ts";
 import { resolveSettings, type CommonFlags } from "../settings.ts";
 import { watchFolder } from "../watch.ts";
@@ -18,6 +18,7 @@ export async function lintCommand(paths: string[], flags: CommonFlags & ReportFl
     );
     return 0;
   }
+  checkReportTarget(flags, runContext(settings, config.repositoryUrl));
   const once = async () => {
     const progress = terminalProgress();
     const result = await runLint(settings, { ...(paths.length > 0 ? { only: paths } : {}), onProgress: progress.update }).finally(progress.done);
