@@ -47,7 +47,7 @@ try {
 } catch (e) {
   // A checkout without node_modules (a fresh worktree, a clone before npm ci) printed Node's stack
   // trace, and the pre-commit hook then blamed the entries (pass W).
-  const message = String(/** @type {Error} */ (e).message).split("\n")[0];
+  const message = String(/** @type {Error} */ (e).message).split("\n")[0] ?? "";
   if (/** @type {NodeJS.ErrnoException} */ (e).code !== "ERR_MODULE_NOT_FOUND" || !message.startsWith("Cannot find package")) throw e;
   const inert = (/** @type {string} */ text) => text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   process.stderr.write(`kb: a package kb needs is not installed (${inert(message)}); run npm ci in ${inert(root)}\n`);

@@ -18,11 +18,12 @@ const MAX_PID = 4_194_304;
 /**
  * Whether the temporary file's writer is a running process (a pid kb cannot signal still counts).
  * The name can come from a commit, so a pid no writer can have is not asked about: process.kill(0, 0)
- * signals kb's own process group, and a pid too large throws (both read as running, pass V).
+ * signals kb's own process group, and a pid too large throws (both read as running, pass V); 1 is init.
  */
 export function writerIsRunning(name: string): boolean {
   const pid = tempFileOwner(name);
-  if (pid === undefined || !Number.isSafeInteger(pid) || pid < 1 || pid > MAX_PID) return false;
+  // 1 is init (or a container's entry process), never one of kb's writers beside another kb run (pass W).
+  if (pid === undefined || !Number.isSafeInteger(pid) || pid <= 1 || pid > MAX_PID) return false;
   try {
     process.kill(pid, 0);
     return true;

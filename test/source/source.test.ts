@@ -84,12 +84,19 @@ describe("listing entries/", () => {
     ]);
   });
 
-  it("does not take a pid no writer can have for a running writer: 0 (kb's own process group), or past Linux's largest (pass V: such committed files were never reported)", () => {
+  it("does not take a pid no writer can have for a running writer: 0 (kb's own process group), 1 (init), or past Linux's largest (pass V, W: such committed files were never reported, or only warned of)", () => {
     const d = tmp();
     mkdirSync(path.join(d, "entries/demo"), { recursive: true });
-    for (const pid of ["0", "99999999999999999999", "4194305"]) writeFileSync(path.join(d, `entries/demo/.x.json.${pid}.deadbeef.kb-tmp`), "x");
+    for (const pid of ["0", "1", "99999999999999999999", "4194305"]) writeFileSync(path.join(d, `entries/demo/.x.json.${pid}.deadbeef.kb-tmp`), "x");
     const listing = listEntries("entries", { cwd: d });
-    expect(listing.problems.map((p) => [p.severity, p.message])).toEqual(Array.from({ length: 3 }, () => ["error", "is a temporary file left by an interrupted kb run"]));
+    expect(listing.problems.map((p) => [p.severity, p.message])).toEqual(Array.from({ length: 4 }, () => ["error", "is a temporary file left by an interrupted kb run"]));
+  });
+
+  it("does not send a file named like a temporary file, which kb's writer did not name, to kb fix (pass W: fix kept it, lint kept sending)", () => {
+    const d = tmp();
+    mkdirSync(path.join(d, "entries/demo"), { recursive: true });
+    writeFileSync(path.join(d, "entries/demo/notes.kb-tmp"), "x");
+    expect(listEntries("entries", { cwd: d }).problems.map((p) => [p.message, p.hint])).toEqual([["is named like a kb temporary file, but kb's writer did not name it", "delete it, or rename it if it is an entry"]]);
   });
 
   it("paths named on the command line must exist inside the entries folder", () => {
