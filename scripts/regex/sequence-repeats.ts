@@ -196,6 +196,9 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     if (repeats.length < 2) return false;
     const followed = (j: number) => afterAlternative || sequence[j]!.type === "Assertion" || sequence.slice(j + 1).some((_, k) => canFail(sequence, j + 1 + k));
     for (const [k, i] of repeats.entries()) {
+      // An optional part of fixed text cannot run past copies of a separator: it only doubles the count
+      // of a chain that starts later (at \(?(?:file://)?(/[^:()]+):(\d+) blamed (?:file://)?, pass W).
+      if (sequence[i]!.type === "Quantifier" && (sequence[i] as AST.Quantifier).max <= 1 && ways(sequence[i]!) <= 2) continue;
       let product = ways(sequence[i]!);
       let previous = i;
       let skipped = 0;

@@ -136,6 +136,10 @@ export const regexCases: RuleCases[] = [
         name: "an ambiguous repeat that ends the pattern: read once, greedily, and the match succeeds (pass U: rustc's list of expected tokens, under 1 ms on 96 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|expected one of (`[^`]*`|[^,]+)(?:, (?:or )?(?:`[^`]*`|[^,]+))*|SampleError x(?:\"[^\"]*\"|[^,]+)(?:,(?:\"[^\"]*\"|[^,]+))*" },
       },
+      {
+        name: "a repeat after the line's start or a blank, and an optional fixed prefix before a path (pass W: Go's file:line and Node's stack frame were reported; 2 ms on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|(?:^|\\s)([\\w./-]+\\.go):(\\d+):(?:(\\d+):)? (.+)|at \\(?(?:file://)?(/[^:()]+):(\\d+)" },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -303,6 +307,11 @@ export const regexCases: RuleCases[] = [
           { pointer: "/regex", message: "polynomial backtracking: (?:\\w?\\w?\\w?){1,3} and (?:\\w?\\w?\\w?){1,3} can match the same text" },
           { pointer: "/regex", message: "polynomial backtracking: (?:\\w?\\w?\\w?){1,3} and (?:\\w?\\w?\\w?){1,3} can match the same text" },
         ],
+      },
+      {
+        name: "an ambiguous repeat that ends the pattern but needs more turns than the line may have: it tries every reading first (pass W: (?:[0-9a-f]|[0-9A-F]){40} took 26 s on 87 bytes)",
+        entry: { regex: "SampleError: the sample error widget refused to start|fatal: bad object (?:[0-9a-f]|[0-9A-F]){40}" },
+        errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:[0-9a-f]|[0-9A-F]){40} the alternatives [0-9a-f] and [0-9A-F] can match the same text" }],
       },
       {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
