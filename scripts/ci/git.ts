@@ -49,8 +49,12 @@ export async function commitState(ref: string, cwd: string): Promise<"commit" | 
   return (await git(["cat-file", "-e", "--end-of-options", ref], cwd)).code === 0 ? "not-a-commit" : "missing";
 }
 
-export async function mergeBase(a: string, b: string, cwd: string): Promise<string> {
-  return (await gitOrThrow(["merge-base", "--end-of-options", a, b], cwd)).trim();
+/** The best common ancestor of two commits; undefined when they share no history (git exits 1 saying nothing). */
+export async function mergeBase(a: string, b: string, cwd: string): Promise<string | undefined> {
+  const r = await git(["merge-base", "--end-of-options", a, b], cwd);
+  if (r.code === 1 && r.stdout.trim() === "" && r.stderr.trim() === "") return undefined;
+  if (r.code !== 0) throw new GitError(`git merge-base --end-of-options ${a} ${b} failed: ${r.stderr.trim() || `exit code ${r.code}`}`);
+  return r.stdout.trim();
 }
 
 /** A file's text at a commit, or undefined when it does not exist there. */

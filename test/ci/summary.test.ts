@@ -204,6 +204,10 @@ describe("kb ci summary in a repository", () => {
     const tree = await runCi(repo.dir, ["summary", "--base", "HEAD^{tree}"]);
     expect(tree.code).toBe(2);
     expect(tree.stderr).toContain("the base HEAD^{tree} is not a commit"); // not "not in this clone" (pass V)
+    const orphan = git(repo.dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit-tree", "-m", "orphan", git(repo.dir, "write-tree").trim()).trim();
+    const unrelated = await runCi(repo.dir, ["summary", "--base", orphan]);
+    expect(unrelated.code).toBe(2);
+    expect(unrelated.stderr).toContain(`the base commit ${orphan} shares no history with the checked-out commit`); // git said only "exit code 1" (pass W)
   });
 
   it("is a usage error without a base or an event, or before kb build", async () => {

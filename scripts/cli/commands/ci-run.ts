@@ -168,7 +168,10 @@ async function mergeBaseOf(base: string, head: string, cwd: string): Promise<str
       `the base commit ${terminalSafeLine(base)} is not in this clone (after a force-push, or in a shallow checkout), so what changed since it cannot be worked out: fetch it (actions/checkout with fetch-depth: 0), or give --base <commit>`,
     );
   }
-  return mergeBase(base, head, cwd);
+  const common = await mergeBase(base, head, cwd);
+  // git said only "exit code 1" (pass W).
+  if (common === undefined) throw new UsageError(`the base commit ${terminalSafeLine(base)} shares no history with the checked-out commit: give --base <commit> from this branch's history`);
+  return common;
 }
 
 /** The index as the merge base has it; an unreadable one counts as empty, with a note saying so. */
