@@ -183,7 +183,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
         const re = compiled[i]!;
         re.lastIndex = 0;
         const m = re.exec(candidate.text);
-        if (m && !inNextLine(candidate, m.index)) found.set(i, found_(candidate, m.index, m[0].length));
+        if (m) found.set(i, found_(candidate, m.index, m[0].length));
       }
     }
     return finish(input.lines, found, new Set(), opts.limit ?? 5);
@@ -208,7 +208,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
         const list = byEntry.get(i)!;
         const results = outcomes[j]!;
         if (results.some((o) => o.kind === "timeout" || o.kind === "skipped")) timedOut.add(i);
-        const k = results.findIndex((o, n) => o.kind === "match" && !inNextLine(list[n]!, o.index));
+        const k = results.findIndex((o) => o.kind === "match");
         if (k < 0) return;
         const o = results[k] as { index: number; length: number };
         found.set(i, found_(list[k]!, o.index, o.length));
@@ -261,14 +261,17 @@ interface Found {
   readonly text: string;
 }
 
-const found_ = (c: CandidateLine, index: number, length: number): Found => ({ line: c.line, index, length, lineLength: c.text.length, text: c.text });
-
 /**
- * A match in a joined candidate that starts in the second line, or at the space the join put before
- * it, belongs to that line's own candidate: (?:^|[ \t"'])exec … took the space and was placed a line
- * early (pass U). Only a match holding some of the first line's own text is the first line's.
+ * Where a match is placed. In a line joined with the next, a match that starts in the second line, or
+ * at the space the join put before it, is that line's: (?:^|[ \t"'])exec … took the space and was
+ * placed a line early (pass U). It is kept, not dropped for the second line's own candidate to find:
+ * (?<=Error: )Cannot find widget over "Error:" and "Cannot find widget" matches only joined (pass W).
  */
-const inNextLine = (c: CandidateLine, index: number): boolean => c.joinAt !== undefined && index >= c.joinAt - 1;
+function found_(c: CandidateLine, index: number, length: number): Found {
+  if (c.joinAt === undefined || index < c.joinAt - 1) return { line: c.line, index, length, lineLength: c.text.length, text: c.text };
+  const start = Math.max(index, c.joinAt);
+  return { line: c.line + 1, index: start - c.joinAt, length: length - (start - index), lineLength: c.text.length - c.joinAt, text: c.text.slice(c.joinAt) };
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -96,6 +96,13 @@ describe("the matcher", () => {
     }
   });
 
+  it("finds a message whose lookbehind reaches back into the line before, on the second line (pass W: dropped, never found)", async () => {
+    const widget = entry("x/lb", "(?<=Error: )Cannot find widget", ["cannot find widget"]);
+    for (const m of [createMatcher([widget], { trusted: true }), createMatcher([widget])]) {
+      expect((await m.lookup("building\nError:\nCannot find widget\n")).results.map((r) => [r.id, r.line, r.matched])).toEqual([["x/lb", 3, "Cannot find widget"]]);
+    }
+  });
+
   it("gives the same answers on the trusted and the guarded path", async () => {
     const log = ["ok", "Error: listen EADDRINUSE: address already in use :::8080", "Got permission denied while trying to connect to the Docker daemon socket"].join("\n");
     const trusted = await createMatcher([docker, port], { trusted: true }).lookup(log);
