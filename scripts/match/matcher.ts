@@ -179,11 +179,11 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
     const found = new Map<number, Found>();
     for (const [candidate, ids] of withCandidates(literalIndex, input)) {
       for (const i of ids) {
-        if (found.has(i)) continue;
+        if (settled(found.get(i), candidate)) continue;
         const re = compiled[i]!;
         re.lastIndex = 0;
         const m = re.exec(candidate.text);
-        if (m) found.set(i, found_(candidate, m.index, m[0].length));
+        if (m) found.set(i, better(found.get(i), found_(input.lines, candidate, m.index, m[0].length)));
       }
     }
     return finish(input.lines, found, new Set(), opts.limit ?? 5);
@@ -208,10 +208,11 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
         const list = byEntry.get(i)!;
         const results = outcomes[j]!;
         if (results.some((o) => o.kind === "timeout" || o.kind === "skipped")) timedOut.add(i);
-        const k = results.findIndex((o) => o.kind === "match");
-        if (k < 0) return;
-        const o = results[k] as { index: number; length: number };
-        found.set(i, found_(list[k]!, o.index, o.length));
+        let best: Found | undefined;
+        results.forEach((o, n) => {
+          if (o.kind === "match" && !settled(best, list[n]!)) best = better(best, found_(input.lines, list[n]!, o.index, o.length));
+        });
+        if (best) found.set(i, better(found.get(i), best));
       });
       byEntry = new Map();
       gathered = 0;
@@ -222,7 +223,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
       if (Date.now() - startedAt >= budget) break;
       next++;
       for (const i of ids) {
-        if (found.has(i) || timedOut.has(i)) continue;
+        if (settled(found.get(i), candidate) || timedOut.has(i)) continue;
         let list = byEntry.get(i);
         if (!list) byEntry.set(i, (list = []));
         list.push(candidate);
@@ -259,19 +260,35 @@ interface Found {
   readonly length: number;
   readonly lineLength: number;
   readonly text: string;
+  /** Placed from a line joined with the one before: the line's own candidate is preferred. */
+  readonly joined: boolean;
 }
 
 /**
  * Where a match is placed. In a line joined with the next, a match that starts in the second line, or
  * at the space the join put before it, is that line's: (?:^|[ \t"'])exec … took the space and was
- * placed a line early (pass U). It is kept, not dropped for the second line's own candidate to find:
- * (?<=Error: )Cannot find widget over "Error:" and "Cannot find widget" matches only joined (pass W).
+ * placed a line early (pass U). It is kept, measured against the second line as it is (the join trims
+ * it), and counts only where that line's own candidate does not match: (?<=Error: )Cannot find widget
+ * over "Error:" and "Cannot find widget" matches only joined (pass W), and measured on the trimmed
+ * line the same match ranked by whether the line before was blank (pass X).
  */
-function found_(c: CandidateLine, index: number, length: number): Found {
-  if (c.joinAt === undefined || index < c.joinAt - 1) return { line: c.line, index, length, lineLength: c.text.length, text: c.text };
+function found_(lines: readonly string[], c: CandidateLine, index: number, length: number): Found {
+  if (c.joinAt === undefined || index < c.joinAt - 1) return { line: c.line, index, length, lineLength: c.text.length, text: c.text, joined: false };
   const start = Math.max(index, c.joinAt);
-  return { line: c.line + 1, index: start - c.joinAt, length: length - (start - index), lineLength: c.text.length - c.joinAt, text: c.text.slice(c.joinAt) };
+  const real = lines[c.line + 1]!;
+  const lead = real.length - real.trimStart().length;
+  // A match of nothing, or of the join's space only, keeps length 0 (it came out -1, pass X).
+  return { line: c.line + 1, index: start - c.joinAt + lead, length: Math.max(0, length - (start - index)), lineLength: real.length, text: real, joined: true };
 }
+
+/** The earlier line wins; on one line, a match of the line's own candidate over one placed from a join. */
+function better(a: Found | undefined, b: Found): Found {
+  if (!a || b.line < a.line || (b.line === a.line && a.joined && !b.joined)) return b;
+  return a;
+}
+
+/** Nothing this candidate can match would be better than what was found. */
+const settled = (f: Found | undefined, c: CandidateLine): boolean => f !== undefined && (!f.joined || c.line > f.line || (c.line === f.line && c.joinAt !== undefined));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -103,6 +103,21 @@ describe("the matcher", () => {
     }
   });
 
+  it("measures a match on a line against that line as it is, whatever the line before (pass X: 15 of 15 characters of a 25-character line; a length of -1 for a match of nothing at a join)", async () => {
+    const a = entry("t/a", "ERR_X something", ["err_x something"]);
+    const zero = entry("t/zero", "(?=\\sCannot find widget)", null);
+    for (const m of [createMatcher([a, zero], { trusted: true }), createMatcher([a, zero])]) {
+      for (const before of ["prefix line", ""]) {
+        const report = await m.lookup(`${before}\n          ERR_X something\nError:\nCannot find widget`);
+        const hit = report.results.find((r) => r.id === "t/a")!;
+        expect([hit.line, hit.matched, hit.why], before).toEqual([2, "ERR_X something", "matches 15 of 25 characters of line 2 (60%), pattern has 15 literal characters"]);
+        const z = report.results.find((r) => r.id === "t/zero")!;
+        expect(z.matched).toBe("");
+        expect(z.why).not.toContain("-1");
+      }
+    }
+  });
+
   it("gives the same answers on the trusted and the guarded path", async () => {
     const log = ["ok", "Error: listen EADDRINUSE: address already in use :::8080", "Got permission denied while trying to connect to the Docker daemon socket"].join("\n");
     const trusted = await createMatcher([docker, port], { trusted: true }).lookup(log);
