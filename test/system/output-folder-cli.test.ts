@@ -259,5 +259,22 @@ describe("kb hooks install", () => {
       expect(blocked, name).toContain(why);
       expect(git("log", "--format=%s"), name).toBe("fixable\n");
     }
+
+    // A deletion from the index of a file kept on disk: kb would check an entry the commit does not
+    // have (it passed, pass X). A real deletion lints the whole corpus and commits.
+    git("reset", "-q", "--hard");
+    for (const left of ["untracked-draft.json", "*.json", "café.json", 'a"q.json']) rmSync(path.join(r.dir, "entries/demo", left), { force: true });
+    git("rm", "-q", "--cached", "entries/demo/sample-error.json");
+    blocked = "";
+    try {
+      git("commit", "-q", "-m", "deleted from the index only");
+    } catch (e) {
+      blocked = String((e as { stderr?: string }).stderr);
+    }
+    expect(blocked).toContain("entries/demo/sample-error.json is deleted in the commit but still in the working tree");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+    rmSync(file);
+    git("commit", "-q", "-m", "deleted");
+    expect(git("log", "--format=%s")).toBe("deleted\nfixable\n");
   });
 });

@@ -22,24 +22,41 @@ export GIT_LITERAL_PATHSPECS=1
 # character, which the hook cannot pass on as a path: such a file blocks the commit (it was skipped,
 # and a broken entry named café.json was committed, pass W).
 files=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- 'entries/')
-[ -z "$files" ] && exit 0
-quoted=$(printf '%s\\n' "$files" | grep '^"')
+# A staged deletion changes what other entries may link to: the whole corpus is linted after the fix,
+# and a file deleted from the index but kept on disk would be linted as if it stayed (pass X).
+deleted=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=D -- 'entries/')
+[ -z "$files" ] && [ -z "$deleted" ] && exit 0
+for f in $deleted; do
+  if [ -e "$f" ]; then
+    echo "error-kb: commit blocked; $f is deleted in the commit but still in the working tree, so kb would check an entry the commit does not have: delete it (rm) or unstage the deletion (git restore --staged)" >&2
+    exit 1
+  fi
+done
+quoted=$(printf '%s\\n%s\\n' "$files" "$deleted" | grep '^"')
 if [ -n "$quoted" ]; then
   echo "error-kb: commit blocked; these staged files have a quote, a backslash or a control character in their names, which no entry has:" >&2
   echo "$quoted" >&2
   exit 1
 fi
 # kb fix rewrites and re-stages whole files: a file with unstaged changes would have them committed.
-partly=$(git -c core.quotePath=false diff --name-only -- $files)
+partly=
+[ -n "$files" ] && partly=$(git -c core.quotePath=false diff --name-only -- $files)
 if [ -n "$partly" ]; then
   echo "error-kb: commit blocked; these staged entries also have unstaged changes, which re-staging the fixed file would commit:" >&2
   echo "$partly" >&2
   echo "stage them (git add) or stash them (git stash push --keep-index) and commit again" >&2
   exit 1
 fi
-node bin/kb.mjs fix -- $files
-status=$?
-git add -- $files
+status=0
+if [ -n "$files" ]; then
+  node bin/kb.mjs fix -- $files
+  status=$?
+  git add -- $files
+fi
+if [ $status -eq 0 ] && [ -n "$deleted" ]; then
+  node bin/kb.mjs lint
+  status=$?
+fi
 if [ $status -ne 0 ]; then
   echo "error-kb: commit blocked; fix the problems above (npx kb lint) and commit again" >&2
 fi
