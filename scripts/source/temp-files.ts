@@ -8,7 +8,9 @@ export const TEMP_SUFFIX = ".kb-tmp";
 
 /** The pid of the process that wrote a temporary file, read back from the name the writer gave it. */
 export function tempFileOwner(name: string): number | undefined {
-  const m = /\.(\d+)\.[0-9a-f]{8}\.kb-tmp$/.exec(name);
+  // The whole name as the writer makes it: notes.99999.abcdef01.kb-tmp (no leading dot) is not kb's,
+  // and kb fix removed it (pass X).
+  const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.kb-tmp$/.exec(name);
   return m ? Number(m[1]) : undefined;
 }
 

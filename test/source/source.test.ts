@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseJsonText, findExcessiveNesting, findExcessiveTokens } from "../../scripts/source/json-text.ts";
+import { removeStaleTempFiles } from "../../scripts/write/leftovers.ts";
 import { listEntries, SourceError } from "../../scripts/source/list-entries.ts";
 import { readBoundedFile } from "../../scripts/source/read-file.ts";
 import { readJsonFile } from "../../scripts/source/json-file.ts";
@@ -96,7 +97,10 @@ describe("listing entries/", () => {
     const d = tmp();
     mkdirSync(path.join(d, "entries/demo"), { recursive: true });
     writeFileSync(path.join(d, "entries/demo/notes.kb-tmp"), "x");
-    expect(listEntries("entries", { cwd: d }).problems.map((p) => [p.message, p.hint])).toEqual([["is named like a kb temporary file, but kb's writer did not name it", "delete it, or rename it if it is an entry"]]);
+    writeFileSync(path.join(d, "entries/demo/notes.4999999.abcdef01.kb-tmp"), "x"); // no leading dot: kb fix removed it (pass X)
+    const named = ["is named like a kb temporary file, but kb's writer did not name it", "delete it, or rename it if it is an entry"];
+    expect(listEntries("entries", { cwd: d }).problems.map((p) => [p.message, p.hint])).toEqual([named, named]);
+    expect(removeStaleTempFiles(path.join(d, "entries"))).toEqual([]);
   });
 
   it("paths named on the command line must exist inside the entries folder", () => {
