@@ -148,14 +148,16 @@ function firstAmbiguity(group: AST.Group | AST.CapturingGroup, automaton: NonNul
  * Each unbounded repeat of a group that a turn can read in two ways, as in ^(a|a)*$, (x|xy?)+ or
  * (?:-(?:a|a))+, which scslre does not report: exponentially many ways to split a run.
  */
-export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags): { found: AmbiguousAlternation[]; undecided: boolean } {
+export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags): { found: AmbiguousAlternation[]; bounded: AmbiguousAlternation[]; undecided: boolean } {
   const found: AmbiguousAlternation[] = [];
+  /** Small counted repeats a turn of which reads some text two ways: each multiplies a start's readings by 2^max. */
+  const bounded: AmbiguousAlternation[] = [];
   let undecided = false;
   const automaton = automataOf(pattern, flags);
-  if (!automaton) return { found, undecided: true };
+  if (!automaton) return { found, bounded, undecided: true };
   visitRegExpAST(pattern, {
     onQuantifierEnter(q) {
-      if (q.max !== Infinity) return;
+      if (q.max <= 1) return;
       const group = q.element;
       if (group.type !== "Group" && group.type !== "CapturingGroup") return;
       // A repeated backreference matches the text its group took, once per turn: one way for each count.
@@ -164,18 +166,20 @@ export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags
       // copy (any text of the group) overstates, and which matching nothing understated: ([0-9])(?:\1|[0-9])*
       // looked unambiguous and took 18 s on 29 digits (pass Q). Such a repeat is undecided, an error
       // unless something else is found. A reference to a group inside the repeat is read as its copy.
+      // A counted repeat the check cannot read is left to the widening (redos-tree.ts), as before.
+      const counted = q.max !== Infinity;
       if (refersOutside(group)) {
-        undecided = true;
+        if (!counted) undecided = true;
         return;
       }
       try {
         const ambiguity = firstAmbiguity(group, automaton);
-        if (ambiguity) found.push({ quantifier: q, ...ambiguity });
+        if (ambiguity) (counted ? bounded : found).push({ quantifier: q, ...ambiguity });
       } catch {
         // too large to decide: reported as undecided (the built index runs its regexes in-thread)
-        undecided = true;
+        if (!counted) undecided = true;
       }
     },
   });
-  return { found, undecided };
+  return { found, bounded, undecided };
 }

@@ -314,6 +314,11 @@ export const regexCases: RuleCases[] = [
         errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:[0-9a-f]|[0-9A-F]){40} the alternatives [0-9a-f] and [0-9A-F] can match the same text" }],
       },
       {
+        name: "small counted repeats that each read a turn two ways, side by side: their readings multiply at every start (pass X: two (?:a|a){8} took 132 s on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|fatal: bad commit (?:[0-9a-f]|[0-9A-F]){8}(?:[0-9a-f]|[0-9A-F]){8}(?![0-9a-z])" },
+        errors: [{ pointer: "/regex", message: "exponential backtracking: a turn of (?:[0-9a-f]|[0-9A-F]){8} and (?:[0-9a-f]|[0-9A-F]){8} can read the same text in two ways, so each start tries up to 65,536 readings" }],
+      },
+      {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
         entry: { regex: "SampleError: the sample error widget refused to start|expected one of (`[^`]*`|[^,]+)(?:, (?:or )?(?:`[^`]*`|[^,]+))*, found" },
         errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:, (?:or )?(?:`[^`]*`|[^,]+))* the text can be divided" }],
