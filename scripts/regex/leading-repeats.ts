@@ -26,6 +26,23 @@ function passable(e: AST.Element): boolean {
   }
 }
 
+/** Whether the element matches only word characters (the ones \b tells from the rest): \w, [A-Za-z0-9_] and parts of them. */
+function wordCharactersOnly(e: AST.Node): boolean {
+  const word = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+  switch (e.type) {
+    case "CharacterSet":
+      return e.kind === "word" && !e.negate;
+    case "Character":
+      return word(e.value);
+    case "CharacterClassRange":
+      return (word(e.min.value) && word(e.max.value) && ((e.min.value >= 0x30 && e.max.value <= 0x39) || (e.min.value >= 0x41 && e.max.value <= 0x5a) || (e.min.value >= 0x61 && e.max.value <= 0x7a)));
+    case "CharacterClass":
+      return !e.negate && e.elements.every(wordCharactersOnly);
+    default:
+      return false;
+  }
+}
+
 /**
  * The unbounded repeats a match of the pattern can begin with (nothing but optional parts before them)
  * that something after them can make fail. A start anchor or a lookbehind before them ends the search:
@@ -34,20 +51,24 @@ function passable(e: AST.Element): boolean {
 export function findLeadingRepeats(pattern: AST.Pattern): AST.Quantifier[] {
   const found: AST.Quantifier[] = [];
   /** Walks a sequence from its start; false when something that needs text was met (nothing after it leads). */
-  const walk = (elements: readonly AST.Element[], tailCanFail: boolean): boolean => {
+  const walk = (elements: readonly AST.Element[], tailCanFail: boolean, atWordStart = false): boolean => {
+    let wordStart = atWordStart;
     for (let i = 0; i < elements.length; i++) {
       const e = elements[i]!;
       const failsAfter = tailCanFail || elements.slice(i + 1).some(canFail);
       if (e.type === "Assertion") {
         if (e.kind === "start" || e.kind === "lookbehind") return false;
+        if (e.kind === "word" && !e.negate) wordStart = true;
         continue;
       }
       if (e.type === "Quantifier" && e.max === Infinity) {
-        if (failsAfter) found.push(e);
+        // After \b, a repeat of word characters starts only where a word does, and no run of its
+        // turns holds another word start: \b(\w+Error): is linear (it was reported, pass X).
+        if (failsAfter && !(wordStart && wordCharactersOnly(e.element))) found.push(e);
       } else if (e.type === "Group" || e.type === "CapturingGroup" || (e.type === "Quantifier" && (e.element.type === "Group" || e.element.type === "CapturingGroup"))) {
         const group = (e.type === "Quantifier" ? e.element : e) as AST.Group | AST.CapturingGroup;
         // The rest of a group's turn, or the turns after it, follow what is found inside.
-        for (const alt of group.alternatives) walk(alt.elements, failsAfter || e.type === "Quantifier");
+        for (const alt of group.alternatives) walk(alt.elements, failsAfter || e.type === "Quantifier", wordStart && e.type !== "Quantifier");
       }
       if (!passable(e)) return false;
     }

@@ -140,6 +140,10 @@ export const regexCases: RuleCases[] = [
         name: "a repeat after the line's start or a blank, and an optional fixed prefix before a path (pass W: Go's file:line and Node's stack frame were reported; 2 ms on 100 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|(?:^|\\s)([\\w./-]+\\.go):(\\d+):(?:(\\d+):)? (.+)|at \\(?(?:file://)?(/[^:()]+):(\\d+)" },
       },
+      {
+        name: "a repeat of word characters after \\b: it starts only where a word does (pass X: \\b(\\w+Error): was reported, 6 ms on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|\\b(\\w+Error): (.*)" },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
