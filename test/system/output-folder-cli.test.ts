@@ -180,6 +180,15 @@ describe("kb hooks install", () => {
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: r.dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     git("init", "-q");
     symlinkSync(path.join(ROOT, "bin"), path.join(r.dir, "bin")); // the hook runs `node bin/kb.mjs` from the top of the checkout
+    /** The hook's complaint when it refuses a commit; empty when the commit went through. */
+    const commitRefused = (message: string): string => {
+      try {
+        git("commit", "-q", "-m", message);
+        return "";
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr);
+      }
+    };
     const hook = path.join(r.dir, ".git/hooks/pre-commit");
     writeFileSync(hook, "#!/bin/sh\necho someone else's hook\n");
     const refused = await runKb(["hooks", "install"], { cwd: r.dir });
@@ -199,12 +208,7 @@ describe("kb hooks install", () => {
     expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
     writeFileSync(file, entryText(validEntry("demo/sample-error", { regex: "" })));
     git("add", "entries");
-    let blocked = "";
-    try {
-      git("commit", "-q", "-m", "broken");
-    } catch (e) {
-      blocked = String((e as { stderr?: string }).stderr);
-    }
+    let blocked = commitRefused("broken");
     expect(blocked).toContain("error-kb: commit blocked");
     expect(git("log", "--format=%s")).toBe("fixable\n");
 
@@ -212,12 +216,7 @@ describe("kb hooks install", () => {
     writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Staged cause." })));
     git("add", "entries");
     writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Unstaged cause, not meant for this commit." })));
-    blocked = "";
-    try {
-      git("commit", "-q", "-m", "partly staged");
-    } catch (e) {
-      blocked = String((e as { stderr?: string }).stderr);
-    }
+    blocked = commitRefused("partly staged");
     expect(blocked).toContain("these staged entries also have unstaged changes");
     expect(blocked).toContain("entries/demo/sample-error.json");
     expect(git("log", "--format=%s")).toBe("fixable\n");
@@ -230,12 +229,7 @@ describe("kb hooks install", () => {
     writeFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "{}\n");
     writeFileSync(path.join(r.dir, "entries/demo/*.json"), "{}\n");
     git("add", "--", ":(literal)entries/demo/*.json");
-    blocked = "";
-    try {
-      git("commit", "-q", "-m", "glob name");
-    } catch (e) {
-      blocked = String((e as { stderr?: string }).stderr);
-    }
+    blocked = commitRefused("glob name");
     expect(blocked).toContain("error-kb: commit blocked");
     expect(git("status", "--porcelain", "--", "entries/demo/untracked-draft.json")).toBe("?? entries/demo/untracked-draft.json\n");
     expect(readFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "utf8")).toBe("{}\n");
@@ -249,12 +243,7 @@ describe("kb hooks install", () => {
       git("reset", "-q", "--hard");
       writeFileSync(path.join(r.dir, name), '{"id": "demo/broken"\n');
       git("add", "--", `:(literal)${name}`);
-      blocked = "";
-      try {
-        git("commit", "-q", "-m", `broken ${name}`);
-      } catch (e) {
-        blocked = String((e as { stderr?: string }).stderr);
-      }
+      blocked = commitRefused(`broken ${name}`);
       expect(blocked, name).toContain("error-kb: commit blocked");
       expect(blocked, name).toContain(why);
       expect(git("log", "--format=%s"), name).toBe("fixable\n");
@@ -265,12 +254,7 @@ describe("kb hooks install", () => {
     git("reset", "-q", "--hard");
     for (const left of ["untracked-draft.json", "*.json", "café.json", 'a"q.json']) rmSync(path.join(r.dir, "entries/demo", left), { force: true });
     git("rm", "-q", "--cached", "entries/demo/sample-error.json");
-    blocked = "";
-    try {
-      git("commit", "-q", "-m", "deleted from the index only");
-    } catch (e) {
-      blocked = String((e as { stderr?: string }).stderr);
-    }
+    blocked = commitRefused("deleted from the index only");
     expect(blocked).toContain("entries/demo/sample-error.json is deleted in the commit but still in the working tree");
     expect(git("log", "--format=%s")).toBe("fixable\n");
     rmSync(file);
