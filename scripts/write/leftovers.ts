@@ -4,7 +4,7 @@ import { lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { TEMP_SUFFIX, tempFileOwner, writerIsRunning } from "../source/temp-files.ts";
 
-/** Removes dead writers' temporary files under `dir` (links not followed); returns their paths relative to it. */
+/** Removes dead writers' temporary files in `dir` and its domain folders (links not followed); returns their paths relative to it. */
 export function removeStaleTempFiles(dir: string): string[] {
   const removed: string[] = [];
   // A linked entries/ is reported by the listing; nothing behind the link is ours to remove.
@@ -18,7 +18,11 @@ export function removeStaleTempFiles(dir: string): string[] {
     }
     for (const item of items) {
       const itemRel = rel === "" ? item.name : `${rel}/${item.name}`;
-      if (item.isDirectory()) walk(itemRel);
+      // kb writes entries/<domain>/<slug>.json: its temporary files are never deeper, nor in a hidden
+      // folder (a .git/objects/.pack.<pid>.<hex>.kb-tmp under --entries was deleted, pass Y).
+      if (item.isDirectory()) {
+        if (rel === "" && !item.name.startsWith(".")) walk(itemRel);
+      }
       else if (item.isFile() && item.name.endsWith(TEMP_SUFFIX)) {
         // Only a file named by kb's writer, whose writer has stopped.
         if (tempFileOwner(item.name) !== undefined && !writerIsRunning(item.name)) {

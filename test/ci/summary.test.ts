@@ -199,7 +199,7 @@ describe("kb ci summary in a repository", () => {
     expect(empty.stderr).toContain("--base is empty");
     const gone = await runCi(repo.dir, ["summary", "--base", "1234567890abcdef1234567890abcdef12345678"]);
     expect(gone.code).toBe(2);
-    expect(gone.stderr).toContain("the base commit 1234567890abcdef1234567890abcdef12345678 is not in this clone (after a force-push, or in a shallow checkout)");
+    expect(gone.stderr).toContain("the base 1234567890abcdef1234567890abcdef12345678 names no commit this clone holds (a typo, or a commit left out by a force-push or a shallow checkout)");
     expect(gone.summary).toBe("");
     const tree = await runCi(repo.dir, ["summary", "--base", "HEAD^{tree}"]);
     expect(tree.code).toBe(2);

@@ -260,5 +260,17 @@ describe("kb hooks install", () => {
     rmSync(file);
     git("commit", "-q", "-m", "deleted");
     expect(git("log", "--format=%s")).toBe("deleted\nfixable\n");
+
+    // A rename is a deletion too (git detects renames by default, and the old name was never
+    // checked, pass Y), and an entry become a link is checked: both are refused here.
+    git("reset", "-q", "--hard", "HEAD~1");
+    git("mv", "entries/demo/sample-error.json", "entries/demo/renamed-error.json");
+    expect(commitRefused("renamed")).toContain("error-kb: commit blocked");
+    git("reset", "-q", "--hard");
+    rmSync(file);
+    symlinkSync("/etc/hostname", file);
+    git("add", "entries");
+    expect(commitRefused("a link")).toContain("error-kb: commit blocked");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
   });
 });

@@ -185,6 +185,18 @@ describe("temporary files left by a killed kb fix", () => {
     expect(existsSync(leftover)).toBe(true);
     expect(removeStaleTempFiles(outside)).toEqual([".x.json.999999.deadbeef.kb-tmp"]);
   });
+
+  it("are removed only where kb writes: entries/ and its domain folders, not deeper or in a hidden folder (pass Y: one in .git/objects was deleted)", () => {
+    const root = tmp();
+    const name = ".x.json.4999999.deadbeef.kb-tmp";
+    for (const folder of ["demo", "demo/deeper", ".git/objects"]) {
+      mkdirSync(path.join(root, folder), { recursive: true });
+      writeFileSync(path.join(root, folder, name), "x");
+    }
+    expect(removeStaleTempFiles(root)).toEqual([`demo/${name}`]);
+    expect(existsSync(path.join(root, "demo/deeper", name))).toBe(true);
+    expect(existsSync(path.join(root, ".git/objects", name))).toBe(true);
+  });
 });
 
 describe("a FIFO in generated/", () => {

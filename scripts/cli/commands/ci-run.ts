@@ -165,7 +165,7 @@ async function mergeBaseOf(base: string, head: string, cwd: string): Promise<str
   if (state === "not-a-commit") throw new UsageError(`the base ${terminalSafeLine(base)} is not a commit: give --base <commit>`);
   if (state === "missing") {
     throw new UsageError(
-      `the base commit ${terminalSafeLine(base)} is not in this clone (after a force-push, or in a shallow checkout), so what changed since it cannot be worked out: fetch it (actions/checkout with fetch-depth: 0), or give --base <commit>`,
+      `the base ${terminalSafeLine(base)} names no commit this clone holds (a typo, or a commit left out by a force-push or a shallow checkout), so what changed since it cannot be worked out: check it, fetch it (actions/checkout with fetch-depth: 0), or give --base <commit>`,
     );
   }
   const common = await mergeBase(base, head, cwd);

@@ -21,10 +21,12 @@ export GIT_LITERAL_PATHSPECS=1
 # non-ASCII names as they are; git still quotes a name with a quote, a backslash or a control
 # character, which the hook cannot pass on as a path: such a file blocks the commit (it was skipped,
 # and a broken entry named café.json was committed, pass W).
-files=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- 'entries/')
+# --no-renames: a rename is its old name deleted and its new one added, so links to the old one are
+# checked (a rename committed dangling links, pass Y); T (a file become a link) is checked too.
+files=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=ACMRT -- 'entries/')
 # A staged deletion changes what other entries may link to: the whole corpus is linted after the fix,
 # and a file deleted from the index but kept on disk would be linted as if it stayed (pass X).
-deleted=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=D -- 'entries/')
+deleted=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=D -- 'entries/')
 [ -z "$files" ] && [ -z "$deleted" ] && exit 0
 for f in $deleted; do
   if [ -e "$f" ]; then
