@@ -144,6 +144,10 @@ export const regexCases: RuleCases[] = [
         name: "a repeat of word characters after \\b: it starts only where a word does (pass X: \\b(\\w+Error): was reported, 6 ms on 100 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|\\b(\\w+Error): (.*)" },
       },
+      {
+        name: "a digest written in fixed-length blocks: each block is walked one way (pass Y: (?:[0-9a-f]{8}){8} was reported, 1 ms on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|sha256:(?:[0-9a-f]{8}){8}|layer sha256:(?:[0-9a-f]{4}){16}\\b" },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -321,6 +325,11 @@ export const regexCases: RuleCases[] = [
         name: "small counted repeats that each read a turn two ways, side by side: their readings multiply at every start (pass X: two (?:a|a){8} took 132 s on 100 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|fatal: bad commit (?:[0-9a-f]|[0-9A-F]){8}(?:[0-9a-f]|[0-9A-F]){8}(?![0-9a-z])" },
         errors: [{ pointer: "/regex", message: "exponential backtracking: a turn of (?:[0-9a-f]|[0-9A-F]){8} and (?:[0-9a-f]|[0-9A-F]){8} can read the same text in two ways, so each start tries up to 65,536 readings" }],
+      },
+      {
+        name: "the same counted repeats each in a group of its own: their readings still multiply along the branch (pass Y: 15 s on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|fatal: bad object ((?:[0-9a-f]|[0-9A-F]){6})((?:[0-9a-f]|[0-9A-F]){6})((?:[0-9a-f]|[0-9A-F]){6})(?![0-9a-z])" },
+        errors: [{ pointer: "/regex", message: "so each start tries up to 262,144 readings" }],
       },
       {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
