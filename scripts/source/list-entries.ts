@@ -8,7 +8,7 @@ import path from "node:path";
 import { compareText, createDiagnostic, type Diagnostic } from "../model/diagnostic.ts";
 import type { EntryRef } from "./entry-file.ts";
 import { displayPath, idFromRelativePath } from "./entry-path.ts";
-import { TEMP_SUFFIX, tempFileOwner, writerIsRunning } from "./temp-files.ts";
+import { couldBeWriter, TEMP_SUFFIX, tempFileOwner, writerIsRunning } from "./temp-files.ts";
 
 /** The folder to read is missing or is not a folder: a usage problem (exit 2), never "no problems". */
 export class SourceError extends Error {}
@@ -76,7 +76,8 @@ export function listEntries(rootDir: string, options: ListOptions): Listing {
         // A running writer's file is about to be renamed over its entry: a warning, so a kb run beside
         // it does not fail; still named, since the pid in a committed name can be any running process's.
         // kb fix removes only files named as kb's writer names them: the hint said it would remove any (pass W).
-        if (tempFileOwner(dirent.name) === undefined) stray(file, "is named like a kb temporary file, but kb's writer did not name it", "delete it, or rename it if it is an entry");
+        const owner = tempFileOwner(dirent.name);
+        if (owner === undefined || !couldBeWriter(owner)) stray(file, "is named like a kb temporary file, but kb's writer did not name it", "delete it, or rename it if it is an entry");
         else if (!writerIsRunning(dirent.name)) stray(file, "is a temporary file left by an interrupted kb run", "run npx kb fix, which removes it, or delete it");
         else stray(file, `is a temporary file whose writer (pid ${tempFileOwner(dirent.name)}) is running: a kb run about to rename it, or a file left under that name`, "if no kb run is writing entries, delete it", "kb/stray-file", "warning");
       }

@@ -17,6 +17,9 @@ export function tempFileOwner(name: string): number | undefined {
 /** The largest pid Linux gives (PID_MAX_LIMIT on 64-bit); past it a name's pid is no writer's. */
 const MAX_PID = 4_194_304;
 
+/** Whether a kb writer can have had this pid: not 0, not 1 (init, or a container's entry process: pass W), not past Linux's largest. */
+export const couldBeWriter = (pid: number): boolean => Number.isSafeInteger(pid) && pid > 1 && pid <= MAX_PID;
+
 /**
  * Whether the temporary file's writer is a running process (a pid kb cannot signal still counts).
  * The name can come from a commit, so a pid no writer can have is not asked about: process.kill(0, 0)
@@ -24,8 +27,7 @@ const MAX_PID = 4_194_304;
  */
 export function writerIsRunning(name: string): boolean {
   const pid = tempFileOwner(name);
-  // 1 is init (or a container's entry process), never one of kb's writers beside another kb run (pass W).
-  if (pid === undefined || !Number.isSafeInteger(pid) || pid <= 1 || pid > MAX_PID) return false;
+  if (pid === undefined || !couldBeWriter(pid)) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -2,9 +2,9 @@
 // `kb fix` removes those whose writer is gone (a live writer is still about to rename its own).
 import { lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { TEMP_SUFFIX, tempFileOwner, writerIsRunning } from "../source/temp-files.ts";
+import { couldBeWriter, TEMP_SUFFIX, tempFileOwner, writerIsRunning } from "../source/temp-files.ts";
 
-/** Removes dead writers' temporary files in `dir` and its domain folders (links not followed); returns their paths relative to it. */
+/** Removes dead writers' temporary files in the domain folders of `dir` (links not followed); returns their paths relative to it. */
 export function removeStaleTempFiles(dir: string): string[] {
   const removed: string[] = [];
   // A linked entries/ is reported by the listing; nothing behind the link is ours to remove.
@@ -24,8 +24,10 @@ export function removeStaleTempFiles(dir: string): string[] {
         if (rel === "" && !item.name.startsWith(".")) walk(itemRel);
       }
       else if (item.isFile() && item.name.endsWith(TEMP_SUFFIX)) {
-        // Only a file named by kb's writer, whose writer has stopped.
-        if (tempFileOwner(item.name) !== undefined && !writerIsRunning(item.name)) {
+        // Only a file named by kb's writer (a pid a writer can have), whose writer has stopped, in a
+        // domain folder: kb writes nothing else (root files and pids 0 or 99999999 were deleted, pass Z).
+        const pid = tempFileOwner(item.name);
+        if (rel !== "" && pid !== undefined && couldBeWriter(pid) && !writerIsRunning(item.name)) {
           rmSync(path.join(dir, itemRel), { force: true });
           removed.push(itemRel);
         }

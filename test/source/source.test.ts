@@ -61,12 +61,12 @@ describe("listing entries/", () => {
     symlinkSync("/etc/passwd", path.join(d, "entries/demo/link-error.json"));
     execFileSync("mkfifo", [path.join(d, "entries/demo/pipe-error.json")]);
     writeFileSync(path.join(d, "entries/demo/notes.txt"), "x");
-    // 4,999,999 is above Linux's largest pid: never a running writer.
-    writeFileSync(path.join(d, "entries/demo/.a.json.4999999.abcdef01.kb-tmp"), "x");
+    // 4,194,303 is Linux's largest pid but one: a writer's, and not running here.
+    writeFileSync(path.join(d, "entries/demo/.a.json.4194303.abcdef01.kb-tmp"), "x");
     const listing = listEntries("entries", { cwd: d });
     expect(listing.refs.map((r) => r.file)).toEqual(["entries/demo/real-error.json"]);
     expect(listing.problems.map((p) => `${p.file} ${p.message}`)).toEqual([
-      "entries/demo/.a.json.4999999.abcdef01.kb-tmp is a temporary file left by an interrupted kb run",
+      "entries/demo/.a.json.4194303.abcdef01.kb-tmp is a temporary file left by an interrupted kb run",
       "entries/demo/link-error.json is a symbolic link; entries must be regular files inside entries/",
       "entries/demo/notes.txt is not a .json file; entries/ holds only entries",
       "entries/demo/pipe-error.json is not a regular file",
@@ -90,14 +90,15 @@ describe("listing entries/", () => {
     mkdirSync(path.join(d, "entries/demo"), { recursive: true });
     for (const pid of ["0", "1", "99999999999999999999", "4194305"]) writeFileSync(path.join(d, `entries/demo/.x.json.${pid}.deadbeef.kb-tmp`), "x");
     const listing = listEntries("entries", { cwd: d });
-    expect(listing.problems.map((p) => [p.severity, p.message])).toEqual(Array.from({ length: 4 }, () => ["error", "is a temporary file left by an interrupted kb run"]));
+    // Not running, and no writer's either: named like one, and never removed (pass Z).
+    expect(listing.problems.map((p) => [p.severity, p.message])).toEqual(Array.from({ length: 4 }, () => ["error", "is named like a kb temporary file, but kb's writer did not name it"]));
   });
 
   it("does not send a file named like a temporary file, which kb's writer did not name, to kb fix (pass W: fix kept it, lint kept sending)", () => {
     const d = tmp();
     mkdirSync(path.join(d, "entries/demo"), { recursive: true });
     writeFileSync(path.join(d, "entries/demo/notes.kb-tmp"), "x");
-    writeFileSync(path.join(d, "entries/demo/notes.4999999.abcdef01.kb-tmp"), "x"); // no leading dot: kb fix removed it (pass X)
+    writeFileSync(path.join(d, "entries/demo/notes.4194303.abcdef01.kb-tmp"), "x"); // no leading dot: kb fix removed it (pass X)
     const named = ["is named like a kb temporary file, but kb's writer did not name it", "delete it, or rename it if it is an entry"];
     expect(listEntries("entries", { cwd: d }).problems.map((p) => [p.message, p.hint])).toEqual([named, named]);
     expect(removeStaleTempFiles(path.join(d, "entries"))).toEqual([]);

@@ -14,7 +14,7 @@ import { expectNoCrash, parseDiagnostics, readTree, startKb, tempDir, writeFiles
 const KILLS = Number(process.env.KB_KILLS ?? 12);
 /** Enough entries (about 200 outputs) that writing takes long enough to be cut in the middle. */
 const SIZE = 100;
-const DEAD_PID = 4_999_999; // above Linux's largest pid, so never alive
+const DEAD_PID = 4_194_303; // Linux's largest pid but one: a writer's, and not running here
 
 /** Version 1 is the bench corpus; version 2 changes every entry's fix rate, which every output shows. */
 const entryOf = (i: number, v: 1 | 2) => ({ ...generateEntry(i, SIZE), ...(v === 2 ? { fix_success_rate: 0.42 } : {}) });

@@ -177,23 +177,28 @@ describe("a generated/ that is a symbolic link", () => {
 describe("temporary files left by a killed kb fix", () => {
   it("are removed only inside entries/: never through an entries/ that is a link", () => {
     const outside = tmp();
-    const leftover = path.join(outside, ".x.json.999999.deadbeef.kb-tmp");
+    mkdirSync(path.join(outside, "demo"));
+    const leftover = path.join(outside, "demo/.x.json.999999.deadbeef.kb-tmp");
     writeFileSync(leftover, "someone else's file");
     const repo = tmp();
     symlinkSync(outside, path.join(repo, "entries"));
     expect(removeStaleTempFiles(path.join(repo, "entries"))).toEqual([]);
     expect(existsSync(leftover)).toBe(true);
-    expect(removeStaleTempFiles(outside)).toEqual([".x.json.999999.deadbeef.kb-tmp"]);
+    expect(removeStaleTempFiles(outside)).toEqual(["demo/.x.json.999999.deadbeef.kb-tmp"]);
   });
 
-  it("are removed only where kb writes: entries/ and its domain folders, not deeper or in a hidden folder (pass Y: one in .git/objects was deleted)", () => {
+  it("are removed only where kb writes: the domain folders of entries/, not the root, deeper or a hidden folder, and only with a pid a writer can have (pass Y, Z: one in .git/objects was deleted)", () => {
     const root = tmp();
-    const name = ".x.json.4999999.deadbeef.kb-tmp";
+    const name = ".x.json.4194303.deadbeef.kb-tmp";
     for (const folder of ["demo", "demo/deeper", ".git/objects"]) {
       mkdirSync(path.join(root, folder), { recursive: true });
       writeFileSync(path.join(root, folder, name), "x");
     }
+    // Nor at the root, nor with a pid no writer can have (pass Z: both were deleted).
+    writeFileSync(path.join(root, name), "x");
+    for (const pid of ["0", "1", "99999999"]) writeFileSync(path.join(root, "demo", `.y.json.${pid}.deadbeef.kb-tmp`), "x");
     expect(removeStaleTempFiles(root)).toEqual([`demo/${name}`]);
+    expect(existsSync(path.join(root, name))).toBe(true);
     expect(existsSync(path.join(root, "demo/deeper", name))).toBe(true);
     expect(existsSync(path.join(root, ".git/objects", name))).toBe(true);
   });
