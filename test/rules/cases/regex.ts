@@ -332,6 +332,15 @@ export const regexCases: RuleCases[] = [
         errors: [{ pointer: "/regex", message: "so each start tries up to 262,144 readings" }],
       },
       {
+        name: "fixed counts of different lengths under a repeat: a run splits into them in many ways, so they are not kept fixed (pass Z: (?:[0-9a-f]{40}|[0-9a-f]{64})+ passed, 1 KB took 0.8 s)",
+        entry: { regex: "SampleError: the sample error widget refused to start|objects (?:[0-9a-f]{40}|[0-9a-f]{64})+ missing" },
+        errors: [
+          { pointer: "/regex", message: "exponential backtracking: [0-9a-f]{40} and [0-9a-f]{64} can match the same text" },
+          { pointer: "/regex", message: "exponential backtracking: [0-9a-f]{40} nested inside (?:[0-9a-f]{40}|[0-9a-f]{64})+" },
+          { pointer: "/regex", message: "exponential backtracking: [0-9a-f]{64} nested inside (?:[0-9a-f]{40}|[0-9a-f]{64})+" },
+        ],
+      },
+      {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
         entry: { regex: "SampleError: the sample error widget refused to start|expected one of (`[^`]*`|[^,]+)(?:, (?:or )?(?:`[^`]*`|[^,]+))*, found" },
         errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:, (?:or )?(?:`[^`]*`|[^,]+))* the text can be divided" }],
