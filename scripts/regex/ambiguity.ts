@@ -9,19 +9,68 @@ import { automataOf, MAX_NODES } from "./automata.ts";
 import { groupsCopiedBy } from "./backreference-copies.ts";
 
 /**
- * Whether some word of the alternatives' language L is also a concatenation of two or more words of L
- * (a and aa, or a, b and ab): then a run can be split between iterations in exponentially many ways,
- * although every pair of alternatives is disjoint.
+ * Whether two different sequences of the alternatives' words spell the same text: the union L of the
+ * alternatives is not a code. Then a run of that text is read in two ways per copy under the repeat,
+ * although every pair of alternatives is disjoint: a and aa (a word of L is two of its words), or
+ * [0-9a-f]{2} and [0-9a-f]{3}, where six digits are three pairs or two triples (45 s on 72 bytes, pass Z).
+ *
+ * Sardinas and Patterson's test, worked out on the deterministic automaton of L: each set of dangling
+ * suffixes is a union of the languages read from some of its states, so it is held as that set of
+ * states, and the sets repeat after finitely many steps. From the suffixes S, the next set is the
+ * rest of a word of S after a word of L, and the rest of a word of L after a word of S: both are the
+ * pairs of states one text reaches from (a state of S, the start). A pair of final states means a
+ * word of L ends where a suffix ends: two sequences of words meet, and L is not a code.
  */
+const MAX_PAIRS = 1_000_000;
+const MAX_STEPS = 1_000;
+
 function splitsAmbiguously(automata: readonly NFA[]): boolean {
   const factory = new NFA.LimitedNodeFactory(MAX_NODES);
   const language = automata[0]!.copy(factory);
   for (const a of automata.slice(1)) language.union(a, factory);
   language.withoutEmptyWord();
   if (language.isEmpty) return false;
-  const repeated = language.copy(factory);
-  repeated.quantify(2, Infinity, factory);
-  return !isDisjointWith(language, repeated, MAX_NODES);
+  const dfa = DFA.fromFA(language, new DFA.LimitedNodeFactory(MAX_NODES));
+  const it = dfa.transitionIterator();
+  const nodes = [...dfa.nodes()];
+  const number = new Map<DFA.ReadonlyNode, number>(nodes.map((node, i) => [node, i]));
+  const final = nodes.map((node) => it.isFinal(node));
+  const out = nodes.map((node) => [...it.getOut(node)].map(([to, via]) => [number.get(to)!, via] as const));
+  const start = number.get(dfa.initial)!;
+  // The first suffixes: what follows a word of L within a longer one, read from its final states.
+  let suffixes = nodes.map((_, i) => i).filter((i) => final[i]);
+  const seen = new Set<string>();
+  let steps = 0;
+  while (suffixes.length > 0) {
+    const key = suffixes.join(",");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (++steps > MAX_STEPS) throw new RangeError("too many sets of dangling suffixes to decide");
+    const reached = new Set<number>();
+    const queue: [number, number][] = [];
+    const visit = (a: number, b: number) => {
+      for (const [a2, via] of out[a]!) {
+        for (const [b2, via2] of out[b]!) {
+          const pair = a2 * nodes.length + b2;
+          if (via.isDisjointWith(via2) || reached.has(pair)) continue;
+          if (reached.size >= MAX_PAIRS) throw new RangeError("too many pairs of states to decide");
+          reached.add(pair);
+          queue.push([a2, b2]);
+        }
+      }
+    };
+    for (const s of suffixes) visit(s, start);
+    const next = new Set<number>();
+    while (queue.length > 0) {
+      const [a, b] = queue.pop()!;
+      if (final[a] && final[b]) return true;
+      if (final[b]) next.add(a);
+      if (final[a]) next.add(b);
+      visit(a, b);
+    }
+    suffixes = [...next].sort((x, y) => x - y);
+  }
+  return false;
 }
 
 /**

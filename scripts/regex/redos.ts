@@ -132,12 +132,12 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
       message: a.at
         ? `exponential backtracking: in ${a.quantifier.raw} the text can be divided between ${a.first.raw.slice(0, a.at.start - a.first.start)} and ${a.first.raw.slice(a.at.start - a.first.start)} in two ways, so a repeated run is read in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
         : a.split
-          ? `exponential backtracking: in ${a.quantifier.raw} some text one repetition matches is also matched by several, so a repeated run is split between repetitions in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
+          ? `exponential backtracking: in ${a.quantifier.raw} two different sequences of repetitions can match the same text (as a·a and aa do), so a repeated run is split between repetitions in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`
           : `exponential backtracking: in ${a.quantifier.raw} the alternatives ${a.first.raw} and ${a.second.raw} can match the same text, so a repeated run is split in exponentially many ways (column ${a.quantifier.start + 1} of the pattern)`,
       hint: a.at
         ? "make the parts unable to trade characters at their border, e.g. (?:ab|a)c → (?:abc|ac)"
         : a.split
-          ? "repeat a single unambiguous piece, e.g. (?:a)+ instead of (?:a|aa)+"
+          ? "repeat a single unambiguous piece, e.g. a+ instead of (?:a|aa)+, or [0-9a-f]+ instead of (?:[0-9a-f]{2}|[0-9a-f]{3})+"
           : "make the alternatives mutually exclusive, or merge them into one",
     });
   }
@@ -146,12 +146,12 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   // Counted per branch of the pattern, through groups, alternations, lookaheads and the counts around
   // them: wrapping one of two (?:a|a){6} in a group hid their product (4,096 per start, 7.5 s on
   // 100 KB, pass Y).
-  const byAlternative = new Map<AST.Node, AmbiguousAlternation[]>();
+  const byBranch = new Map<AST.Node, AmbiguousAlternation[]>();
   for (const b of ambiguous.bounded) {
     const branch = topBranch(b.quantifier);
-    byAlternative.set(branch, [...(byAlternative.get(branch) ?? []), b]);
+    byBranch.set(branch, [...(byBranch.get(branch) ?? []), b]);
   }
-  for (const group of byAlternative.values()) {
+  for (const group of byBranch.values()) {
     const readings = group.reduce((n, b) => Math.min(n * 2 ** Math.min(turns(b.quantifier), 60), 2 ** 60), 1);
     const first = group[0]!.quantifier;
     if (readings <= MANY_COUNTED_READINGS || blamed.has(first.start) || spans.some(([s, e]) => s <= first.start && first.end <= e)) continue;

@@ -109,6 +109,7 @@ export const regexCases: RuleCases[] = [
       { name: "small repeats side by side over different characters (a date, a time)", entry: { regex: "SampleError: the sample error widget refused to start|SampleError at [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2} [a-z]{0,10}[0-9]{0,10}!" } },
       { name: "a lookahead after a literal, checked only where the literal is", entry: { regex: "SampleError: the sample error widget refused to start(?=[a-z]* widget)|SampleError: the sample error widget refused to start" } },
       { name: "a repeated sequence that reads each text one way only", entry: { regex: "SampleError: the sample error widget refused to start(?:(?:ab|c)(?:d|e))+z|SampleError: the sample error widget refused to start" } },
+      { name: "a repeat of words of different lengths that no two sequences of them spell alike (0, 10, 110; a, ab, bc)", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:0|10|110)+2|SampleError: (?:a|ab|bc)+d" } },
       {
         name: "two long repeats whose failing tail is the end of their separator (Jest's Cannot find module '(.+)' from '(.+)', webpack's Can't resolve '(.*)' in '(.*)'), or a line's end after .* (pass N: linear per start, 0.55 s on 64 KB)",
         entry: { regex: "Cannot find module '(.+)' from '(.+)'|Module not found: Error: Can't resolve '(.*)' in '(.*)'|SampleError: .* error .*$" },
@@ -288,8 +289,8 @@ export const regexCases: RuleCases[] = [
         name: "an optional backreference after its group inside a repeat reads a run as one turn or two (pass S: (?:(\\w)\\1?)+ took 1.5 s on 55 characters), as does one alternative that is a sequence of itself ((?:aa?)+)",
         entry: { regex: "SampleError: the sample error widget refused to start|SampleError: '(?:([A-Za-z0-9_])\\1?)+'|SampleError: x(?:aa?)+!" },
         errors: [
-          { pointer: "/regex", message: "exponential backtracking: in (?:([A-Za-z0-9_])\\1?)+ some text one repetition matches is also matched by several" },
-          { pointer: "/regex", message: "exponential backtracking: in (?:aa?)+ some text one repetition matches is also matched by several" },
+          { pointer: "/regex", message: "exponential backtracking: in (?:([A-Za-z0-9_])\\1?)+ two different sequences of repetitions can match the same text" },
+          { pointer: "/regex", message: "exponential backtracking: in (?:aa?)+ two different sequences of repetitions can match the same text" },
         ],
       },
       {
@@ -339,6 +340,11 @@ export const regexCases: RuleCases[] = [
           { pointer: "/regex", message: "exponential backtracking: [0-9a-f]{40} nested inside (?:[0-9a-f]{40}|[0-9a-f]{64})+" },
           { pointer: "/regex", message: "exponential backtracking: [0-9a-f]{64} nested inside (?:[0-9a-f]{40}|[0-9a-f]{64})+" },
         ],
+      },
+      {
+        name: "words of different lengths written out under a repeat, none a sequence of the others, but two sequences spell the same text: three pairs and two triples (pass Z: 45 s on 72 bytes)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError: x(?:[0-9a-f][0-9a-f]|[0-9a-f][0-9a-f][0-9a-f])+;" },
+        errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:[0-9a-f][0-9a-f]|[0-9a-f][0-9a-f][0-9a-f])+ two different sequences of repetitions can match the same text" }],
       },
       {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
