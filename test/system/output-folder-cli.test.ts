@@ -222,6 +222,15 @@ describe("kb hooks install", () => {
     expect(git("log", "--format=%s")).toBe("fixable\n");
     expect(git("show", ":entries/demo/sample-error.json")).toContain("Staged cause.");
     expect(readFileSync(file, "utf8")).toContain("Unstaged cause");
+    // The list is shown as git quotes names by default: a bidi override in a name is an octal escape.
+    const bidi = "entries/demo/\u202eevil.json";
+    writeFileSync(path.join(r.dir, bidi), "{}\n");
+    git("add", "--", `:(literal)${bidi}`);
+    writeFileSync(path.join(r.dir, bidi), "{ }\n");
+    blocked = commitRefused("bidi name");
+    expect(blocked).toContain('"entries/demo/\\342\\200\\256evil.json"');
+    expect(blocked).not.toContain("\u202e");
+    git("rm", "-q", "-f", "--", `:(literal)${bidi}`);
 
     // A staged name with glob characters stands for itself alone: it once expanded to an untracked
     // draft beside it, which the hook then fixed and staged (pass V).
@@ -249,21 +258,50 @@ describe("kb hooks install", () => {
       expect(git("log", "--format=%s"), name).toBe("fixable\n");
     }
 
-    // A deletion from the index of a file kept on disk: kb would check an entry the commit does not
-    // have (it passed, pass X). A real deletion lints the whole corpus and commits.
+    // What is checked is the commit, not the working tree (pass Z): an unstaged new entry that a staged
+    // one links to, and an unstaged deletion of an entry that a staged copy collides with, each let a
+    // commit through whose tree fails lint.
     git("reset", "-q", "--hard");
     for (const left of ["untracked-draft.json", "*.json", "café.json", 'a"q.json']) rmSync(path.join(r.dir, "entries/demo", left), { force: true });
-    git("rm", "-q", "--cached", "entries/demo/sample-error.json");
-    blocked = commitRefused("deleted from the index only");
-    expect(blocked).toContain("entries/demo/sample-error.json is deleted in the commit but still in the working tree");
+    const other = path.join(r.dir, "entries/demo/other-error.json");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { transition_graph: { leads_to: [{ error_id: "demo/other-error", probability: 0.3, condition: "" }], preceded_by: [], frequently_confused_with: [] } })));
+    writeFileSync(other, entryText(validEntry("demo/other-error")));
+    git("add", "--", "entries/demo/sample-error.json");
+    blocked = commitRefused("links to an unstaged entry");
+    expect(blocked).toContain("kb/transition-target");
+    expect(blocked).toContain("error-kb: commit blocked");
     expect(git("log", "--format=%s")).toBe("fixable\n");
-    rmSync(file);
-    git("commit", "-q", "-m", "deleted");
-    expect(git("log", "--format=%s")).toBe("deleted\nfixable\n");
+    git("add", "--", "entries/demo/other-error.json");
+    expect(commitRefused("links to a staged entry")).toBe("");
+    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
+
+    const copy = path.join(r.dir, "entries/demo/copied-error.json");
+    writeFileSync(copy, entryText(validEntry("demo/copied-error", { signature: validEntry("demo/other-error").signature, regex: validEntry("demo/other-error").regex })));
+    git("add", "--", "entries/demo/copied-error.json");
+    rmSync(other); // deleted on disk only: the commit still holds it
+    blocked = commitRefused("a copy of an entry deleted on disk only");
+    expect(blocked).toContain("kb/regex-collision");
+    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
+
+    // A deletion from the index of a file kept on disk is checked as the commit has it: here the link
+    // to it dangles. A deletion the commit can have goes through, and the file on disk is kept.
+    git("reset", "-q", "--hard");
+    rmSync(copy, { force: true });
+    git("rm", "-q", "--cached", "entries/demo/other-error.json");
+    blocked = commitRefused("deleted from the index only");
+    expect(blocked).toContain("kb/transition-target");
+    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
+    writeFileSync(file, entryText(validEntry()));
+    git("add", "--", "entries/demo/sample-error.json");
+    expect(commitRefused("deleted from the index only")).toBe("");
+    expect(git("log", "--format=%s")).toBe("deleted from the index only\nlinks to a staged entry\nfixable\n");
+    expect(readFileSync(other, "utf8")).toBe(entryText(validEntry("demo/other-error")));
+    git("reset", "-q", "--hard", "HEAD~2");
+    rmSync(other);
+    expect(git("log", "--format=%s")).toBe("fixable\n");
 
     // A rename is a deletion too (git detects renames by default, and the old name was never
     // checked, pass Y), and an entry become a link is checked: both are refused here.
-    git("reset", "-q", "--hard", "HEAD~1");
     git("mv", "entries/demo/sample-error.json", "entries/demo/renamed-error.json");
     expect(commitRefused("renamed")).toContain("error-kb: commit blocked");
     git("reset", "-q", "--hard");

@@ -24,39 +24,53 @@ export GIT_LITERAL_PATHSPECS=1
 # --no-renames: a rename is its old name deleted and its new one added, so links to the old one are
 # checked (a rename committed dangling links, pass Y); T (a file become a link) is checked too.
 files=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=ACMRT -- 'entries/')
-# A staged deletion changes what other entries may link to: the whole corpus is linted after the fix,
-# and a file deleted from the index but kept on disk would be linted as if it stayed (pass X).
 deleted=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=D -- 'entries/')
 [ -z "$files" ] && [ -z "$deleted" ] && exit 0
-for f in $deleted; do
-  if [ -e "$f" ]; then
-    echo "error-kb: commit blocked; $f is deleted in the commit but still in the working tree, so kb would check an entry the commit does not have: delete it (rm) or unstage the deletion (git restore --staged)" >&2
-    exit 1
-  fi
-done
 quoted=$(printf '%s\\n%s\\n' "$files" "$deleted" | grep '^"')
 if [ -n "$quoted" ]; then
   echo "error-kb: commit blocked; these staged files have a quote, a backslash or a control character in their names, which no entry has:" >&2
   echo "$quoted" >&2
   exit 1
 fi
-# kb fix rewrites and re-stages whole files: a file with unstaged changes would have them committed.
+# The fixed files are copied back over the working tree's: a file with unstaged changes would lose them,
+# and re-staging it would commit them.
 partly=
 [ -n "$files" ] && partly=$(git -c core.quotePath=false diff --name-only -- $files)
 if [ -n "$partly" ]; then
   echo "error-kb: commit blocked; these staged entries also have unstaged changes, which re-staging the fixed file would commit:" >&2
-  echo "$partly" >&2
+  # Shown as git quotes them by default: octal escapes, never a raw control or bidi character.
+  git -c core.quotePath=true diff --name-only -- $files >&2
   echo "stage them (git add) or stash them (git stash push --keep-index) and commit again" >&2
   exit 1
 fi
+# What is checked is what the commit holds: the index's entries, exceptions and config, checked out
+# into a folder of their own. The working tree let an unstaged entry that a staged one links to, or an
+# unstaged deletion, decide a commit whose tree fails lint (pass Z). The folder always has a
+# kb.config.json, so kb never walks up from it to a config someone left in a shared temporary folder.
+top=$(pwd)
+snapshot=$(mktemp -d "\${TMPDIR:-/tmp}/kb-pre-commit.XXXXXX") || { echo "error-kb: commit blocked; cannot make a temporary folder to check the commit in" >&2; exit 1; }
+trap 'rm -rf "$snapshot"' EXIT
+trap 'exit 130' INT TERM HUP
+if ! git ls-files -z -- 'entries/' 'lint-exceptions.json' 'kb.config.json' | git checkout-index -z --stdin --prefix="$snapshot/"; then
+  echo "error-kb: commit blocked; cannot check out the staged entries to check them" >&2
+  exit 1
+fi
+[ -e "$snapshot/kb.config.json" ] || printf '{}\\n' > "$snapshot/kb.config.json"
+mkdir -p "$snapshot/entries"
 status=0
 if [ -n "$files" ]; then
-  node bin/kb.mjs fix -- $files
+  (cd "$snapshot" && node "$top/bin/kb.mjs" fix --no-cache -- $files)
   status=$?
-  git add -- $files
+  # Each fix goes back to the working tree and the index; links are never written through.
+  for f in $files; do
+    if [ -f "$snapshot/$f" ] && [ ! -L "$snapshot/$f" ] && [ -f "$f" ] && [ ! -L "$f" ] && ! cmp -s "$snapshot/$f" "$f"; then
+      cp -- "$snapshot/$f" "$f" && git add -- "$f" || { echo "error-kb: commit blocked; cannot write the fixed $(git -c core.quotePath=true ls-files -- "$f") back" >&2; exit 1; }
+    fi
+  done
 fi
+# A deletion changes what other entries may link to and collide with: the whole commit is linted.
 if [ $status -eq 0 ] && [ -n "$deleted" ]; then
-  node bin/kb.mjs lint
+  (cd "$snapshot" && node "$top/bin/kb.mjs" lint --no-cache)
   status=$?
 fi
 if [ $status -ne 0 ]; then
