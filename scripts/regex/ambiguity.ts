@@ -8,6 +8,10 @@ import { DFA, isDisjointWith, NFA, type CharSet, type TransitionIterator } from 
 import { automataOf, MAX_NODES } from "./automata.ts";
 import { groupsCopiedBy } from "./backreference-copies.ts";
 
+/** Past these the code test is undecided: sets of dangling suffixes, and pairs of states visited over all of them. */
+const MAX_STEPS = 1_000;
+const MAX_PAIRS = 1_000_000;
+
 /**
  * Whether two different sequences of the alternatives' words spell the same text: the union L of the
  * alternatives is not a code. Then a run of that text is read in two ways per copy under the repeat,
@@ -21,9 +25,6 @@ import { groupsCopiedBy } from "./backreference-copies.ts";
  * pairs of states one text reaches from (a state of S, the start). A pair of final states means a
  * word of L ends where a suffix ends: two sequences of words meet, and L is not a code.
  */
-const MAX_PAIRS = 1_000_000;
-const MAX_STEPS = 1_000;
-
 function splitsAmbiguously(automata: readonly NFA[]): boolean {
   const factory = new NFA.LimitedNodeFactory(MAX_NODES);
   const language = automata[0]!.copy(factory);
@@ -41,6 +42,8 @@ function splitsAmbiguously(automata: readonly NFA[]): boolean {
   let suffixes = nodes.map((_, i) => i).filter((i) => final[i]);
   const seen = new Set<string>();
   let steps = 0;
+  /** Pairs visited over all steps: the work is bounded, however the sets grow. */
+  let work = 0;
   while (suffixes.length > 0) {
     const key = suffixes.join(",");
     if (seen.has(key)) return false;
@@ -53,7 +56,7 @@ function splitsAmbiguously(automata: readonly NFA[]): boolean {
         for (const [b2, via2] of out[b]!) {
           const pair = a2 * nodes.length + b2;
           if (via.isDisjointWith(via2) || reached.has(pair)) continue;
-          if (reached.size >= MAX_PAIRS) throw new RangeError("too many pairs of states to decide");
+          if (++work > MAX_PAIRS) throw new RangeError("too many pairs of states to decide");
           reached.add(pair);
           queue.push([a2, b2]);
         }
