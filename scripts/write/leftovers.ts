@@ -4,11 +4,19 @@ import { lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { couldBeWriter, TEMP_SUFFIX, tempFileOwner, writerIsRunning } from "../source/temp-files.ts";
 
-/** Removes dead writers' temporary files in the domain folders of `dir` (links not followed); returns their paths relative to it. */
-export function removeStaleTempFiles(dir: string): string[] {
+export interface TempCleanup {
+  /** Removed, relative to the folder. */
+  readonly removed: string[];
+  /** Left because removing failed (a read-only folder: EACCES, EPERM, EROFS), with the system's code. */
+  readonly failed: { readonly file: string; readonly code: string }[];
+}
+
+/** Removes dead writers' temporary files in the domain folders of `dir` (links not followed); paths relative to it, sorted. */
+export function removeStaleTempFiles(dir: string, remove: (file: string) => void = (file) => rmSync(file, { force: true })): TempCleanup {
   const removed: string[] = [];
+  const failed: { file: string; code: string }[] = [];
   // A linked entries/ is reported by the listing; nothing behind the link is ours to remove.
-  if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return removed;
+  if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return { removed, failed };
   const walk = (rel: string) => {
     let items;
     try {
@@ -28,12 +36,17 @@ export function removeStaleTempFiles(dir: string): string[] {
         // domain folder: kb writes nothing else (root files and pids 0 or 99999999 were deleted, pass Z).
         const pid = tempFileOwner(item.name);
         if (rel !== "" && pid !== undefined && couldBeWriter(pid) && !writerIsRunning(item.name)) {
-          rmSync(path.join(dir, itemRel), { force: true });
-          removed.push(itemRel);
+          // A folder kb may not write in crashed kb fix as an internal error (pass AA2): the file is left and named.
+          try {
+            remove(path.join(dir, itemRel));
+            removed.push(itemRel);
+          } catch (e) {
+            failed.push({ file: itemRel, code: (e as NodeJS.ErrnoException).code ?? String(e) });
+          }
         }
       }
     }
   };
   walk("");
-  return removed.sort();
+  return { removed: removed.sort(), failed: failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
 }

@@ -101,7 +101,7 @@ describe("listing entries/", () => {
     writeFileSync(path.join(d, "entries/demo/notes.4194303.abcdef01.kb-tmp"), "x"); // no leading dot: kb fix removed it (pass X)
     const named = ["is named like a kb temporary file, but kb's writer did not name it", "delete it, or rename it if it is an entry"];
     expect(listEntries("entries", { cwd: d }).problems.map((p) => [p.message, p.hint])).toEqual([named, named]);
-    expect(removeStaleTempFiles(path.join(d, "entries"))).toEqual([]);
+    expect(removeStaleTempFiles(path.join(d, "entries")).removed).toEqual([]);
   });
 
   it("paths named on the command line must exist inside the entries folder", () => {

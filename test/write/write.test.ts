@@ -182,9 +182,21 @@ describe("temporary files left by a killed kb fix", () => {
     writeFileSync(leftover, "someone else's file");
     const repo = tmp();
     symlinkSync(outside, path.join(repo, "entries"));
-    expect(removeStaleTempFiles(path.join(repo, "entries"))).toEqual([]);
+    expect(removeStaleTempFiles(path.join(repo, "entries")).removed).toEqual([]);
     expect(existsSync(leftover)).toBe(true);
-    expect(removeStaleTempFiles(outside)).toEqual(["demo/.x.json.999999.deadbeef.kb-tmp"]);
+    expect(removeStaleTempFiles(outside)).toEqual({ removed: ["demo/.x.json.999999.deadbeef.kb-tmp"], failed: [] });
+  });
+
+  it("one that cannot be removed (a read-only folder) is named with the system's code, and the others are still removed (pass AA: EACCES crashed kb fix as an internal error)", () => {
+    const root = tmp();
+    mkdirSync(path.join(root, "demo"));
+    for (const slug of ["a", "b"]) writeFileSync(path.join(root, "demo", `.${slug}.json.999999.deadbeef.kb-tmp`), "x");
+    const denied = (file: string) => {
+      if (file.includes(".a.json")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      rmSync(file);
+    };
+    expect(removeStaleTempFiles(root, denied)).toEqual({ removed: ["demo/.b.json.999999.deadbeef.kb-tmp"], failed: [{ file: "demo/.a.json.999999.deadbeef.kb-tmp", code: "EACCES" }] });
+    expect(existsSync(path.join(root, "demo/.a.json.999999.deadbeef.kb-tmp"))).toBe(true);
   });
 
   it("are removed only where kb writes: the domain folders of entries/, not the root, deeper or a hidden folder, and only with a pid a writer can have (pass Y, Z: one in .git/objects was deleted)", () => {
@@ -197,7 +209,7 @@ describe("temporary files left by a killed kb fix", () => {
     // Nor at the root, nor with a pid no writer can have (pass Z: both were deleted).
     writeFileSync(path.join(root, name), "x");
     for (const pid of ["0", "1", "99999999"]) writeFileSync(path.join(root, "demo", `.y.json.${pid}.deadbeef.kb-tmp`), "x");
-    expect(removeStaleTempFiles(root)).toEqual([`demo/${name}`]);
+    expect(removeStaleTempFiles(root)).toEqual({ removed: [`demo/${name}`], failed: [] });
     expect(existsSync(path.join(root, name))).toBe(true);
     expect(existsSync(path.join(root, "demo/deeper", name))).toBe(true);
     expect(existsSync(path.join(root, ".git/objects", name))).toBe(true);

@@ -22,8 +22,9 @@ export async function fixCommand(paths: string[], flags: CommonFlags & ReportFla
   checkReportTarget(flags, runContext(settings, config.repositoryUrl));
   const only = paths.length > 0 ? paths : undefined;
   if (!flags.dryRun) {
-    const removed = removeStaleTempFiles(settings.entriesDir);
+    const { removed, failed } = removeStaleTempFiles(settings.entriesDir);
     if (removed.length > 0) process.stderr.write(`kb fix: removed ${removed.length} temporary file${removed.length === 1 ? "" : "s"} left by an interrupted run\n`);
+    for (const f of failed) process.stderr.write(`kb fix: could not remove ${terminalSafeLine(f.file)}, a temporary file left by an interrupted run (${terminalSafeLine(f.code)}); remove it yourself\n`);
   }
   const listing = listEntries(settings.entriesDir, { cwd: settings.cwd, ...(only ? { only } : {}) });
   let fixed = 0;
