@@ -1,13 +1,13 @@
 // The output folder through the real CLI (system tier: two dozen kb runs): what kb build may write
 // into and remove from, what it refuses (--out inside a git folder, a folder it did not write, a
-// repository, paths too long), and the pre-commit hook it installs. The writer's own rules are
-// tested in process in test/write/.
+// repository, paths too long). The writer's own rules are tested in process in test/write/; the
+// pre-commit hook in pre-commit-hook.test.ts.
 import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { entryText, validEntry } from "../helpers/entries.ts";
-import { ROOT, runKb, useRepos } from "../helpers/repo.ts";
+import { runKb, useRepos } from "../helpers/repo.ts";
 
 const repo = useRepos(() => ({ "entries/demo/sample-error.json": entryText(validEntry()) }));
 
@@ -171,144 +171,5 @@ describe("the output folder", () => {
     const res = await runKb(["build"], { cwd: r.dir, timeoutMs: 60_000 });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("generated.lock is in the way of kb's lock and was not made by kb");
-  });
-});
-
-describe("kb hooks install", () => {
-  it("writes an executable pre-commit hook that fixes and blocks, never commits unstaged changes, and never replaces a hook of someone else's without --force", async () => {
-    const r = repo();
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: r.dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    git("init", "-q");
-    symlinkSync(path.join(ROOT, "bin"), path.join(r.dir, "bin")); // the hook runs `node bin/kb.mjs` from the top of the checkout
-    /** The hook's complaint when it refuses a commit; empty when the commit went through. */
-    const commitRefused = (message: string): string => {
-      try {
-        git("commit", "-q", "-m", message);
-        return "";
-      } catch (e) {
-        return String((e as { stderr?: string }).stderr);
-      }
-    };
-    const hook = path.join(r.dir, ".git/hooks/pre-commit");
-    writeFileSync(hook, "#!/bin/sh\necho someone else's hook\n");
-    const refused = await runKb(["hooks", "install"], { cwd: r.dir });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("exists and was not installed by error-kb; use --force to replace it");
-    expect(readFileSync(hook, "utf8")).toContain("someone else's hook");
-
-    expect((await runKb(["hooks", "install", "--force"], { cwd: r.dir })).code).toBe(0);
-    expect(lstatSync(hook).mode & 0o777).toBe(0o755);
-    expect((await runKb(["hooks", "install"], { cwd: r.dir })).code).toBe(0); // its own hook is replaced without asking
-
-    // The hook at work: a fixable entry is fixed and committed; a broken one blocks the commit.
-    const file = path.join(r.dir, "entries/demo/sample-error.json");
-    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, "utf8")))); // valid, but not in canonical form
-    git("add", "entries");
-    git("commit", "-q", "-m", "fixable");
-    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
-    writeFileSync(file, entryText(validEntry("demo/sample-error", { regex: "" })));
-    git("add", "entries");
-    let blocked = commitRefused("broken");
-    expect(blocked).toContain("error-kb: commit blocked");
-    expect(git("log", "--format=%s")).toBe("fixable\n");
-
-    // Staged work beside unstaged work in one entry: the hook never commits the unstaged part.
-    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Staged cause." })));
-    git("add", "entries");
-    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Unstaged cause, not meant for this commit." })));
-    blocked = commitRefused("partly staged");
-    expect(blocked).toContain("these staged entries also have unstaged changes");
-    expect(blocked).toContain("entries/demo/sample-error.json");
-    expect(git("log", "--format=%s")).toBe("fixable\n");
-    expect(git("show", ":entries/demo/sample-error.json")).toContain("Staged cause.");
-    expect(readFileSync(file, "utf8")).toContain("Unstaged cause");
-    // The list is shown as git quotes names by default: a bidi override in a name is an octal escape.
-    const bidi = "entries/demo/\u202eevil.json";
-    writeFileSync(path.join(r.dir, bidi), "{}\n");
-    git("add", "--", `:(literal)${bidi}`);
-    writeFileSync(path.join(r.dir, bidi), "{ }\n");
-    blocked = commitRefused("bidi name");
-    expect(blocked).toContain('"entries/demo/\\342\\200\\256evil.json"');
-    expect(blocked).not.toContain("\u202e");
-    git("rm", "-q", "-f", "--", `:(literal)${bidi}`);
-
-    // A staged name with glob characters stands for itself alone: it once expanded to an untracked
-    // draft beside it, which the hook then fixed and staged (pass V).
-    git("reset", "-q", "--hard");
-    writeFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "{}\n");
-    writeFileSync(path.join(r.dir, "entries/demo/*.json"), "{}\n");
-    git("add", "--", ":(literal)entries/demo/*.json");
-    blocked = commitRefused("glob name");
-    expect(blocked).toContain("error-kb: commit blocked");
-    expect(git("status", "--porcelain", "--", "entries/demo/untracked-draft.json")).toBe("?? entries/demo/untracked-draft.json\n");
-    expect(readFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "utf8")).toBe("{}\n");
-
-    // Names git quotes were skipped, and broken entries named so were committed (pass W): a non-ASCII
-    // name is passed on and blocked by kb fix; a name with a quote blocks the commit by itself.
-    for (const [name, why] of [
-      ["entries/demo/café.json", "fix the problems above"],
-      ['entries/demo/a"q.json', "have a quote, a backslash or a control character in their names"],
-    ] as const) {
-      git("reset", "-q", "--hard");
-      writeFileSync(path.join(r.dir, name), '{"id": "demo/broken"\n');
-      git("add", "--", `:(literal)${name}`);
-      blocked = commitRefused(`broken ${name}`);
-      expect(blocked, name).toContain("error-kb: commit blocked");
-      expect(blocked, name).toContain(why);
-      expect(git("log", "--format=%s"), name).toBe("fixable\n");
-    }
-
-    // What is checked is the commit, not the working tree (pass Z): an unstaged new entry that a staged
-    // one links to, and an unstaged deletion of an entry that a staged copy collides with, each let a
-    // commit through whose tree fails lint.
-    git("reset", "-q", "--hard");
-    for (const left of ["untracked-draft.json", "*.json", "café.json", 'a"q.json']) rmSync(path.join(r.dir, "entries/demo", left), { force: true });
-    const other = path.join(r.dir, "entries/demo/other-error.json");
-    writeFileSync(file, entryText(validEntry("demo/sample-error", { transition_graph: { leads_to: [{ error_id: "demo/other-error", probability: 0.3, condition: "" }], preceded_by: [], frequently_confused_with: [] } })));
-    writeFileSync(other, entryText(validEntry("demo/other-error")));
-    git("add", "--", "entries/demo/sample-error.json");
-    blocked = commitRefused("links to an unstaged entry");
-    expect(blocked).toContain("kb/transition-target");
-    expect(blocked).toContain("error-kb: commit blocked");
-    expect(git("log", "--format=%s")).toBe("fixable\n");
-    git("add", "--", "entries/demo/other-error.json");
-    expect(commitRefused("links to a staged entry")).toBe("");
-    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
-
-    const copy = path.join(r.dir, "entries/demo/copied-error.json");
-    writeFileSync(copy, entryText(validEntry("demo/copied-error", { signature: validEntry("demo/other-error").signature, regex: validEntry("demo/other-error").regex })));
-    git("add", "--", "entries/demo/copied-error.json");
-    rmSync(other); // deleted on disk only: the commit still holds it
-    blocked = commitRefused("a copy of an entry deleted on disk only");
-    expect(blocked).toContain("kb/regex-collision");
-    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
-
-    // A deletion from the index of a file kept on disk is checked as the commit has it: here the link
-    // to it dangles. A deletion the commit can have goes through, and the file on disk is kept.
-    git("reset", "-q", "--hard");
-    rmSync(copy, { force: true });
-    git("rm", "-q", "--cached", "entries/demo/other-error.json");
-    blocked = commitRefused("deleted from the index only");
-    expect(blocked).toContain("kb/transition-target");
-    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
-    writeFileSync(file, entryText(validEntry()));
-    git("add", "--", "entries/demo/sample-error.json");
-    expect(commitRefused("deleted from the index only")).toBe("");
-    expect(git("log", "--format=%s")).toBe("deleted from the index only\nlinks to a staged entry\nfixable\n");
-    expect(readFileSync(other, "utf8")).toBe(entryText(validEntry("demo/other-error")));
-    git("reset", "-q", "--hard", "HEAD~2");
-    rmSync(other);
-    expect(git("log", "--format=%s")).toBe("fixable\n");
-
-    // A rename is a deletion too (git detects renames by default, and the old name was never
-    // checked, pass Y), and an entry become a link is checked: both are refused here.
-    git("mv", "entries/demo/sample-error.json", "entries/demo/renamed-error.json");
-    expect(commitRefused("renamed")).toContain("error-kb: commit blocked");
-    git("reset", "-q", "--hard");
-    rmSync(file);
-    symlinkSync("/etc/hostname", file);
-    git("add", "entries");
-    expect(commitRefused("a link")).toContain("error-kb: commit blocked");
-    expect(git("log", "--format=%s")).toBe("fixable\n");
   });
 });

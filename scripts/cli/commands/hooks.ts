@@ -1,5 +1,6 @@
-// `kb hooks install` (npm run hooks): an opt-in git pre-commit hook that runs `kb fix` on the staged
-// entries, re-stages them, and blocks the commit while errors remain. Plain sh, no extra dependency.
+// `kb hooks install` (npm run hooks): opt-in git hooks (pre-commit, and pre-merge-commit for merges
+// git commits itself) that run `kb fix` on the staged entries in a checkout of the index, re-stage the
+// fixes, and block the commit while `kb lint` of that checkout fails. Plain sh, no extra dependency.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
@@ -10,67 +11,111 @@ import { UsageError } from "../usage-error.ts";
 const MARKER = "# installed by error-kb (npm run hooks)";
 
 export const PRE_COMMIT = `#!/bin/sh
-${MARKER}: fixes staged entries, re-stages them, and blocks the commit on remaining errors.
+${MARKER}: fixes staged entries, re-stages them, and blocks the commit while kb lint of it fails.
 # Names are split on line breaks only and never expanded, and git reads them as literal paths: a
 # staged entries/x/*.json stood for other files, and the hook staged an untracked draft (pass V).
 set -f
 IFS='
 '
 export GIT_LITERAL_PATHSPECS=1
-# Every staged file under entries/ (kb fix reports one that is not an entry). core.quotePath off prints
-# non-ASCII names as they are; git still quotes a name with a quote, a backslash or a control
-# character, which the hook cannot pass on as a path: such a file blocks the commit (it was skipped,
-# and a broken entry named café.json was committed, pass W).
-# --no-renames: a rename is its old name deleted and its new one added, so links to the old one are
-# checked (a rename committed dangling links, pass Y); T (a file become a link) is checked too.
-files=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=ACMRT -- 'entries/')
-deleted=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=D -- 'entries/')
-[ -z "$files" ] && [ -z "$deleted" ] && exit 0
-quoted=$(printf '%s\\n%s\\n' "$files" "$deleted" | grep '^"')
+block() {
+  echo "error-kb: commit blocked; $1" >&2
+  exit 1
+}
+# Names for a message, as git quotes them by default: octal escapes, never a raw control or bidi character.
+show() {
+  printf '%s\\0' "$@" | xargs -0 git -c core.quotePath=true ls-files -- >&2
+}
+# What the commit changes that kb reads: entries/ (and entries itself: a link in its place, pass AA),
+# kb.config.json and lint-exceptions.json (a commit of only those was never checked, pass AA).
+# core.quotePath off prints non-ASCII names as they are; git still quotes a name with a quote, a
+# backslash or a control character, which cannot be passed on as a path: such a file blocks the commit
+# (it was skipped, and a broken entry named café.json was committed, pass W). --no-renames: a rename is
+# its old name deleted and its new one added (a rename committed dangling links, pass Y).
+changed=$(git -c core.quotePath=false diff --cached --no-renames --name-only -- 'entries' 'kb.config.json' 'lint-exceptions.json') || block "git diff --cached failed"
+[ -z "$changed" ] && exit 0
+quoted=$(printf '%s\\n' "$changed" | grep '^"')
 if [ -n "$quoted" ]; then
   echo "error-kb: commit blocked; these staged files have a quote, a backslash or a control character in their names, which no entry has:" >&2
   echo "$quoted" >&2
   exit 1
 fi
-# The fixed files are copied back over the working tree's: a file with unstaged changes would lose them,
-# and re-staging it would commit them.
-partly=
-[ -n "$files" ] && partly=$(git -c core.quotePath=false diff --name-only -- $files)
-if [ -n "$partly" ]; then
-  echo "error-kb: commit blocked; these staged entries also have unstaged changes, which re-staging the fixed file would commit:" >&2
-  # Shown as git quotes them by default: octal escapes, never a raw control or bidi character.
-  git -c core.quotePath=true diff --name-only -- $files >&2
-  echo "stage them (git add) or stash them (git stash push --keep-index) and commit again" >&2
+# kb reads neither links nor submodules, and where core.symlinks is off git checks a link out as a
+# plain file holding its target, which kb would read as an entry (pass AA). A linked kb.config.json
+# led out of the checkout below: a relative one into the shared temporary folder, and the default
+# written through it (pass AA).
+links=$(git -c core.quotePath=true ls-files -s -- 'entries' 'kb.config.json' 'lint-exceptions.json') || block "git ls-files failed"
+links=$(printf '%s\\n' "$links" | grep -E '^(120000|160000) ' | cut -f2)
+if [ -n "$links" ]; then
+  echo "error-kb: commit blocked; these are symbolic links or submodules in the commit, which kb does not read (make each a regular file):" >&2
+  echo "$links" >&2
   exit 1
+fi
+# The staged entries kb fix rewrites (T: a file become a link is caught above).
+files=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=ACMRT -- 'entries/') || block "git diff --cached failed"
+temps=$(printf '%s\\n' "$files" | grep '[.]kb-tmp$')
+if [ -n "$temps" ]; then
+  echo "error-kb: commit blocked; these staged files are kb's temporary files, never part of a commit (git rm --cached them):" >&2
+  show $temps
+  exit 1
+fi
+# A folder of its own for the checkout of the index and the lists; removed however the hook ends
+# (a broken pipe on stderr left it behind, pass AA).
+work=$(mktemp -d "\${TMPDIR:-/tmp}/kb-pre-commit.XXXXXX") || block "cannot make a temporary folder to check the commit in"
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM HUP PIPE QUIT
+if [ -n "$files" ]; then
+  printf '%s\\n' "$files" > "$work/staged" || block "cannot write in $work"
+  # Fixes are copied back over the working tree's files: unstaged changes there would be lost. git
+  # diff trusts the assume-unchanged bit, so a file with it set is refused (an edit was lost, pass AA).
+  hidden=$(git -c core.quotePath=false ls-files -v -- 'entries/') || block "git ls-files failed"
+  hidden=$(printf '%s\\n' "$hidden" | grep '^[a-z] ' | cut -c3- | grep -Fx -f "$work/staged")
+  if [ -n "$hidden" ]; then
+    echo "error-kb: commit blocked; these staged entries are marked assume-unchanged, so git cannot say whether they have unstaged changes (git update-index --no-assume-unchanged):" >&2
+    show $hidden
+    exit 1
+  fi
+  unstaged=$(git -c core.quotePath=false diff --name-only -- 'entries/') || block "git diff failed"
+  partly=$(printf '%s\\n' "$unstaged" | grep -Fx -f "$work/staged")
+  if [ -n "$partly" ]; then
+    echo "error-kb: commit blocked; these staged entries also have unstaged changes, which re-staging the fixed file would commit:" >&2
+    show $partly
+    echo "stage them (git add) or stash them (git stash push --keep-index) and commit again" >&2
+    exit 1
+  fi
 fi
 # What is checked is what the commit holds: the index's entries, exceptions and config, checked out
-# into a folder of their own. The working tree let an unstaged entry that a staged one links to, or an
-# unstaged deletion, decide a commit whose tree fails lint (pass Z). The folder always has a
-# kb.config.json, so kb never walks up from it to a config someone left in a shared temporary folder.
+# into the folder. The working tree let an unstaged entry that a staged one links to, or an unstaged
+# deletion, decide a commit whose tree fails lint (pass Z). The checkout always has a kb.config.json,
+# so kb never walks up from it to a config someone left in a shared temporary folder. Files a sparse
+# checkout leaves out are checked out too (they blocked every commit, pass AA).
 top=$(pwd)
-snapshot=$(mktemp -d "\${TMPDIR:-/tmp}/kb-pre-commit.XXXXXX") || { echo "error-kb: commit blocked; cannot make a temporary folder to check the commit in" >&2; exit 1; }
-trap 'rm -rf "$snapshot"' EXIT
-trap 'exit 130' INT TERM HUP
-if ! git ls-files -z -- 'entries/' 'lint-exceptions.json' 'kb.config.json' | git checkout-index -z --stdin --prefix="$snapshot/"; then
-  echo "error-kb: commit blocked; cannot check out the staged entries to check them" >&2
-  exit 1
-fi
-[ -e "$snapshot/kb.config.json" ] || printf '{}\\n' > "$snapshot/kb.config.json"
-mkdir -p "$snapshot/entries"
+commit="$work/commit"
+mkdir "$commit" || block "cannot write in $work"
+sparse=
+git checkout-index -h 2>&1 | grep -q -e '--ignore-skip-worktree-bits' && sparse=--ignore-skip-worktree-bits
+git ls-files -z -- 'entries/' 'lint-exceptions.json' 'kb.config.json' > "$work/index" || block "git ls-files failed"
+git checkout-index $sparse -z --stdin --prefix="$commit/" < "$work/index" || block "cannot check out the staged entries to check them"
+[ -e "$commit/kb.config.json" ] || [ -L "$commit/kb.config.json" ] || printf '{}\\n' > "$commit/kb.config.json"
+[ -e "$commit/entries" ] || [ -L "$commit/entries" ] || mkdir "$commit/entries"
 status=0
 if [ -n "$files" ]; then
-  (cd "$snapshot" && node "$top/bin/kb.mjs" fix --no-cache -- $files)
+  # Through xargs: thousands of names passed the system's limit on one command line (pass AA).
+  (cd "$commit" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --)
   status=$?
-  # Each fix goes back to the working tree and the index; links are never written through.
+  # Each fix goes into the index and the working tree through git, which replaces the file (never
+  # writing through a link or a hard link to a file outside, pass AA).
   for f in $files; do
-    if [ -f "$snapshot/$f" ] && [ ! -L "$snapshot/$f" ] && [ -f "$f" ] && [ ! -L "$f" ] && ! cmp -s "$snapshot/$f" "$f"; then
-      cp -- "$snapshot/$f" "$f" && git add -- "$f" || { echo "error-kb: commit blocked; cannot write the fixed $(git -c core.quotePath=true ls-files -- "$f") back" >&2; exit 1; }
-    fi
+    [ -f "$commit/$f" ] && [ ! -L "$commit/$f" ] || continue
+    cmp -s "$commit/$f" "$f" && continue
+    mode=$(git ls-files -s -- "$f" | cut -d' ' -f1)
+    blob=$(git hash-object -w --path="$f" -- "$commit/$f") && git update-index --cacheinfo "$mode,$blob,$f" && git checkout-index -f -- "$f" || block "cannot write the fixed $(show "$f" 2>&1) back"
   done
 fi
-# A deletion changes what other entries may link to and collide with: the whole commit is linted.
-if [ $status -eq 0 ] && [ -n "$deleted" ]; then
-  (cd "$snapshot" && node "$top/bin/kb.mjs" lint --no-cache)
+# The whole commit is linted: a staged change can break an entry that is not staged (a regex that
+# now matches a staged signature, a link to a deleted entry; pass X, AA).
+if [ $status -eq 0 ]; then
+  (cd "$commit" && node "$top/bin/kb.mjs" lint --no-cache)
   status=$?
 fi
 if [ $status -ne 0 ]; then
@@ -78,6 +123,9 @@ if [ $status -ne 0 ]; then
 fi
 exit $status
 `;
+
+/** The hooks installed: pre-commit, and pre-merge-commit, which git runs instead for a merge it commits itself (pass AA). */
+const HOOKS = ["pre-commit", "pre-merge-commit"] as const;
 
 export async function hooksCommand(action: string, opts: { force?: boolean }): Promise<number> {
   if (action !== "install") throw new UsageError(`unknown hooks action "${action}"; use: kb hooks install`);
@@ -87,17 +135,20 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
   } catch {
     throw new UsageError("not inside a git repository");
   }
-  const file = path.resolve(hooksDir, "pre-commit");
-  // Read bounded and without blocking: a FIFO or a link to /dev/zero there hung kb, a folder made it crash.
-  const existing = readBoundedFile(file, 1024 * 1024, true);
-  if (!existing.ok && existing.reason === "not-a-file") throw new UsageError(`${terminalSafeLine(file)} is ${existing.detail}, not a hook file; remove it and run kb hooks install again`);
-  if (!existing.ok && existing.reason === "unreadable") throw new UsageError(`cannot read ${terminalSafeLine(file)} (${existing.detail})`);
-  const present = existing.ok || existing.reason === "too-large";
-  const ours = existing.ok && new TextDecoder().decode(existing.bytes).includes(MARKER);
-  if (present && !ours && !opts.force) {
-    throw new UsageError(`${terminalSafeLine(file)} exists and was not installed by error-kb; use --force to replace it`);
+  // Every hook is checked before any is written: a refusal leaves none half installed.
+  const files = HOOKS.map((name) => path.resolve(hooksDir, name));
+  for (const file of files) {
+    // Read bounded and without blocking: a FIFO or a link to /dev/zero there hung kb, a folder made it crash.
+    const existing = readBoundedFile(file, 1024 * 1024, true);
+    if (!existing.ok && existing.reason === "not-a-file") throw new UsageError(`${terminalSafeLine(file)} is ${existing.detail}, not a hook file; remove it and run kb hooks install again`);
+    if (!existing.ok && existing.reason === "unreadable") throw new UsageError(`cannot read ${terminalSafeLine(file)} (${existing.detail})`);
+    const present = existing.ok || existing.reason === "too-large";
+    const ours = existing.ok && new TextDecoder().decode(existing.bytes).includes(MARKER);
+    if (present && !ours && !opts.force) {
+      throw new UsageError(`${terminalSafeLine(file)} exists and was not installed by error-kb; use --force to replace it`);
+    }
   }
-  await writeFileAtomic(file, PRE_COMMIT, { mode: 0o755 });
-  process.stdout.write(`installed ${terminalSafeLine(file)}: staged entries are fixed and linted before each commit\n`);
+  for (const file of files) await writeFileAtomic(file, PRE_COMMIT, { mode: 0o755 });
+  process.stdout.write(`installed ${files.map((f) => terminalSafeLine(f)).join(" and ")}: the entries of each commit are fixed and linted before it is made\n`);
   return 0;
 }

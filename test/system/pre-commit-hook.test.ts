@@ -1,0 +1,294 @@
+// The pre-commit hook `kb hooks install` writes, at work in real git repositories (system tier: each
+// commit runs kb twice). It must block every commit whose tree fails kb lint, commit nothing
+// unstaged, lose no work, and write nothing outside the repository.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { entryText, validEntry } from "../helpers/entries.ts";
+import { ROOT, runKb, useRepos } from "../helpers/repo.ts";
+
+const repo = useRepos(() => ({ "entries/demo/sample-error.json": entryText(validEntry()) }));
+
+/** A git repository holding one entry, with kb's bin linked in (the hook runs `node bin/kb.mjs` from the top of the checkout). */
+function gitRepo() {
+  const r = repo();
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: r.dir };
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: r.dir, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  git("init", "-q");
+  symlinkSync(path.join(ROOT, "bin"), path.join(r.dir, "bin"));
+  writeFileSync(path.join(r.dir, ".git/info/exclude"), "bin\n");
+  /** The hook's complaint when it refuses a commit; empty when the commit went through. */
+  const commitRefused = (message: string, ...args: string[]): string => {
+    try {
+      git("commit", "-q", "-m", message, ...args);
+      return "";
+    } catch (e) {
+      return String((e as { stderr?: string }).stderr);
+    }
+  };
+  return { r, git, env, commitRefused };
+}
+
+/** A repository with the hook installed and its two entries committed. */
+async function hookedRepo() {
+  const made = gitRepo();
+  expect((await runKb(["hooks", "install"], { cwd: made.r.dir })).code).toBe(0);
+  writeFileSync(path.join(made.r.dir, "entries/demo/other-error.json"), entryText(validEntry("demo/other-error")));
+  made.git("add", "entries");
+  expect(made.commitRefused("two entries")).toBe("");
+  return made;
+}
+
+const log = (git: (...args: string[]) => string) => git("log", "--format=%s").trim().split("\n");
+
+describe("kb hooks install", () => {
+  it("writes an executable pre-commit hook that fixes and blocks, never commits unstaged changes, and never replaces a hook of someone else's without --force", async () => {
+    const { r, git, commitRefused } = gitRepo();
+    const hook = path.join(r.dir, ".git/hooks/pre-commit");
+    writeFileSync(hook, "#!/bin/sh\necho someone else's hook\n");
+    const refused = await runKb(["hooks", "install"], { cwd: r.dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("exists and was not installed by error-kb; use --force to replace it");
+    expect(readFileSync(hook, "utf8")).toContain("someone else's hook");
+
+    expect((await runKb(["hooks", "install", "--force"], { cwd: r.dir })).code).toBe(0);
+    expect(lstatSync(hook).mode & 0o777).toBe(0o755);
+    // git runs pre-merge-commit instead for a merge it commits itself (pass AA): the same hook.
+    expect(readFileSync(path.join(r.dir, ".git/hooks/pre-merge-commit"), "utf8")).toBe(readFileSync(hook, "utf8"));
+    expect((await runKb(["hooks", "install"], { cwd: r.dir })).code).toBe(0); // its own hook is replaced without asking
+
+    // The hook at work: a fixable entry is fixed and committed; a broken one blocks the commit.
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, "utf8")))); // valid, but not in canonical form
+    git("add", "entries");
+    git("commit", "-q", "-m", "fixable");
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { regex: "" })));
+    git("add", "entries");
+    let blocked = commitRefused("broken");
+    expect(blocked).toContain("error-kb: commit blocked");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+
+    // Staged work beside unstaged work in one entry: the hook never commits the unstaged part.
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Staged cause." })));
+    git("add", "entries");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Unstaged cause, not meant for this commit." })));
+    blocked = commitRefused("partly staged");
+    expect(blocked).toContain("these staged entries also have unstaged changes");
+    expect(blocked).toContain("entries/demo/sample-error.json");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+    expect(git("show", ":entries/demo/sample-error.json")).toContain("Staged cause.");
+    expect(readFileSync(file, "utf8")).toContain("Unstaged cause");
+    // The list is shown as git quotes names by default: a bidi override in a name is an octal escape.
+    const bidi = "entries/demo/\u202eevil.json";
+    writeFileSync(path.join(r.dir, bidi), "{}\n");
+    git("add", "--", `:(literal)${bidi}`);
+    writeFileSync(path.join(r.dir, bidi), "{ }\n");
+    blocked = commitRefused("bidi name");
+    expect(blocked).toContain('"entries/demo/\\342\\200\\256evil.json"');
+    expect(blocked).not.toContain("\u202e");
+    git("rm", "-q", "-f", "--", `:(literal)${bidi}`);
+
+    // A staged name with glob characters stands for itself alone: it once expanded to an untracked
+    // draft beside it, which the hook then fixed and staged (pass V).
+    git("reset", "-q", "--hard");
+    writeFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "{}\n");
+    writeFileSync(path.join(r.dir, "entries/demo/*.json"), "{}\n");
+    git("add", "--", ":(literal)entries/demo/*.json");
+    blocked = commitRefused("glob name");
+    expect(blocked).toContain("error-kb: commit blocked");
+    expect(git("status", "--porcelain", "--", "entries/demo/untracked-draft.json")).toBe("?? entries/demo/untracked-draft.json\n");
+    expect(readFileSync(path.join(r.dir, "entries/demo/untracked-draft.json"), "utf8")).toBe("{}\n");
+
+    // Names git quotes were skipped, and broken entries named so were committed (pass W): a non-ASCII
+    // name is passed on and blocked by kb fix; a name with a quote blocks the commit by itself.
+    for (const [name, why] of [
+      ["entries/demo/café.json", "fix the problems above"],
+      ['entries/demo/a"q.json', "have a quote, a backslash or a control character in their names"],
+    ] as const) {
+      git("reset", "-q", "--hard");
+      writeFileSync(path.join(r.dir, name), '{"id": "demo/broken"\n');
+      git("add", "--", `:(literal)${name}`);
+      blocked = commitRefused(`broken ${name}`);
+      expect(blocked, name).toContain("error-kb: commit blocked");
+      expect(blocked, name).toContain(why);
+      expect(git("log", "--format=%s"), name).toBe("fixable\n");
+    }
+
+    // What is checked is the commit, not the working tree (pass Z): an unstaged new entry that a staged
+    // one links to, and an unstaged deletion of an entry that a staged copy collides with, each let a
+    // commit through whose tree fails lint.
+    git("reset", "-q", "--hard");
+    for (const left of ["untracked-draft.json", "*.json", "café.json", 'a"q.json']) rmSync(path.join(r.dir, "entries/demo", left), { force: true });
+    const other = path.join(r.dir, "entries/demo/other-error.json");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { transition_graph: { leads_to: [{ error_id: "demo/other-error", probability: 0.3, condition: "" }], preceded_by: [], frequently_confused_with: [] } })));
+    writeFileSync(other, entryText(validEntry("demo/other-error")));
+    git("add", "--", "entries/demo/sample-error.json");
+    blocked = commitRefused("links to an unstaged entry");
+    expect(blocked).toContain("kb/transition-target");
+    expect(blocked).toContain("error-kb: commit blocked");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+    git("add", "--", "entries/demo/other-error.json");
+    expect(commitRefused("links to a staged entry")).toBe("");
+    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
+
+    const copy = path.join(r.dir, "entries/demo/copied-error.json");
+    writeFileSync(copy, entryText(validEntry("demo/copied-error", { signature: validEntry("demo/other-error").signature, regex: validEntry("demo/other-error").regex })));
+    git("add", "--", "entries/demo/copied-error.json");
+    rmSync(other); // deleted on disk only: the commit still holds it
+    blocked = commitRefused("a copy of an entry deleted on disk only");
+    expect(blocked).toContain("kb/regex-collision");
+    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
+
+    // A deletion from the index of a file kept on disk is checked as the commit has it: here the link
+    // to it dangles. A deletion the commit can have goes through, and the file on disk is kept.
+    git("reset", "-q", "--hard");
+    rmSync(copy, { force: true });
+    git("rm", "-q", "--cached", "entries/demo/other-error.json");
+    blocked = commitRefused("deleted from the index only");
+    expect(blocked).toContain("kb/transition-target");
+    expect(git("log", "--format=%s")).toBe("links to a staged entry\nfixable\n");
+    writeFileSync(file, entryText(validEntry()));
+    git("add", "--", "entries/demo/sample-error.json");
+    expect(commitRefused("deleted from the index only")).toBe("");
+    expect(git("log", "--format=%s")).toBe("deleted from the index only\nlinks to a staged entry\nfixable\n");
+    expect(readFileSync(other, "utf8")).toBe(entryText(validEntry("demo/other-error")));
+    git("reset", "-q", "--hard", "HEAD~2");
+    rmSync(other);
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+
+    // A rename is a deletion too (git detects renames by default, and the old name was never
+    // checked, pass Y), and an entry become a link is checked: both are refused here.
+    git("mv", "entries/demo/sample-error.json", "entries/demo/renamed-error.json");
+    expect(commitRefused("renamed")).toContain("error-kb: commit blocked");
+    git("reset", "-q", "--hard");
+    rmSync(file);
+    symlinkSync("/etc/hostname", file);
+    git("add", "entries");
+    expect(commitRefused("a link")).toContain("error-kb: commit blocked");
+    expect(git("log", "--format=%s")).toBe("fixable\n");
+  });
+
+  it("checks the whole commit: a staged entry that breaks one not staged, a commit of only the config, kb's temporary files (pass AA)", async () => {
+    const { r, git, commitRefused } = await hookedRepo();
+    // A new entry whose signature an unstaged, committed entry's regex also matches: the error is on that one.
+    const added = path.join(r.dir, "entries/demo/third-error.json");
+    const signature = `${validEntry().signature} twice`;
+    writeFileSync(added, entryText(validEntry("demo/third-error", { signature, regex: `${validEntry().regex} twice`, examples: { match: [signature], no_match: [] } })));
+    git("add", "--", "entries/demo/third-error.json");
+    let blocked = commitRefused("matched by another");
+    expect(blocked).toContain("entries/demo/sample-error.json");
+    expect(blocked).toContain("error-kb: commit blocked");
+    git("rm", "-q", "-f", "--", "entries/demo/third-error.json");
+
+    // Only the config: it was never checked.
+    writeFileSync(path.join(r.dir, "kb.config.json"), '{"bogus": 1}\n');
+    git("add", "kb.config.json");
+    expect(commitRefused("config only")).toContain("error-kb: commit blocked");
+    git("rm", "-q", "-f", "--", "kb.config.json");
+
+    // A temporary file of kb's, even one whose writer is alive (lint only warns of it).
+    const temp = `entries/demo/.sample-error.json.${process.pid}.abcdef01.kb-tmp`;
+    writeFileSync(path.join(r.dir, temp), "{}\n");
+    git("add", "-f", "--", temp);
+    expect(commitRefused("a temporary file")).toContain("kb's temporary files, never part of a commit");
+    git("rm", "-q", "-f", "--", temp);
+    expect(log(git)).toEqual(["two entries"]);
+  });
+
+  it("refuses links and submodules in the commit and writes nothing through one: entries/ as a link, a linked kb.config.json (pass AA)", async () => {
+    const { r, git, commitRefused } = await hookedRepo();
+    const outside = mkdtempSync(path.join(os.tmpdir(), "kb-hook-outside-"));
+    try {
+      const target = path.join(outside, "written.json");
+      symlinkSync(target, path.join(r.dir, "kb.config.json"));
+      git("add", "kb.config.json");
+      expect(commitRefused("a linked config")).toContain("symbolic links or submodules in the commit");
+      expect(existsSync(target)).toBe(false);
+      git("rm", "-q", "--cached", "kb.config.json");
+      rmSync(path.join(r.dir, "kb.config.json"));
+
+      git("mv", "entries", "data");
+      symlinkSync("data", path.join(r.dir, "entries"));
+      writeFileSync(path.join(r.dir, "data/demo/broken.json"), '{"broken": \n');
+      git("add", "-A", "--", "entries", "data");
+      expect(commitRefused("entries as a link")).toContain("symbolic links or submodules in the commit");
+      expect(log(git)).toEqual(["two entries"]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("loses no work: an assume-unchanged entry is refused, and a fix replaces the file, never writing through a hard link (pass AA)", async () => {
+    const { r, git, commitRefused } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
+    writeFileSync(file, compact); // valid, but not in canonical form: kb fix rewrites it
+    git("add", "entries");
+    git("update-index", "--assume-unchanged", "entries/demo/sample-error.json");
+    writeFileSync(file, compact.replace("before they are written.", "before they are written. MY UNSAVED WORK"));
+    expect(commitRefused("assume-unchanged")).toContain("marked assume-unchanged");
+    expect(readFileSync(file, "utf8")).toContain("MY UNSAVED WORK");
+    git("update-index", "--no-assume-unchanged", "entries/demo/sample-error.json");
+
+    writeFileSync(file, compact);
+    git("add", "entries");
+    const outside = path.join(r.dir, "..", `${path.basename(r.dir)}-hard-link.json`);
+    linkSync(file, outside);
+    try {
+      expect(commitRefused("fixed")).toBe("");
+      expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
+      expect(readFileSync(file, "utf8")).toBe(entryText(validEntry()));
+      expect(readFileSync(outside, "utf8")).toBe(compact);
+      expect(git("status", "--porcelain", "--", "entries")).toBe("");
+    } finally {
+      rmSync(outside, { force: true });
+    }
+  });
+
+  it("checks a merge git commits itself, works in a sparse checkout, and leaves no temporary folder when its output pipe breaks (pass AA)", async () => {
+    const { r, git, env, commitRefused } = await hookedRepo();
+    const main = git("branch", "--show-current").trim();
+    git("checkout", "-q", "-b", "side");
+    git("rm", "-q", "entries/demo/other-error.json");
+    expect(commitRefused("delete other")).toBe("");
+    git("checkout", "-q", main);
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { transition_graph: { leads_to: [{ error_id: "demo/other-error", probability: 0.3, condition: "" }], preceded_by: [], frequently_confused_with: [] } })));
+    git("add", "entries");
+    expect(commitRefused("link other")).toBe("");
+    let merged = "";
+    try {
+      git("merge", "-q", "--no-edit", "side");
+    } catch (e) {
+      merged = String((e as { stderr?: string }).stderr);
+    }
+    expect(merged).toContain("kb/transition-target");
+    expect(log(git)).toEqual(["link other", "two entries"]);
+    git("merge", "--abort");
+
+    // A sparse checkout without demo/other-error.json: the commit is still checked whole.
+    git("sparse-checkout", "set", "--no-cone", "/*", "!/entries/demo/other-error.json");
+    expect(existsSync(path.join(r.dir, "entries/demo/other-error.json"))).toBe(false);
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "The widget reads its settings too early." })));
+    git("add", "entries/demo/sample-error.json");
+    expect(commitRefused("sparse")).toBe("");
+    git("sparse-checkout", "disable");
+
+    // A broken pipe on the hook's output: the commit is refused and the folder is removed.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), "kb-hook-tmpdir-"));
+    try {
+      writeFileSync(file, '{"id": "demo/sample-error"\n');
+      git("add", "entries");
+      const run = spawnSync("sh", ["-c", 'git -c user.name=t -c user.email=t@example.com commit -q -m broken 2>&1 | head -c 5 >/dev/null; exit 0'], { cwd: r.dir, env: { ...env, TMPDIR: tmp }, encoding: "utf8" });
+      expect(run.status).toBe(0);
+      expect(log(git)).toEqual(["sparse", "link other", "two entries"]);
+      // git waits for its hook, and sh for the whole pipeline: the hook has ended here.
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
