@@ -118,10 +118,15 @@ export interface AmbiguousAlternation {
   readonly quantifier: AST.Quantifier;
   readonly first: AST.Alternative;
   readonly second: AST.Alternative;
-  /** No two alternatives overlap, but one is a concatenation of others (a and aa). */
+  /** No two alternatives overlap, but two sequences of them spell the same text (a·a and aa). */
   readonly split: boolean;
   /** A sequence that reads a word in two ways: where its second part starts. */
   readonly at?: AST.Element;
+}
+
+/** A part read a bounded number of times that reads some text two ways: a counted repeat, or a group read once. */
+export interface BoundedAmbiguity extends Omit<AmbiguousAlternation, "quantifier"> {
+  readonly node: AST.Quantifier | AST.Group | AST.CapturingGroup;
 }
 
 /** Whether a backreference inside the node, or a copy standing for one, names a group that is not inside it. */
@@ -158,6 +163,27 @@ function partsOf(group: AST.Group | AST.CapturingGroup): { groups: (AST.Group | 
 }
 
 /**
+ * Two alternatives of the group that match the same text, if any. Each alternative is checked against
+ * the union of those before it: linear in their number, however many there are; only an overlap found
+ * looks for the one it overlaps.
+ */
+function overlappingAlternatives(g: AST.Group | AST.CapturingGroup, automaton: NonNullable<ReturnType<typeof automataOf>>): [AST.Alternative, AST.Alternative] | undefined {
+  if (g.alternatives.length < 2) return undefined;
+  const automata = g.alternatives.map((alt) => automaton(alt));
+  const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+  const before = automata[0]!.copy(factory);
+  for (let i = 1; i < automata.length; i++) {
+    const b = automata[i]!;
+    if (!b.isEmpty && !before.isEmpty && !isDisjointWith(before, b, MAX_NODES)) {
+      const j = automata.findIndex((a, k) => k < i && !a.isEmpty && !isDisjointWith(a, b, MAX_NODES));
+      return [g.alternatives[j]!, g.alternatives[i]!];
+    }
+    before.union(b, factory);
+  }
+  return undefined;
+}
+
+/**
  * Where a turn of the repeated group can read some text in two ways: a sequence in it that divides a
  * text two ways, a word of the group that is also a sequence of its words, or two alternatives of a
  * group in it that match the same text. Each doubles the readings of every turn; a part deep inside
@@ -178,36 +204,44 @@ function firstAmbiguity(group: AST.Group | AST.CapturingGroup, automaton: NonNul
   // One alternative is enough: (?:aa?)+ reads a run of a as a and aa in exponentially many ways (pass S).
   if (splitsAmbiguously(group.alternatives.map((alt) => automaton(alt)))) return { first: group.alternatives[0]!, second: group.alternatives[1] ?? group.alternatives[0]!, split: true };
   for (const g of groups) {
-    if (g.alternatives.length < 2) continue;
-    const automata = g.alternatives.map((alt) => automaton(alt));
-    // Each alternative against the union of those before it: linear in their number, however many
-    // there are; only an overlap found looks for the one it overlaps.
-    const factory = new NFA.LimitedNodeFactory(MAX_NODES);
-    const before = automata[0]!.copy(factory);
-    for (let i = 1; i < automata.length; i++) {
-      const b = automata[i]!;
-      if (!b.isEmpty && !before.isEmpty && !isDisjointWith(before, b, MAX_NODES)) {
-        const j = automata.findIndex((a, k) => k < i && !a.isEmpty && !isDisjointWith(a, b, MAX_NODES));
-        return { first: g.alternatives[j]!, second: g.alternatives[i]!, split: false };
-      }
-      before.union(b, factory);
-    }
+    const pair = overlappingAlternatives(g, automaton);
+    if (pair) return { first: pair[0], second: pair[1], split: false };
   }
   return undefined;
 }
 
+/** Whether a repeat of more than one turn holds the node: its turns are checked with that repeat. */
+function insideRepeat(node: AST.Node): boolean {
+  for (let p: AST.Node | null = node.parent; p && p.type !== "Pattern"; p = p.parent as AST.Node | null) if (p.type === "Quantifier" && p.max > 1) return true;
+  return false;
+}
+
 /**
  * Each unbounded repeat of a group that a turn can read in two ways, as in ^(a|a)*$, (x|xy?)+ or
- * (?:-(?:a|a))+, which scslre does not report: exponentially many ways to split a run.
+ * (?:-(?:a|a))+, which scslre does not report: exponentially many ways to split a run. And the parts
+ * read a bounded number of times that read some text two ways, whose readings multiply along a
+ * branch: counted repeats, and groups read once ("(?:\d|[0-9])" sixteen times in a row tried 2^16
+ * readings at each start, 2.9 s on 50 KB, pass AA).
  */
-export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags): { found: AmbiguousAlternation[]; bounded: AmbiguousAlternation[]; undecided: boolean } {
+export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags): { found: AmbiguousAlternation[]; bounded: BoundedAmbiguity[]; undecided: boolean } {
   const found: AmbiguousAlternation[] = [];
-  /** Small counted repeats a turn of which reads some text two ways: each multiplies a start's readings by 2^max. */
-  const bounded: AmbiguousAlternation[] = [];
+  const bounded: BoundedAmbiguity[] = [];
   let undecided = false;
   const automaton = automataOf(pattern, flags);
   if (!automaton) return { found, bounded, undecided: true };
+  const once = (group: AST.Group | AST.CapturingGroup) => {
+    // A copy standing for a backreference matches one text, the group's; a group under a repeat is checked with it.
+    if (group.alternatives.length < 2 || groupsCopiedBy(group) || insideRepeat(group)) return;
+    try {
+      const pair = overlappingAlternatives(group, automaton);
+      if (pair) bounded.push({ node: group, first: pair[0], second: pair[1], split: false });
+    } catch {
+      // too large to decide: a part read once adds at most one doubling
+    }
+  };
   visitRegExpAST(pattern, {
+    onGroupEnter: once,
+    onCapturingGroupEnter: once,
     onQuantifierEnter(q) {
       if (q.max <= 1) return;
       const group = q.element;
@@ -216,17 +250,19 @@ export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags
       if (groupsCopiedBy(group)) return;
       // A backreference to a group outside the repeat matches one fixed text in every turn, which its
       // copy (any text of the group) overstates, and which matching nothing understated: ([0-9])(?:\1|[0-9])*
-      // looked unambiguous and took 18 s on 29 digits (pass Q). Such a repeat is undecided, an error
-      // unless something else is found. A reference to a group inside the repeat is read as its copy.
-      // A counted repeat the check cannot read is left to the widening (redos-tree.ts), as before.
+      // looked unambiguous and took 18 s on 29 digits (pass Q). Such an unbounded repeat is undecided,
+      // an error unless something else is found. A counted one is read with the copy: it only adds to
+      // a product of readings, and skipping it hid (\d)(?:\1|\d){9}(?:\1|\d){7}x (2^16 readings per
+      // start, over 5 s on 5 KB, pass AA). A reference to a group inside the repeat is read as its copy.
       const counted = q.max !== Infinity;
-      if (refersOutside(group)) {
-        if (!counted) undecided = true;
+      if (!counted && refersOutside(group)) {
+        undecided = true;
         return;
       }
       try {
         const ambiguity = firstAmbiguity(group, automaton);
-        if (ambiguity) (counted ? bounded : found).push({ quantifier: q, ...ambiguity });
+        if (ambiguity && counted) bounded.push({ node: q, ...ambiguity });
+        else if (ambiguity) found.push({ quantifier: q, ...ambiguity });
       } catch {
         // too large to decide: reported as undecided (the built index runs its regexes in-thread)
         if (!counted) undecided = true;

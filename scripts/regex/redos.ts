@@ -8,7 +8,7 @@
 // "not shown to be linear" cannot pass.
 import { RegExpParser, type AST } from "@eslint-community/regexpp";
 import { analyse, type Report } from "scslre";
-import { findAmbiguousAlternations, type AmbiguousAlternation } from "./ambiguity.ts";
+import { findAmbiguousAlternations, type BoundedAmbiguity } from "./ambiguity.ts";
 import { JS_FLAGS } from "./pattern.ts";
 import { findLeadingRepeats } from "./leading-repeats.ts";
 import { canFailAfter } from "./tail.ts";
@@ -146,22 +146,25 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
   // Counted per branch of the pattern, through groups, alternations, lookaheads and the counts around
   // them: wrapping one of two (?:a|a){6} in a group hid their product (4,096 per start, 7.5 s on
   // 100 KB, pass Y).
-  const byBranch = new Map<AST.Node, AmbiguousAlternation[]>();
+  const byBranch = new Map<AST.Node, BoundedAmbiguity[]>();
   for (const b of ambiguous.bounded) {
-    const branch = topBranch(b.quantifier);
+    const branch = topBranch(b.node);
     byBranch.set(branch, [...(byBranch.get(branch) ?? []), b]);
   }
   for (const group of byBranch.values()) {
-    const readings = group.reduce((n, b) => Math.min(n * 2 ** Math.min(turns(b.quantifier), 60), 2 ** 60), 1);
-    const first = group[0]!.quantifier;
+    const readings = group.reduce((n, b) => Math.min(n * 2 ** Math.min(turns(b.node), 60), 2 ** 60), 1);
+    const first = group[0]!.node;
+    const last = group.at(-1)!.node;
     if (readings <= MANY_COUNTED_READINGS || blamed.has(first.start) || spans.some(([s, e]) => s <= first.start && first.end <= e)) continue;
-    if (!group.some((b) => b.quantifier.min > 1 || canFailAfter(b.quantifier))) continue;
+    if (!group.some((b) => (b.node.type === "Quantifier" && b.node.min > 1) || canFailAfter(b.node))) continue;
     blamed.add(first.start);
-    spans.push([first.start, group.at(-1)!.quantifier.end]);
+    spans.push([first.start, last.end]);
+    const named = group.slice(0, 3).map((b) => b.node.raw);
+    const parts = group.length > 3 ? `${named.join(", ")} and ${group.length - 3} more` : named.join(" and ");
     findings.push({
       index: first.start,
       exponential: true,
-      message: `exponential backtracking: a turn of ${group.map((b) => b.quantifier.raw).join(" and ")} can read the same text in two ways, so each start tries up to ${readings.toLocaleString("en-US")} readings before what follows fails (column ${first.start + 1} of the pattern)`,
+      message: `exponential backtracking: a turn of ${parts} can read the same text in two ways, so each start tries up to ${readings.toLocaleString("en-US")} readings before what follows fails (column ${first.start + 1} of the pattern)`,
       hint: "make the alternatives of each turn mutually exclusive, e.g. [0-9a-f] instead of [0-9a-f]|[0-9A-F] under the i flag",
     });
   }
@@ -215,10 +218,10 @@ function topBranch(node: AST.Node): AST.Node {
   return n;
 }
 
-/** How many turns a counted repeat takes at most, with the counts of the repeats around it. */
-function turns(q: AST.Quantifier): number {
-  let n = q.max;
-  for (let p: AST.Node | null = q.parent; p && p.type !== "Pattern"; p = p.parent as AST.Node | null) if (p.type === "Quantifier" && p.max !== Infinity) n *= p.max;
+/** How many turns a counted repeat (or a group read once) takes at most, with the counts of the repeats around it. */
+function turns(node: AST.Quantifier | AST.Group | AST.CapturingGroup): number {
+  let n = node.type === "Quantifier" ? node.max : 1;
+  for (let p: AST.Node | null = node.parent; p && p.type !== "Pattern"; p = p.parent as AST.Node | null) if (p.type === "Quantifier" && p.max !== Infinity) n *= p.max;
   return n;
 }
 

@@ -113,6 +113,7 @@ export const regexCases: RuleCases[] = [
         name: "fixed-length fields under a repeat, one reading per turn: a list of UUIDs, key blocks (pass AA: reported as exponential since 8d55b43, 3 ms on 100 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|ids: \\[(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:, )?)+\\]|key=(?:[0-9a-f]{8}-[0-9a-f]{4})+;" },
       },
+      { name: "a few groups read once whose alternatives overlap: a handful of readings per start", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:foo|fo+) (?:bar|ba+) (?:\\d|[0-9]) x" } },
       { name: "a repeat of words of different lengths that no two sequences of them spell alike (0, 10, 110; a, ab, bc)", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:0|10|110)+2|SampleError: (?:a|ab|bc)+d" } },
       {
         name: "two long repeats whose failing tail is the end of their separator (Jest's Cannot find module '(.+)' from '(.+)', webpack's Can't resolve '(.*)' in '(.*)'), or a line's end after .* (pass N: linear per start, 0.55 s on 64 KB)",
@@ -348,6 +349,19 @@ export const regexCases: RuleCases[] = [
         name: "words of different lengths written out under a repeat, none a sequence of the others, but two sequences spell the same text: three pairs and two triples (pass Z: 45 s on 72 bytes)",
         entry: { regex: "SampleError: the sample error widget refused to start|SampleError: x(?:[0-9a-f][0-9a-f]|[0-9a-f][0-9a-f][0-9a-f])+;" },
         errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:[0-9a-f][0-9a-f]|[0-9a-f][0-9a-f][0-9a-f])+ two different sequences of repetitions can match the same text" }],
+      },
+      {
+        name: "counted repeats whose alternatives a backreference to an earlier group overlaps: read with the group's copy, their readings multiply (pass AA: (\\d)(?:\\1|\\d){9}(?:\\1|\\d){7}x passed, over 5 s on 5 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (\\d)(?:\\1|\\d){9}(?:\\1|\\d){7}x" },
+        errors: [{ pointer: "/regex", message: "exponential backtracking: a turn of (?:\\1|\\d){9} and (?:\\1|\\d){7} can read the same text in two ways, so each start tries up to 65,536 readings" }],
+      },
+      {
+        name: "groups read once whose alternatives overlap, side by side: their readings multiply too, also inside a lookahead (pass AA: sixteen (?:\\d|[0-9]) took 2.9 s on 50 KB)",
+        entry: { regex: `SampleError: the sample error widget refused to start|SampleError: ${"(?:\\d|[0-9])".repeat(8)}x|SampleError: (?=${"(?:[0-9a-f]|[A-F])".repeat(8)}$)` },
+        errors: [
+          { pointer: "/regex", message: "exponential backtracking: a turn of (?:\\d|[0-9]), (?:\\d|[0-9]), (?:\\d|[0-9]) and 5 more can read the same text in two ways, so each start tries up to 256 readings" },
+          { pointer: "/regex", message: "exponential backtracking: a turn of (?:[0-9a-f]|[A-F]), (?:[0-9a-f]|[A-F]), (?:[0-9a-f]|[A-F]) and 5 more can read the same text in two ways, so each start tries up to 256 readings" },
+        ],
       },
       {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
