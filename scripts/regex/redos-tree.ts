@@ -35,7 +35,7 @@ export function readLookaheadsAsGroups(ast: AST.Pattern): void {
 export function widenLargeRepeats(ast: AST.Pattern): [number, number][] {
   const runs = widenAdjacentRepeats(ast, widen);
   widenRepeatsOfManyPaths(ast);
-  widenRepeatsOver(ast, LARGE_REPEAT, true);
+  widenRepeatsOver(ast, LARGE_REPEAT, Infinity);
   return runs;
 }
 
@@ -83,8 +83,11 @@ function widenRepeatsOfManyPaths(ast: AST.Pattern): void {
 
 const widen = (q: AST.Quantifier) => ((q as { max: number }).max = Infinity);
 
-/** Widens every repeat allowing more than `limit` iterations in all (its maximum times those around it), and those around it. */
-export function widenRepeatsOver(ast: AST.Pattern, limit: number, keepRigid = false): void {
+/**
+ * Widens every repeat allowing more than `limit` iterations in all (its maximum times those around it),
+ * and those around it; a fixed count of a body walked one way stays as it is up to `keepFixedUpTo`.
+ */
+export function widenRepeatsOver(ast: AST.Pattern, limit: number, keepFixedUpTo = 0): void {
   const enclosing: { q: AST.Quantifier; product: number; widenedInside: boolean }[] = [];
   visitRegExpAST(ast, {
     onQuantifierEnter(q) {
@@ -99,7 +102,9 @@ export function widenRepeatsOver(ast: AST.Pattern, limit: number, keepRigid = fa
       // UUIDs under + reads each turn one way (reported while counts under a repeat were widened, pass
       // AA). Counts of different lengths under a repeat, (?:[0-9a-f]{40}|[0-9a-f]{64})+, split a run
       // in many ways (pass Z): the code test on the exact automaton finds them (ambiguity.ts).
-      if (keepRigid && q.min === q.max && !self.widenedInside && paths(q.element) === 1) return;
+      // The scan for starts (redos.ts) keeps those up to its own bound: (?:[0-9a-f]{40}\s+)+ runs at
+      // most 41 characters from each start, and was reported as entering an unbounded run (pass AA).
+      if (q.min === q.max && q.max <= keepFixedUpTo && !self.widenedInside && paths(q.element) === 1) return;
       const wide = q.max > limit || (q.max > 1 && (self.product > limit || self.widenedInside));
       if (wide) widen(q);
       const parent = enclosing.at(-1);

@@ -50,7 +50,7 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     // [a-z]+ to the end of the run from every start), so in this tree lookaheads are read as groups.
     const scanned = parser.parsePattern(source, 0, source.length, { unicode: true });
     readLookaheadsAsGroups(scanned);
-    widenRepeatsOver(scanned, MOVE_BOUND);
+    widenRepeatsOver(scanned, MOVE_BOUND, MOVE_BOUND);
     moves = analyse({ pattern: scanned, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
     leading = findLeadingRepeats(scanned);
   } catch {

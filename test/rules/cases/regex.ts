@@ -113,6 +113,7 @@ export const regexCases: RuleCases[] = [
         name: "fixed-length fields under a repeat, one reading per turn: a list of UUIDs, key blocks (pass AA: reported as exponential since 8d55b43, 3 ms on 100 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|ids: \\[(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:, )?)+\\]|key=(?:[0-9a-f]{8}-[0-9a-f]{4})+;" },
       },
+      { name: "a fixed-length digest that starts a repeated group with nothing after it to fail: at most 41 characters from each start (pass AA: reported as entering an unbounded run, 20 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|(?:[0-9a-f]{40}\\s+)+" } },
       { name: "a few groups read once whose alternatives overlap: a handful of readings per start", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:foo|fo+) (?:bar|ba+) (?:\\d|[0-9]) x" } },
       { name: "a repeat of words of different lengths that no two sequences of them spell alike (0, 10, 110; a, ab, bc)", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:0|10|110)+2|SampleError: (?:a|ab|bc)+d" } },
       {
