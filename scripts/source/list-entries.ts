@@ -97,6 +97,9 @@ export function listEntries(rootDir: string, options: ListOptions): Listing {
 function selection(root: string, absolute: string, cwd: string): string {
   const shown = displayPath(absolute, cwd);
   const stat = lstatOrError(absolute);
+  // argv is decoded as UTF-8: bytes that are not become U+FFFD, which names another file ("does not
+  // exist" for a file that does, pass AB).
+  if ("error" in stat && stat.error === "ENOENT" && absolute.includes("\uFFFD")) throw new SourceError(`${shown}: the name is not valid UTF-8 (shown with \uFFFD), so kb cannot name that file; rename it`);
   if ("error" in stat) throw new SourceError(stat.error === "ENOENT" ? `${shown} does not exist` : `${shown} cannot be read (${stat.error})`);
   if (absolute !== root && !absolute.startsWith(root + path.sep)) throw new SourceError(`${shown} is not inside the entries folder ${displayPath(root, cwd)}`);
   return absolute;

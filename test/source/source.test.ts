@@ -113,6 +113,13 @@ describe("listing entries/", () => {
     expect(() => listEntries("entries", { cwd: d, only: ["outside.json"] })).toThrow("is not inside the entries folder");
     expect(listEntries("entries", { cwd: d, only: ["entries/demo"] }).refs).toHaveLength(1);
   });
+
+  it("a named path that is not valid UTF-8 (argv shows it with U+FFFD) is said to be so, not to be missing (pass AB: bad\\377.json 'does not exist')", () => {
+    const d = tmp();
+    mkdirSync(path.join(d, "entries/demo"), { recursive: true });
+    writeFileSync(Buffer.from(path.join(d, "entries/demo/bad\xff.json"), "latin1"), "{}");
+    expect(() => listEntries("entries", { cwd: d, only: ["entries/demo/bad\uFFFD.json"] })).toThrow("entries/demo/bad\uFFFD.json: the name is not valid UTF-8 (shown with \uFFFD), so kb cannot name that file; rename it");
+  });
 });
 
 describe("an entry's path", () => {
