@@ -291,4 +291,72 @@ describe("kb hooks install", () => {
       rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it("checks what git stores and a clone gets: .gitattributes counts, the user's autocrlf does not, filters and deleting every entry are refused, intent-to-add files are not in the commit (pass AB)", async () => {
+    const { r, git, commitRefused } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
+    // Only .gitattributes: every clone would check entries out as CRLF.
+    writeFileSync(path.join(r.dir, ".gitattributes"), "* text eol=crlf\n");
+    git("add", ".gitattributes");
+    expect(commitRefused("crlf")).toContain("error-kb: commit blocked");
+    git("rm", "-q", "--cached", ".gitattributes");
+    rmSync(path.join(r.dir, ".gitattributes"));
+
+    // The user's core.autocrlf: the blobs are LF, and a clone passes.
+    git("config", "core.autocrlf", "true");
+    writeFileSync(file, compact);
+    git("add", "entries");
+    expect(commitRefused("autocrlf")).toBe("");
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
+    git("config", "--unset", "core.autocrlf");
+
+    // A filter stores another text than the one kb would check.
+    git("config", "filter.upper.clean", "tr a-z A-Z");
+    git("config", "filter.upper.smudge", "cat");
+    writeFileSync(path.join(r.dir, ".gitattributes"), "entries/** filter=upper\n");
+    git("add", ".gitattributes");
+    expect(commitRefused("filter")).toContain("have a filter or working-tree-encoding attribute");
+    git("rm", "-q", "--cached", ".gitattributes");
+    rmSync(path.join(r.dir, ".gitattributes"));
+
+    // No entries folder in the commit: kb lint fails on a clone of it.
+    git("rm", "-q", "-r", "--cached", "entries");
+    expect(commitRefused("no entries")).toContain("entries does not exist");
+    git("reset", "-q");
+
+    // An intent-to-add draft is not in the commit: it was checked out empty and blocked the commit.
+    const draft = path.join(r.dir, "entries/demo/draft-error.json");
+    writeFileSync(draft, "{\n");
+    git("add", "-N", "--", "entries/demo/draft-error.json");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "The widget reads its settings too early." })));
+    git("add", "--", "entries/demo/sample-error.json");
+    expect(commitRefused("beside an intent-to-add draft")).toBe("");
+    expect(git("ls-tree", "--name-only", "HEAD", "entries/demo/")).not.toContain("draft-error.json");
+    expect(log(git)).toEqual(["beside an intent-to-add draft", "autocrlf", "two entries"]);
+  });
+
+  it("refuses what it cannot do right: a skip-worktree entry (its work is kept), a fix under git commit <path>, a TMPDIR inside .git (pass AB)", async () => {
+    const { r, git, env, commitRefused } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
+    writeFileSync(file, compact);
+    git("add", "entries");
+    git("update-index", "--skip-worktree", "entries/demo/sample-error.json");
+    writeFileSync(file, "my local notes\n");
+    expect(commitRefused("skip-worktree")).toContain("marked assume-unchanged or skip-worktree");
+    expect(readFileSync(file, "utf8")).toBe("my local notes\n");
+    git("update-index", "--no-skip-worktree", "entries/demo/sample-error.json");
+
+    // git commit <path> commits a temporary index: the fix could not reach the real one.
+    writeFileSync(file, compact);
+    const only = commitRefused("only", "--", "entries/demo/sample-error.json");
+    expect(only).toContain("which git commit <path> cannot re-stage");
+    expect(only).toContain("entries/demo/sample-error.json");
+
+    const run = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "tmpdir"], { cwd: r.dir, env: { ...env, TMPDIR: path.join(r.dir, ".git") }, encoding: "utf8" });
+    expect(run.stderr).toContain("TMPDIR is inside the git folder");
+    expect(readdirSync(path.join(r.dir, ".git")).filter((n) => n.startsWith("kb-pre-commit."))).toEqual([]);
+    expect(log(git)).toEqual(["two entries"]);
+  });
 });
