@@ -7,8 +7,40 @@ import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
 import { DFA, isDisjointWith, NFA, type CharSet, type TransitionIterator } from "refa";
 import { automataOf, MAX_NODES } from "./automata.ts";
 import { groupsCopiedBy } from "./backreference-copies.ts";
+import { fixedLength, sequenceHasFixedLength } from "./fixed-length.ts";
 
-/** Past these the code test is undecided: sets of dangling suffixes, and pairs of states visited over all of them. */
+/**
+ * The deterministic states one pattern's check may build in all: each is bounded by MAX_NODES, but
+ * forty repeats of (?:[ab]*a[ab]{12}x), 8,000 states each, took 12.5 s to analyse (pass AB). Past it
+ * the analysis is undecided, an error whatever was counted.
+ */
+const MAX_STATES_PER_PATTERN = 4 * MAX_NODES;
+
+/** What one pattern's check has spent: deterministic states built, pairs of states the code test visited. */
+interface Budget {
+  states: number;
+  pairs: number;
+}
+
+class BudgetExceeded extends RangeError {}
+
+/** The deterministic automaton of `nfa`, counted against the pattern's budget. */
+function determinize(nfa: NFA, budget: Budget): DFA {
+  if (budget.states > MAX_STATES_PER_PATTERN) throw new BudgetExceeded("the pattern needs too many automaton states to decide");
+  let dfa: DFA;
+  try {
+    dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
+  } catch (e) {
+    // One that outgrew its own limit spent all of it.
+    budget.states += MAX_NODES;
+    throw e;
+  }
+  budget.states += dfa.countNodes();
+  if (budget.states > MAX_STATES_PER_PATTERN) throw new BudgetExceeded("the pattern needs too many automaton states to decide");
+  return dfa;
+}
+
+/** Past these the code test is undecided: sets of dangling suffixes in one test, and pairs of states visited in all of one pattern's. */
 const MAX_STEPS = 1_000;
 const MAX_PAIRS = 1_000_000;
 
@@ -25,13 +57,13 @@ const MAX_PAIRS = 1_000_000;
  * pairs of states one text reaches from (a state of S, the start). A pair of final states means a
  * word of L ends where a suffix ends: two sequences of words meet, and L is not a code.
  */
-function splitsAmbiguously(automata: readonly NFA[]): boolean {
+function splitsAmbiguously(automata: readonly NFA[], budget: Budget): boolean {
   const factory = new NFA.LimitedNodeFactory(MAX_NODES);
   const language = automata[0]!.copy(factory);
   for (const a of automata.slice(1)) language.union(a, factory);
   language.withoutEmptyWord();
   if (language.isEmpty) return false;
-  const dfa = DFA.fromFA(language, new DFA.LimitedNodeFactory(MAX_NODES));
+  const dfa = determinize(language, budget);
   const it = dfa.transitionIterator();
   const nodes = [...dfa.nodes()];
   const number = new Map<DFA.ReadonlyNode, number>(nodes.map((node, i) => [node, i]));
@@ -42,8 +74,6 @@ function splitsAmbiguously(automata: readonly NFA[]): boolean {
   let suffixes = nodes.map((_, i) => i).filter((i) => final[i]);
   const seen = new Set<string>();
   let steps = 0;
-  /** Pairs visited over all steps: the work is bounded, however the sets grow. */
-  let work = 0;
   while (suffixes.length > 0) {
     const key = suffixes.join(",");
     if (seen.has(key)) return false;
@@ -56,7 +86,7 @@ function splitsAmbiguously(automata: readonly NFA[]): boolean {
         for (const [b2, via2] of out[b]!) {
           const pair = a2 * nodes.length + b2;
           if (via.isDisjointWith(via2) || reached.has(pair)) continue;
-          if (++work > MAX_PAIRS) throw new RangeError("too many pairs of states to decide");
+          if (++budget.pairs > MAX_PAIRS) throw new BudgetExceeded("too many pairs of states to decide");
           reached.add(pair);
           queue.push([a2, b2]);
         }
@@ -81,8 +111,8 @@ function splitsAmbiguously(automata: readonly NFA[]): boolean {
  * from wherever a word of it ends. Worked out on the deterministic automaton, whose state after x is
  * every state any reading of x reaches: a new start with the out-edges of every final state.
  */
-function restAfterWord(nfa: NFA): NFA {
-  const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(MAX_NODES));
+function restAfterWord(nfa: NFA, budget: Budget): NFA {
+  const dfa = determinize(nfa, budget);
   const it = dfa.transitionIterator();
   const start = Symbol("start");
   type State = DFA.ReadonlyNode | typeof start;
@@ -105,11 +135,11 @@ function restAfterWord(nfa: NFA): NFA {
  * can be extended by within X, and that a word of Y can lose at its start within Y. (a|ab)(c|bc) reads
  * "abc" as a·bc and as ab·c; under a repeat, a run of such words has exponentially many readings.
  */
-function concatenationIsAmbiguous(x: NFA, y: NFA, factory: NFA.LimitedNodeFactory): boolean {
-  const extendsX = restAfterWord(x);
+function concatenationIsAmbiguous(x: NFA, y: NFA, factory: NFA.LimitedNodeFactory, budget: Budget): boolean {
+  const extendsX = restAfterWord(x, budget);
   const reversedY = y.copy(factory);
   reversedY.reverse();
-  const startsY = restAfterWord(reversedY);
+  const startsY = restAfterWord(reversedY, budget);
   startsY.reverse();
   return !extendsX.isEmpty && !startsY.isEmpty && !isDisjointWith(extendsX, startsY, MAX_NODES);
 }
@@ -124,9 +154,24 @@ export interface AmbiguousAlternation {
   readonly at?: AST.Element;
 }
 
-/** A part read a bounded number of times that reads some text two ways: a counted repeat, or a group read once. */
-export interface BoundedAmbiguity extends Omit<AmbiguousAlternation, "quantifier"> {
-  readonly node: AST.Quantifier | AST.Group | AST.CapturingGroup;
+/**
+ * A part read a bounded number of times that reads some text in several ways: a counted repeat, a
+ * group read once, or two parts side by side that can trade characters (then `from` is the first).
+ */
+export interface BoundedAmbiguity {
+  readonly node: AST.Element;
+  readonly from?: AST.Element;
+  /** The readings of one turn: how many alternatives of the group read one text, or 2. */
+  readonly ways: number;
+  /** How many turns it takes at most: a counted repeat's count times those of the repeats around it; 1 for a part read once. */
+  readonly turns: number;
+}
+
+/** A counted repeat's most turns, with the counts of the counted repeats around it. */
+function turnsOf(q: AST.Quantifier): number {
+  let n = q.max;
+  for (let p: AST.Node | null = q.parent; p && p.type !== "Pattern"; p = p.parent as AST.Node | null) if (p.type === "Quantifier" && p.max !== Infinity) n *= p.max;
+  return n;
 }
 
 /** Whether a backreference inside the node, or a copy standing for one, names a group that is not inside it. */
@@ -184,28 +229,50 @@ function overlappingAlternatives(g: AST.Group | AST.CapturingGroup, automaton: N
 }
 
 /**
+ * How many alternatives of the group can read one text, at most (counted around each, up to 32
+ * alternatives; past that, all of them): each multiplies the readings, not 2 (twenty overlapping
+ * classes in four groups try 160,000 readings per start and were counted as 16, pass AB).
+ */
+function overlapWays(g: AST.Group | AST.CapturingGroup, automaton: NonNullable<ReturnType<typeof automataOf>>): number {
+  if (g.alternatives.length > 32) return g.alternatives.length;
+  const automata = g.alternatives.map((alt) => automaton(alt));
+  let most = 1;
+  for (let i = 0; i < automata.length; i++) {
+    let n = 1;
+    for (let j = 0; j < automata.length; j++) if (j !== i && !automata[i]!.isEmpty && !automata[j]!.isEmpty && !isDisjointWith(automata[i]!, automata[j]!, MAX_NODES)) n++;
+    most = Math.max(most, n);
+  }
+  return most;
+}
+
+/** Whether an element only tests a position ((?:), \b, a lookaround): it lies between its neighbours, not in their way. */
+const zeroWidth = (e: AST.Element): boolean => fixedLength(e) === 0;
+
+/**
  * Where a turn of the repeated group can read some text in two ways: a sequence in it that divides a
  * text two ways, a word of the group that is also a sequence of its words, or two alternatives of a
  * group in it that match the same text. Each doubles the readings of every turn; a part deep inside
  * counts as much as the group's own alternatives ((?:\.(?:[0-9]+|[0-9a-f]+))+ took 3 s on 66 bytes, pass T).
  */
-function firstAmbiguity(group: AST.Group | AST.CapturingGroup, automaton: NonNullable<ReturnType<typeof automataOf>>): Omit<AmbiguousAlternation, "quantifier"> | undefined {
+function firstAmbiguity(group: AST.Group | AST.CapturingGroup, automaton: NonNullable<ReturnType<typeof automataOf>>, budget: Budget): (Omit<AmbiguousAlternation, "quantifier"> & { group?: AST.Group | AST.CapturingGroup }) | undefined {
   const { groups, sequences } = partsOf(group);
   for (const alt of sequences) {
     for (let i = 1; i < alt.elements.length; i++) {
+      // A part of one length on either side cannot give up or take characters at the border.
+      if (sequenceHasFixedLength(alt.elements.slice(0, i)) || sequenceHasFixedLength(alt.elements.slice(i))) continue;
       const factory = new NFA.LimitedNodeFactory(MAX_NODES);
       const x = automaton(alt.elements[0]!, factory);
       for (const e of alt.elements.slice(1, i)) x.append(automaton(e, factory), factory);
       const y = automaton(alt.elements[i]!, factory);
       for (const e of alt.elements.slice(i + 1)) y.append(automaton(e, factory), factory);
-      if (concatenationIsAmbiguous(x, y, factory)) return { first: alt, second: alt, split: false, at: alt.elements[i]! };
+      if (concatenationIsAmbiguous(x, y, factory, budget)) return { first: alt, second: alt, split: false, at: alt.elements[i]! };
     }
   }
   // One alternative is enough: (?:aa?)+ reads a run of a as a and aa in exponentially many ways (pass S).
-  if (splitsAmbiguously(group.alternatives.map((alt) => automaton(alt)))) return { first: group.alternatives[0]!, second: group.alternatives[1] ?? group.alternatives[0]!, split: true };
+  if (splitsAmbiguously(group.alternatives.map((alt) => automaton(alt)), budget)) return { first: group.alternatives[0]!, second: group.alternatives[1] ?? group.alternatives[0]!, split: true };
   for (const g of groups) {
     const pair = overlappingAlternatives(g, automaton);
-    if (pair) return { first: pair[0], second: pair[1], split: false };
+    if (pair) return { first: pair[0], second: pair[1], split: false, group: g };
   }
   return undefined;
 }
@@ -229,17 +296,36 @@ export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags
   let undecided = false;
   const automaton = automataOf(pattern, flags);
   if (!automaton) return { found, bounded, undecided: true };
+  const budget: Budget = { states: 0, pairs: 0 };
   const once = (group: AST.Group | AST.CapturingGroup) => {
     // A copy standing for a backreference matches one text, the group's; a group under a repeat is checked with it.
     if (group.alternatives.length < 2 || groupsCopiedBy(group) || insideRepeat(group)) return;
     try {
-      const pair = overlappingAlternatives(group, automaton);
-      if (pair) bounded.push({ node: group, first: pair[0], second: pair[1], split: false });
+      if (overlappingAlternatives(group, automaton)) bounded.push({ node: group, ways: overlapWays(group, automaton), turns: 1 });
     } catch {
       // too large to decide: a part read once adds at most one doubling
     }
   };
+  // Parts side by side, not under a repeat, that can trade characters at their border: (?:a|ab)(?:c|bc)
+  // reads abc two ways, and sixteen in a row took 2.4 s on 1 KB; so did sixteen (\d?) and
+  // sixteen (?:aa|aaa) (pass AB). Parts of one length never trade; zero-width ones lie between.
+  const sideBySide = (alt: AST.Alternative) => {
+    if (insideRepeat(alt)) return;
+    const parts = alt.elements.filter((e) => !zeroWidth(e));
+    for (let i = 1; i < parts.length; i++) {
+      const [x, y] = [parts[i - 1]!, parts[i]!];
+      if (fixedLength(x) !== undefined || fixedLength(y) !== undefined) continue;
+      try {
+        const factory = new NFA.LimitedNodeFactory(MAX_NODES);
+        if (concatenationIsAmbiguous(automaton(x, factory), automaton(y, factory), factory, budget)) bounded.push({ node: y, from: x, ways: 2, turns: 1 });
+      } catch (e) {
+        // too large to decide: one border adds at most one doubling; the whole pattern's budget spent is undecided
+        if (e instanceof BudgetExceeded) undecided = true;
+      }
+    }
+  };
   visitRegExpAST(pattern, {
+    onAlternativeEnter: sideBySide,
     onGroupEnter: once,
     onCapturingGroupEnter: once,
     onQuantifierEnter(q) {
@@ -260,12 +346,12 @@ export function findAmbiguousAlternations(pattern: AST.Pattern, flags: AST.Flags
         return;
       }
       try {
-        const ambiguity = firstAmbiguity(group, automaton);
-        if (ambiguity && counted) bounded.push({ node: q, ...ambiguity });
-        else if (ambiguity) found.push({ quantifier: q, ...ambiguity });
-      } catch {
+        const ambiguity = firstAmbiguity(group, automaton, budget);
+        if (ambiguity && counted) bounded.push({ node: q, ways: ambiguity.group ? overlapWays(ambiguity.group, automaton) : 2, turns: turnsOf(q) });
+        else if (ambiguity) found.push({ quantifier: q, first: ambiguity.first, second: ambiguity.second, split: ambiguity.split, ...(ambiguity.at ? { at: ambiguity.at } : {}) });
+      } catch (e) {
         // too large to decide: reported as undecided (the built index runs its regexes in-thread)
-        if (!counted) undecided = true;
+        if (!counted || e instanceof BudgetExceeded) undecided = true;
       }
     },
   });

@@ -152,19 +152,19 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     byBranch.set(branch, [...(byBranch.get(branch) ?? []), b]);
   }
   for (const group of byBranch.values()) {
-    const readings = group.reduce((n, b) => Math.min(n * 2 ** Math.min(turns(b.node), 60), 2 ** 60), 1);
-    const first = group[0]!.node;
+    const readings = group.reduce((n, b) => Math.min(n * b.ways ** Math.min(b.turns, 60), 2 ** 60), 1);
+    const first = group[0]!.from ?? group[0]!.node;
     const last = group.at(-1)!.node;
     if (readings <= MANY_COUNTED_READINGS || blamed.has(first.start) || spans.some(([s, e]) => s <= first.start && first.end <= e)) continue;
     if (!group.some((b) => (b.node.type === "Quantifier" && b.node.min > 1) || canFailAfter(b.node))) continue;
     blamed.add(first.start);
     spans.push([first.start, last.end]);
-    const named = group.slice(0, 3).map((b) => b.node.raw);
+    const named = group.slice(0, 3).map((b) => source.slice((b.from ?? b.node).start, b.node.end));
     const parts = group.length > 3 ? `${named.join(", ")} and ${group.length - 3} more` : named.join(" and ");
     findings.push({
       index: first.start,
       exponential: true,
-      message: `exponential backtracking: a turn of ${parts} can read the same text in two ways, so each start tries up to ${readings.toLocaleString("en-US")} readings before what follows fails (column ${first.start + 1} of the pattern)`,
+      message: `exponential backtracking: a turn of ${parts} can read the same text in ${group.every((b) => b.ways === 2) ? "two" : "several"} ways, so each start tries up to ${readings.toLocaleString("en-US")} readings before what follows fails (column ${first.start + 1} of the pattern)`,
       hint: "make the alternatives of each turn mutually exclusive, e.g. [0-9a-f] instead of [0-9a-f]|[0-9A-F] under the i flag",
     });
   }
@@ -215,13 +215,6 @@ function fixHint(r: Report, pattern: string): string {
 function topBranch(node: AST.Node): AST.Node {
   let n = node;
   while (n.parent && n.parent.type !== "Pattern") n = n.parent;
-  return n;
-}
-
-/** How many turns a counted repeat (or a group read once) takes at most, with the counts of the repeats around it. */
-function turns(node: AST.Quantifier | AST.Group | AST.CapturingGroup): number {
-  let n = node.type === "Quantifier" ? node.max : 1;
-  for (let p: AST.Node | null = node.parent; p && p.type !== "Pattern"; p = p.parent as AST.Node | null) if (p.type === "Quantifier" && p.max !== Infinity) n *= p.max;
   return n;
 }
 

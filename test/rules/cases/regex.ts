@@ -114,6 +114,7 @@ export const regexCases: RuleCases[] = [
         entry: { regex: "SampleError: the sample error widget refused to start|ids: \\[(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:, )?)+\\]|key=(?:[0-9a-f]{8}-[0-9a-f]{4})+;" },
       },
       { name: "a fixed-length digest that starts a repeated group with nothing after it to fail: at most 41 characters from each start (pass AA: reported as entering an unbounded run, 20 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|(?:[0-9a-f]{40}\\s+)+" } },
+      { name: "a group of digit repeats after \\b: each run of digits is entered once (pass AB: \\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s)\\b was reported twice, 3 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s) widgets refused" } },
       { name: "a few groups read once whose alternatives overlap: a handful of readings per start", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:foo|fo+) (?:bar|ba+) (?:\\d|[0-9]) x" } },
       { name: "a repeat of words of different lengths that no two sequences of them spell alike (0, 10, 110; a, ab, bc)", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:0|10|110)+2|SampleError: (?:a|ab|bc)+d" } },
       {
@@ -363,6 +364,24 @@ export const regexCases: RuleCases[] = [
           { pointer: "/regex", message: "exponential backtracking: a turn of (?:\\d|[0-9]), (?:\\d|[0-9]), (?:\\d|[0-9]) and 5 more can read the same text in two ways, so each start tries up to 256 readings" },
           { pointer: "/regex", message: "exponential backtracking: a turn of (?:[0-9a-f]|[A-F]), (?:[0-9a-f]|[A-F]), (?:[0-9a-f]|[A-F]) and 5 more can read the same text in two ways, so each start tries up to 256 readings" },
         ],
+      },
+      {
+        name: "parts side by side, under no repeat, that trade characters at their border: each border doubles the readings (pass AB: sixteen (?:a|ab)(?:c|bc) took 2.4 s on 1 KB, sixteen (\\d?) 7.6 s on 10 KB)",
+        entry: { regex: `SampleError: the sample error widget refused to start|SampleError: ${"(?:a|ab)(?:c|bc)".repeat(8)}!|SampleError: ${"(\\d?)".repeat(8)}!` },
+        errors: [
+          { pointer: "/regex", message: "exponential backtracking: a turn of (?:a|ab)(?:c|bc), (?:a|ab)(?:c|bc), (?:a|ab)(?:c|bc) and 5 more can read the same text in two ways, so each start tries up to 256 readings" },
+          { pointer: "/regex", message: "exponential backtracking: a turn of (\\d?)(\\d?), (\\d?)(\\d?), (\\d?)(\\d?) and 4 more can read the same text in two ways, so each start tries up to 128 readings" },
+        ],
+      },
+      {
+        name: "a turn that five overlapping alternatives read: five readings, not two (pass AB: counted as 64, 15,625 in truth, 2.5 s on 10 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:a|[ab]|[ac]|[ad]|[ae]){3}(?:a|[ab]|[ac]|[ad]|[ae]){3}[^!]{0,2}!" },
+        errors: [{ pointer: "/regex", message: "can read the same text in several ways, so each start tries up to 15,625 readings" }],
+      },
+      {
+        name: "repeats whose automata spend the whole pattern's budget: undecided, an error, and quickly (pass AB: forty such repeats took 12.5 s to analyse)",
+        entry: { regex: `SampleError: the sample error widget refused to start|${Array.from({ length: 8 }, (_, i) => `k${i}(?:[ab]*a[ab]{12}y)+`).join("")}` },
+        errors: [{ pointer: "/regex", message: "too complex to analyse for backtracking (the analysis gave up)" }],
       },
       {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
