@@ -6,6 +6,7 @@
 // JavaScript but fails in Python; a surrogate pair of \u escapes is one character in JavaScript and
 // two lone surrogates in Python; a class range can hold İ or ı without naming them.
 import { visitRegExpAST, type AST } from "@eslint-community/regexpp";
+import { fixedLength } from "./fixed-length.ts";
 import type { Severity } from "../model/diagnostic.ts";
 
 export interface PortabilityFinding {
@@ -143,41 +144,10 @@ function topLevelBranchDiffers(group: AST.CapturingGroup, ref: AST.Backreference
   return !(node.start <= ref.start && ref.end <= node.end);
 }
 
+/** Every alternative matches texts of one and the same length (what Python's lookbehind needs). */
 function hasFixedWidth(alternatives: readonly AST.Alternative[]): boolean {
-  const widths = new Set(alternatives.map(widthOfAlternative));
+  const widths = new Set(alternatives.map(fixedLength));
   return widths.size === 1 && !widths.has(undefined);
-}
-
-function widthOfAlternative(alt: AST.Alternative): number | undefined {
-  let total = 0;
-  for (const el of alt.elements) {
-    const w = widthOf(el);
-    if (w === undefined) return undefined;
-    total += w;
-  }
-  return total;
-}
-
-function widthOf(el: AST.Element): number | undefined {
-  switch (el.type) {
-    case "Character":
-    case "CharacterSet":
-    case "CharacterClass":
-      return 1;
-    case "Assertion":
-      return 0;
-    case "Group":
-    case "CapturingGroup": {
-      const widths = new Set(el.alternatives.map(widthOfAlternative));
-      return widths.size === 1 ? [...widths][0] : undefined;
-    }
-    case "Quantifier": {
-      const inner = widthOf(el.element);
-      return inner !== undefined && el.min === el.max ? inner * el.min : undefined;
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** The ASCII spelling of \\d, \\w and their negations, as a class of its own or as the part of the class it sits in. */
