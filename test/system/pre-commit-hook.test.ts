@@ -309,6 +309,10 @@ describe("kb hooks install", () => {
     git("add", "entries");
     expect(commitRefused("autocrlf")).toBe("");
     expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
+    // Nothing to fix, the working tree CRLF: git commit <path> goes through (CRLF was taken for a fix).
+    git("checkout", "--", "entries");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "The widget starts too early." })).replace(/\n/g, "\r\n"));
+    expect(commitRefused("autocrlf, one path", "--", "entries/demo/sample-error.json")).toBe("");
     git("config", "--unset", "core.autocrlf");
 
     // A filter stores another text than the one kb would check.
@@ -333,7 +337,7 @@ describe("kb hooks install", () => {
     git("add", "--", "entries/demo/sample-error.json");
     expect(commitRefused("beside an intent-to-add draft")).toBe("");
     expect(git("ls-tree", "--name-only", "HEAD", "entries/demo/")).not.toContain("draft-error.json");
-    expect(log(git)).toEqual(["beside an intent-to-add draft", "autocrlf", "two entries"]);
+    expect(log(git)).toEqual(["beside an intent-to-add draft", "autocrlf, one path", "autocrlf", "two entries"]);
   });
 
   it("refuses what it cannot do right: a skip-worktree entry (its work is kept), a fix under git commit <path>, a TMPDIR inside .git (pass AB)", async () => {

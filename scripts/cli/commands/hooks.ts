@@ -118,6 +118,9 @@ if [ -n "$filtered" ]; then
 fi
 status=0
 if [ -n "$files" ]; then
+  # What kb fix changed is told against the checkout as it was, not the working tree, which the
+  # user's line-ending settings may keep in another form.
+  if [ -d "$commit/entries" ]; then cp -R "$commit/entries" "$work/before" || block "cannot write in $work"; fi
   # Through xargs: thousands of names passed the system's limit on one command line (pass AA).
   (cd "$commit" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --)
   status=$?
@@ -129,7 +132,7 @@ if [ -n "$files" ]; then
   : > "$work/fixed-paths"
   for f in $files; do
     [ -f "$commit/$f" ] && [ ! -L "$commit/$f" ] || continue
-    cmp -s "$commit/$f" "$f" && continue
+    cmp -s "$commit/$f" "$work/before/\${f#entries/}" && continue
     printf '%s\\0' "$f" >> "$work/fixed"
     printf '%s\\n' "$f" >> "$work/fixed-names"
     printf '%s\\n' "$commit/$f" >> "$work/fixed-paths"
