@@ -2,7 +2,7 @@
 // commit runs kb twice). It must block every commit whose tree fails kb lint, commit nothing
 // unstaged, lose no work, and write nothing outside the repository.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -294,6 +294,7 @@ describe("kb hooks install", () => {
 
   it("checks what git stores and a clone gets: .gitattributes counts, the user's autocrlf does not, filters and deleting every entry are refused, intent-to-add files are not in the commit (pass AB)", async () => {
     const { r, git, commitRefused } = await hookedRepo();
+    let blocked: string;
     const file = path.join(r.dir, "entries/demo/sample-error.json");
     const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
     // Only .gitattributes: every clone would check entries out as CRLF.
@@ -315,18 +316,22 @@ describe("kb hooks install", () => {
     expect(commitRefused("autocrlf, one path", "--", "entries/demo/sample-error.json")).toBe("");
     git("config", "--unset", "core.autocrlf");
 
-    // A filter stores another text than the one kb would check.
+    // A filter defined in this clone's config stores another text than the working tree shows: the
+    // stored text is checked, as a clone without the filter gets it.
     git("config", "filter.upper.clean", "tr a-z A-Z");
     git("config", "filter.upper.smudge", "cat");
     writeFileSync(path.join(r.dir, ".gitattributes"), "entries/** filter=upper\n");
     git("add", ".gitattributes");
-    expect(commitRefused("filter")).toContain("have a filter or working-tree-encoding attribute");
+    git("add", "--renormalize", "entries");
+    expect(commitRefused("filter")).toContain("error-kb: commit blocked");
     git("rm", "-q", "--cached", ".gitattributes");
     rmSync(path.join(r.dir, ".gitattributes"));
 
     // No entries folder in the commit: kb lint fails on a clone of it.
     git("rm", "-q", "-r", "--cached", "entries");
-    expect(commitRefused("no entries")).toContain("entries does not exist");
+    blocked = commitRefused("no entries");
+    expect(blocked).toContain("entries does not exist");
+    expect(blocked).toContain("kb could not check the commit (exit 2)");
     git("reset", "-q");
 
     // An intent-to-add draft is not in the commit: it was checked out empty and blocked the commit.
@@ -355,12 +360,71 @@ describe("kb hooks install", () => {
     // git commit <path> commits a temporary index: the fix could not reach the real one.
     writeFileSync(file, compact);
     const only = commitRefused("only", "--", "entries/demo/sample-error.json");
-    expect(only).toContain("which git commit <path> cannot re-stage");
+    expect(only).toContain("fixes cannot be staged into this commit (a merge, or git commit <path>)");
     expect(only).toContain("entries/demo/sample-error.json");
+    expect(only).toContain("error-kb: commit blocked");
 
     const run = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "tmpdir"], { cwd: r.dir, env: { ...env, TMPDIR: path.join(r.dir, ".git") }, encoding: "utf8" });
     expect(run.stderr).toContain("TMPDIR is inside the git folder");
     expect(readdirSync(path.join(r.dir, ".git")).filter((n) => n.startsWith("kb-pre-commit."))).toEqual([]);
     expect(log(git)).toEqual(["two entries"]);
+  });
+
+  it("checks the tree a commit gets whatever led to it: a merge's fixable entry, the working tree's or .git/info's attributes, an amend, a broken commit before it (pass AC)", async () => {
+    const { r, git, env, commitRefused } = await hookedRepo();
+    const main = git("branch", "--show-current").trim();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
+    // A merge commits the tree git made before its hook: a fix staged by the hook never reached it.
+    git("checkout", "-q", "-b", "side");
+    writeFileSync(file, compact);
+    git("commit", "-q", "--no-verify", "-am", "side, not canonical");
+    git("checkout", "-q", main);
+    writeFileSync(path.join(r.dir, "README"), "x\n");
+    git("add", "README");
+    expect(commitRefused("readme")).toBe("");
+    let merged = "";
+    try {
+      git("merge", "-q", "--no-edit", "side");
+    } catch (e) {
+      merged = String((e as { stderr?: string }).stderr);
+    }
+    expect(merged).toContain("kb/canonical-format");
+    expect(merged).toContain("error-kb: commit blocked");
+    expect(log(git)).toEqual(["readme", "two entries"]);
+    git("merge", "--abort");
+
+    // Attributes the commit does not hold: a staged eol=crlf with another text in the working tree,
+    // and .git/info/attributes, decided how the hook checked out the commit.
+    writeFileSync(path.join(r.dir, ".gitattributes"), "* text eol=crlf\n");
+    git("add", ".gitattributes");
+    writeFileSync(path.join(r.dir, ".gitattributes"), "# local\n");
+    expect(commitRefused("crlf staged")).toContain("error-kb: commit blocked");
+    writeFileSync(path.join(r.dir, ".gitattributes"), "* text eol=crlf\n");
+    writeFileSync(path.join(r.dir, ".git/info/attributes"), "* -text\n");
+    expect(commitRefused("crlf, info/attributes")).toContain("error-kb: commit blocked");
+    git("rm", "-q", "--cached", ".gitattributes");
+    rmSync(path.join(r.dir, ".gitattributes"));
+    rmSync(path.join(r.dir, ".git/info/attributes"));
+
+    // A commit made with --no-verify, then one that touches no entry, or an amend: still checked.
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { regex: "SampleError: (the sample error widget refused to start" })));
+    git("commit", "-q", "--no-verify", "-am", "broken, unchecked");
+    writeFileSync(path.join(r.dir, "README"), "y\n");
+    git("add", "README");
+    expect(commitRefused("amended", "--amend")).toContain("kb/regex-compiles");
+    expect(commitRefused("after it")).toContain("kb/regex-compiles");
+    expect(log(git)).toEqual(["broken, unchecked", "readme", "two entries"]);
+
+    // kb cannot run: the hook says so, not "fix the problems above".
+    const bin = path.join(r.dir, "no-node");
+    mkdirSync(bin);
+    for (const tool of ["git", "sh", "xargs", "cmp", "grep", "cut", "mktemp", "rm", "mkdir", "cp", "cat", "sed", "tr"]) {
+      const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+      if (found) symlinkSync(found, path.join(bin, tool));
+    }
+    const run = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "no node"], { cwd: r.dir, env: { ...env, PATH: bin }, encoding: "utf8" });
+    expect(run.stderr).toContain("node is not on the PATH git gave this hook");
+    expect(log(git)).toEqual(["broken, unchecked", "readme", "two entries"]);
   });
 });

@@ -34,7 +34,6 @@ show() {
 # (it was skipped, and a broken entry named café.json was committed, pass W). --no-renames: a rename is
 # its old name deleted and its new one added (a rename committed dangling links, pass Y).
 changed=$(git -c core.quotePath=false diff --cached --no-renames --name-only -- 'entries' 'kb.config.json' 'lint-exceptions.json' '.gitattributes') || block "git diff --cached failed"
-[ -z "$changed" ] && exit 0
 quoted=$(printf '%s\\n' "$changed" | grep '^"')
 if [ -n "$quoted" ]; then
   echo "error-kb: commit blocked; these staged files have a quote, a backslash or a control character in their names, which no entry has:" >&2
@@ -86,44 +85,57 @@ if [ -n "$files" ]; then
     exit 1
   fi
 fi
-# What is checked is what the commit holds: the tree git would commit (git write-tree, without
-# intent-to-add files, which checked out empty, pass AB), read into an index of the hook's own and
-# checked out into the folder with the repository's .gitattributes but not the user's line-ending
-# settings (core.autocrlf made every entry CRLF and blocked every commit, pass AB). The working tree
-# let an unstaged entry that a staged one links to, or an unstaged deletion, decide a commit whose
-# tree fails lint (pass Z). No entries folder in the commit is none in the checkout: kb lint fails,
-# as it would on a clone (an empty folder made for it passed, pass AB). The checkout always has a
+# What is checked is the tree git will commit (git write-tree, without intent-to-add files, which
+# checked out empty, pass AB), checked out as a clone gets it: in a repository of the hook's own that
+# shares this one's objects and has no configuration at all, so only the .gitattributes the tree holds
+# apply. The user's core.autocrlf made every entry CRLF (pass AB); the working tree's .gitattributes,
+# .git/info/attributes and core.attributesFile each decided how the commit was checked out (pass AC);
+# a filter defined only in this clone's config stored another text than the one checked (pass AB).
+# The working tree let an unstaged entry that a staged one links to, or an unstaged deletion, decide a
+# commit whose tree fails lint (pass Z). No entries folder in the tree is none in the checkout: kb lint
+# fails, as on a clone (an empty folder made for it passed, pass AB). The checkout always has a
 # kb.config.json, so kb never walks up from it to a config left in a shared temporary folder.
 top=$(pwd)
 case "$work" in /*) ;; *) work="$top/$work" ;; esac
 for git_folder in "$(cd "$(git rev-parse --git-dir)" && pwd -P)" "$(cd "$(git rev-parse --git-common-dir)" && pwd -P)"; do
   case "$(cd "$work" && pwd -P)/" in "$git_folder"/*) block "TMPDIR is inside the git folder $git_folder, where kb refuses to work; point TMPDIR elsewhere" ;; esac
 done
-commit="$work/commit"
-mkdir "$commit" || block "cannot write in $work"
+command -v node > /dev/null 2>&1 || block "node is not on the PATH git gave this hook, so kb cannot check the commit (a git client started from a desktop may have another PATH)"
+objects="$(cd "$(git rev-parse --git-common-dir)" && pwd -P)/objects" || block "cannot find the repository's objects"
+pristine() {
+  GIT_DIR="$work/repo" GIT_INDEX_FILE="$work/index" GIT_OBJECT_DIRECTORY="$work/repo/objects" GIT_ALTERNATE_OBJECT_DIRECTORIES="$objects" \\
+    GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_ATTR_NOSYSTEM=1 GIT_CONFIG_PARAMETERS= GIT_CONFIG_COUNT=0 \\
+    git -c core.autocrlf=false -c core.eol=lf -c core.attributesFile=/dev/null "$@"
+}
+GIT_DIR="$work/repo" GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git init -q --bare || block "cannot make a repository to check the commit in"
+# checkout TREE FOLDER: the tree's entries, exceptions and config, as a clone gets them.
+checkout() {
+  rm -f "$work/index"
+  mkdir "$2" || block "cannot write in $work"
+  pristine --work-tree="$2" read-tree "$1" || block "git read-tree failed"
+  pristine --work-tree="$2" ls-files -z -- 'entries' 'lint-exceptions.json' 'kb.config.json' > "$work/listed" || block "git ls-files failed"
+  pristine --work-tree="$2" checkout-index -z --stdin < "$work/listed" || block "cannot check out the commit to check it"
+  [ -e "$2/kb.config.json" ] || [ -L "$2/kb.config.json" ] || printf '{}\\n' > "$2/kb.config.json"
+}
 tree=$(git write-tree) || block "git write-tree failed: the index cannot be committed as it is"
-GIT_INDEX_FILE="$work/index" git read-tree "$tree" || block "git read-tree failed"
-GIT_INDEX_FILE="$work/index" git ls-files -z -- 'entries' 'lint-exceptions.json' 'kb.config.json' > "$work/listed" || block "git ls-files failed"
-GIT_INDEX_FILE="$work/index" git -c core.autocrlf=false -c core.eol=lf checkout-index -z --stdin --prefix="$commit/" < "$work/listed" || block "cannot check out the staged entries to check them"
-[ -e "$commit/kb.config.json" ] || [ -L "$commit/kb.config.json" ] || printf '{}\\n' > "$commit/kb.config.json"
-# A filter or a working-tree encoding makes what the working tree shows differ from what git stores
-# and what a clone without the filter's driver gets: kb could not check one text for both (a clean
-# filter stored a regex that does not compile, pass AB).
-filtered=$(GIT_INDEX_FILE="$work/index" git -c core.quotePath=true ls-files -- 'entries' | git check-attr --stdin filter working-tree-encoding) || block "git check-attr failed"
-filtered=$(printf '%s\\n' "$filtered" | grep -v -e ': unspecified$' -e ': unset$' | grep -v '^$')
-if [ -n "$filtered" ]; then
-  echo "error-kb: commit blocked; these entries have a filter or working-tree-encoding attribute, so the text git stores is not the text kb would check (remove the attribute for entries/ in .gitattributes):" >&2
-  echo "$filtered" >&2
-  exit 1
+# A merge git commits itself takes the tree it made before its hook ran, and git commit <path> a
+# temporary index the real one cannot follow: fixes re-staged there never reached the commit, or the
+# real index undid them (pass Z, AB, AC). Those commits are checked as they are.
+fixing=yes
+case "\${0##*/}" in pre-merge-commit) fixing= ;; esac
+case "\${GIT_INDEX_FILE##*/}" in next-index-*) fixing= ;; esac
+if [ -n "$files" ] && [ -z "$fixing" ]; then
+  echo "error-kb: fixes cannot be staged into this commit (a merge, or git commit <path>): it is checked as it is; run npx kb fix and git add for what lint says it can fix" >&2
 fi
-status=0
-if [ -n "$files" ]; then
+if [ -n "$files" ] && [ -n "$fixing" ]; then
+  checkout "$tree" "$work/fix"
   # What kb fix changed is told against the checkout as it was, not the working tree, which the
   # user's line-ending settings may keep in another form.
-  if [ -d "$commit/entries" ]; then cp -R "$commit/entries" "$work/before" || block "cannot write in $work"; fi
-  # Through xargs: thousands of names passed the system's limit on one command line (pass AA).
-  (cd "$commit" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --)
-  status=$?
+  if [ -d "$work/fix/entries" ]; then cp -R "$work/fix/entries" "$work/before" || block "cannot write in $work"; fi
+  # Through xargs: thousands of names passed the system's limit on one command line (pass AA). Its
+  # report of what is left is the lint's below, once.
+  (cd "$work/fix" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --quiet -o "$work/fix-report.txt" --) 2> "$work/fix-log"
+  grep -v '^kb fix: these problems need a person:$' "$work/fix-log" >&2
   # The files kb fix changed go into the index and the working tree through git, which replaces each
   # file (never writing through a link or a hard link to a file outside, pass AA), in one batch (a
   # few processes per file took 15 ms each, pass AB).
@@ -131,40 +143,39 @@ if [ -n "$files" ]; then
   : > "$work/fixed-names"
   : > "$work/fixed-paths"
   for f in $files; do
-    [ -f "$commit/$f" ] && [ ! -L "$commit/$f" ] || continue
-    cmp -s "$commit/$f" "$work/before/\${f#entries/}" && continue
+    [ -f "$work/fix/$f" ] && [ ! -L "$work/fix/$f" ] || continue
+    cmp -s "$work/fix/$f" "$work/before/\${f#entries/}" && continue
     printf '%s\\0' "$f" >> "$work/fixed"
     printf '%s\\n' "$f" >> "$work/fixed-names"
-    printf '%s\\n' "$commit/$f" >> "$work/fixed-paths"
+    printf '%s\\n' "$work/fix/$f" >> "$work/fixed-paths"
   done
   if [ -s "$work/fixed" ]; then
-    # git commit <path> commits a temporary index and leaves the real one locked: a fix re-staged there
-    # never reached the real index, which then undid the fix (pass Z, AB). Refused instead.
-    case "\${GIT_INDEX_FILE##*/}" in
-      next-index-*)
-        echo "error-kb: commit blocked; kb fix would change these entries, which git commit <path> cannot re-stage: run npx kb fix on them, git add them, and commit again:" >&2
-        xargs -0 git -c core.quotePath=true ls-files -- < "$work/fixed" >&2
-        exit 1 ;;
-    esac
     git hash-object -w --no-filters --stdin-paths < "$work/fixed-paths" > "$work/blobs" || block "git hash-object failed: the fixes were not written back"
     : > "$work/info"
     exec 3< "$work/blobs"
     while IFS= read -r f; do
       read -r blob <&3 || block "git hash-object gave too few objects"
       mode=100644
-      [ -x "$commit/$f" ] && mode=100755
+      [ -x "$work/fix/$f" ] && mode=100755
       printf '%s %s\\t%s\\0' "$mode" "$blob" "$f" >> "$work/info"
     done < "$work/fixed-names"
     exec 3<&-
     git update-index -z --index-info < "$work/info" || block "git update-index failed: the fixes were not re-staged"
     git checkout-index -f -z --stdin < "$work/fixed" || block "git checkout-index failed: the fixes are staged but not in the working tree (git checkout -- entries)"
+    tree=$(git write-tree) || block "git write-tree failed after the fixes were staged"
   fi
 fi
-# The whole commit is linted: a staged change can break an entry that is not staged (a regex that
-# now matches a staged signature, a link to a deleted entry; pass X, AA).
-if [ $status -eq 0 ]; then
-  (cd "$commit" && node "$top/bin/kb.mjs" lint --no-cache)
-  status=$?
+# The whole commit is linted, in a checkout of its own: a staged change can break an entry that is not
+# staged (a regex that now matches a staged signature, a link to a deleted entry; pass X, AA), and kb
+# fix's checkout is not the commit (it removed a committed temporary file there, pass AC). Every
+# commit is checked, not only one that changes entries: a commit amended, or one after a commit made
+# with --no-verify, went through unchecked (pass AC).
+checkout "$tree" "$work/commit"
+(cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache)
+status=$?
+if [ $status -ge 2 ]; then
+  echo "error-kb: commit blocked; kb could not check the commit (exit $status): see its message above" >&2
+  exit 1
 fi
 if [ $status -ne 0 ]; then
   echo "error-kb: commit blocked; fix the problems above (npx kb lint) and commit again" >&2
