@@ -12,12 +12,13 @@ export const LARGE_REPEAT = 10;
 export const MOVE_BOUND = 256;
 
 /** Each lookahead and positive lookbehind of the tree replaced, in place, by a group of the same alternatives (raw text and positions kept). */
-export function readLookaheadsAsGroups(ast: AST.Pattern): void {
+export function readLookaheadsAsGroups(ast: AST.Pattern, lookbehinds = true): void {
   visitRegExpAST(ast, {
     onAssertionLeave(node) {
       // A lookbehind scans back as far as its content consumes: (?<=.{60000})x took 18 s on a 64 KiB
-      // line (pass Q). Not a negative one: read as a group it would demand what it forbids.
-      if (!(node.kind === "lookahead" || (node.kind === "lookbehind" && !node.negate)) || node.parent.type !== "Alternative") return;
+      // line (pass Q). Not a negative one: read as a group it would demand what it forbids. Where a
+      // match may start (leading-repeats.ts), a lookbehind stays a test of the text before.
+      if (!(node.kind === "lookahead" || (lookbehinds && node.kind === "lookbehind" && !node.negate)) || node.parent.type !== "Alternative") return;
       const parent = node.parent;
       const group = { type: "Group", parent, start: node.start, end: node.end, raw: node.raw, alternatives: node.alternatives } as unknown as AST.Group;
       for (const alt of node.alternatives) (alt as { parent: unknown }).parent = group;

@@ -52,7 +52,10 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     readLookaheadsAsGroups(scanned);
     widenRepeatsOver(scanned, MOVE_BOUND, MOVE_BOUND);
     moves = analyse({ pattern: scanned, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
-    leading = findLeadingRepeats(scanned);
+    const starts = parser.parsePattern(source, 0, source.length, { unicode: true });
+    readLookaheadsAsGroups(starts, false);
+    widenRepeatsOver(starts, MOVE_BOUND, MOVE_BOUND);
+    leading = findLeadingRepeats(starts, flags);
   } catch {
     undecided = true;
   }

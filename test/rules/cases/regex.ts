@@ -115,6 +115,7 @@ export const regexCases: RuleCases[] = [
       },
       { name: "a fixed-length digest that starts a repeated group with nothing after it to fail: at most 41 characters from each start (pass AA: reported as entering an unbounded run, 20 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|(?:[0-9a-f]{40}\\s+)+" } },
       { name: "a group of digit repeats after \\b: each run of digits is entered once (pass AB: \\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s)\\b was reported twice, 3 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s) widgets refused" } },
+      { name: "guards that keep a match from starting inside a run: a lookbehind excluding what a turn ends with, or before an optional part, and ordinary sequences of numbers (pass AC)", entry: { regex: "SampleError: the sample error widget refused to start|(?<![\\w/-])(?:[\\w-]+/)*[\\w-]+\\.rs widget refused|SampleError: (\\d+)\\.(\\d+)\\.(\\d+) (?:foo)?(?:bar)?baz" } },
       { name: "a few groups read once whose alternatives overlap: a handful of readings per start", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:foo|fo+) (?:bar|ba+) (?:\\d|[0-9]) x" } },
       { name: "a repeat of words of different lengths that no two sequences of them spell alike (0, 10, 110; a, ab, bc)", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:0|10|110)+2|SampleError: (?:a|ab|bc)+d" } },
       {
@@ -382,6 +383,23 @@ export const regexCases: RuleCases[] = [
         name: "repeats whose automata spend the whole pattern's budget: undecided, an error, and quickly (pass AB: forty such repeats took 12.5 s to analyse)",
         entry: { regex: `SampleError: the sample error widget refused to start|${Array.from({ length: 8 }, (_, i) => `k${i}(?:[ab]*a[ab]{12}y)+`).join("")}` },
         errors: [{ pointer: "/regex", message: "too complex to analyse for backtracking (the analysis gave up)" }],
+      },
+      {
+        name: "a repeated group after a guard that holds again at each turn: \\b before a word, a lookbehind that does not exclude what a turn ends with (pass AC: \\b\\w+(?:\\.\\w+)+\\( took 9.8 s on 100 KB, (?<!\\d)(?:\\d+\\.)+x 8.9 s, (?<=[ /])(?:[\\w.-]+/)+: 3.4 s on 50 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|\\b\\w+(?:\\.\\w+)+\\(widget refused|(?<!\\d)(?:\\d+\\.)+x widget refused|(?<=[ /])(?:[\\w.-]+/)+:\\d+ widget refused" },
+        errors: [
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with (?:\\.\\w+)+" },
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with (?:\\d+\\.)+" },
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with (?:[\\w.-]+/)+" },
+        ],
+      },
+      {
+        name: "parts that trade characters across a part of one length, or across three parts (pass AC: (?:a|ab).(?:c|bc) twenty-seven times took 3.2 s on 105 bytes)",
+        entry: { regex: `SampleError: the sample error widget refused to start|SampleError: ${"(?:a|ab).(?:c|bc)".repeat(8)}!|SampleError: ${"(?:a|ab)(?:c|bcd)d?".repeat(8)}!` },
+        errors: [
+          { pointer: "/regex", message: "exponential backtracking: a turn of (?:a|ab)., .(?:c|bc), (?:a|ab). and" },
+          { pointer: "/regex", message: "exponential backtracking: a turn of (?:a|ab)(?:c|bcd), (?:c|bcd)d?, (?:a|ab)(?:c|bcd) and" },
+        ],
       },
       {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
