@@ -2,7 +2,7 @@
 // commit runs kb twice). It must block every commit whose tree fails kb lint, commit nothing
 // unstaged, lose no work, and write nothing outside the repository.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -426,5 +426,64 @@ describe("kb hooks install", () => {
     const run = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "no node"], { cwd: r.dir, env: { ...env, PATH: bin }, encoding: "utf8" });
     expect(run.stderr).toContain("node is not on the PATH git gave this hook");
     expect(log(git)).toEqual(["broken, unchecked", "readme", "two entries"]);
+  });
+
+  it("fixes as git stores them and loses nothing a filter hides; GIT_TEMPLATE_DIR, GIT_OBJECT_DIRECTORY and a TMPDIR with a line break change nothing (pass AD)", async () => {
+    const { r, git, env, commitRefused } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
+    const commitWith = (extra: Record<string, string>, message: string, ...args: string[]) =>
+      spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message, ...args], { cwd: r.dir, env: { ...env, ...extra }, encoding: "utf8" });
+
+    // A clean filter hides an unstaged line from git diff: the hook does not fix, so it is kept.
+    git("config", "filter.strip.clean", "grep -v LOCALNOTE");
+    git("config", "filter.strip.smudge", "cat");
+    writeFileSync(path.join(r.dir, ".git/info/attributes"), "entries/** filter=strip\n");
+    writeFileSync(file, `${compact}\n`);
+    git("add", "entries");
+    writeFileSync(file, `${compact}\nLOCALNOTE my draft\n`);
+    expect(git("diff", "--name-only")).toBe("");
+    expect(commitRefused("filtered")).toContain("have a filter attribute");
+    expect(readFileSync(file, "utf8")).toContain("LOCALNOTE");
+    rmSync(path.join(r.dir, ".git/info/attributes"));
+    git("checkout", "--", "entries");
+
+    // A template with info/attributes must not reach the hook's own repository.
+    const template = path.join(r.dir, "..", `${path.basename(r.dir)}-template`);
+    mkdirSync(path.join(template, "info"), { recursive: true });
+    writeFileSync(path.join(template, "info/attributes"), "entries/** -text\n");
+    try {
+      writeFileSync(path.join(r.dir, ".gitattributes"), "entries/** text eol=crlf\n");
+      git("add", ".gitattributes");
+      expect(commitWith({ GIT_TEMPLATE_DIR: template }, "crlf under a template").stderr).toContain("error-kb: commit blocked");
+      git("rm", "-q", "--cached", ".gitattributes");
+      rmSync(path.join(r.dir, ".gitattributes"));
+    } finally {
+      rmSync(template, { recursive: true, force: true });
+    }
+
+    // An ident attribute: the fix is stored as git stores it, and the working tree is clean after.
+    writeFileSync(path.join(r.dir, ".gitattributes"), "entries/** ident\n");
+    git("add", ".gitattributes");
+    writeFileSync(file, compact.replace("before they are written.", "before they are written. $Id$"));
+    git("add", "entries");
+    const tmp = mkdtempSync(path.join(os.tmpdir(), "kb-hook-line\nbreak-"));
+    try {
+      const run = commitWith({ TMPDIR: tmp }, "ident, a TMPDIR with a line break");
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).not.toContain("error-kb");
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toContain("$Id$");
+    expect(git("status", "--porcelain", "--", "entries")).toBe("");
+
+    // GIT_OBJECT_DIRECTORY set: the hook reads the objects from there; a clean git commit <path> says nothing.
+    renameSync(path.join(r.dir, ".git/objects"), path.join(r.dir, ".git/moved-objects"));
+    mkdirSync(path.join(r.dir, ".git/objects"));
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "The widget starts too early. $Id$" })));
+    const moved = commitWith({ GIT_OBJECT_DIRECTORY: path.join(r.dir, ".git/moved-objects") }, "moved objects, one path", "--", "entries/demo/sample-error.json");
+    expect(moved.status, moved.stderr).toBe(0);
+    expect(moved.stderr).not.toContain("error-kb");
   });
 });

@@ -87,13 +87,13 @@ if [ -n "$files" ]; then
 fi
 # What is checked is the tree git will commit (git write-tree, without intent-to-add files, which
 # checked out empty, pass AB), checked out as a clone gets it: in a repository of the hook's own that
-# shares this one's objects and has no configuration at all, so only the .gitattributes the tree holds
-# apply. The user's core.autocrlf made every entry CRLF (pass AB); the working tree's .gitattributes,
-# .git/info/attributes and core.attributesFile each decided how the commit was checked out (pass AC);
-# a filter defined only in this clone's config stored another text than the one checked (pass AB).
-# The working tree let an unstaged entry that a staged one links to, or an unstaged deletion, decide a
-# commit whose tree fails lint (pass Z). No entries folder in the tree is none in the checkout: kb lint
-# fails, as on a clone (an empty folder made for it passed, pass AB). The checkout always has a
+# shares this one's objects and has no configuration and no template at all, so only the
+# .gitattributes the tree holds apply. The user's core.autocrlf made every entry CRLF (pass AB); the
+# working tree's .gitattributes, .git/info/attributes, core.attributesFile and GIT_TEMPLATE_DIR each
+# decided how the commit was checked out (pass AC, AD); a filter defined only in this clone's config
+# stored another text than the one checked (pass AB). The working tree let an unstaged entry that a
+# staged one links to, or an unstaged deletion, decide a commit (pass Z). No entries folder in the
+# tree is none in the checkout: kb lint fails, as on a clone (pass AB). The checkout always has a
 # kb.config.json, so kb never walks up from it to a config left in a shared temporary folder.
 top=$(pwd)
 case "$work" in /*) ;; *) work="$top/$work" ;; esac
@@ -101,20 +101,24 @@ for git_folder in "$(cd "$(git rev-parse --git-dir)" && pwd -P)" "$(cd "$(git re
   case "$(cd "$work" && pwd -P)/" in "$git_folder"/*) block "TMPDIR is inside the git folder $git_folder, where kb refuses to work; point TMPDIR elsewhere" ;; esac
 done
 command -v node > /dev/null 2>&1 || block "node is not on the PATH git gave this hook, so kb cannot check the commit (a git client started from a desktop may have another PATH)"
-objects="$(cd "$(git rev-parse --git-common-dir)" && pwd -P)/objects" || block "cannot find the repository's objects"
+# GIT_OBJECT_DIRECTORY too, when the user set one (it was ignored, pass AD).
+objects=$(cd "$(git rev-parse --git-path objects)" && pwd -P) || block "cannot find the repository's objects"
 pristine() {
-  GIT_DIR="$work/repo" GIT_INDEX_FILE="$work/index" GIT_OBJECT_DIRECTORY="$work/repo/objects" GIT_ALTERNATE_OBJECT_DIRECTORIES="$objects" \\
-    GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_ATTR_NOSYSTEM=1 GIT_CONFIG_PARAMETERS= GIT_CONFIG_COUNT=0 \\
+  GIT_DIR="$work/repo" GIT_INDEX_FILE="$work/index" GIT_OBJECT_DIRECTORY="\${PRISTINE_OBJECTS:-$work/repo/objects}" \\
+    GIT_ALTERNATE_OBJECT_DIRECTORIES="$objects\${GIT_ALTERNATE_OBJECT_DIRECTORIES:+:$GIT_ALTERNATE_OBJECT_DIRECTORIES}" \\
+    GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_ATTR_NOSYSTEM=1 GIT_CONFIG_PARAMETERS= GIT_CONFIG_COUNT=0 GIT_TEMPLATE_DIR= \\
     git -c core.autocrlf=false -c core.eol=lf -c core.attributesFile=/dev/null "$@"
 }
-GIT_DIR="$work/repo" GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git init -q --bare || block "cannot make a repository to check the commit in"
+pristine init -q --bare --template= "$work/repo" > /dev/null || block "cannot make a repository to check the commit in"
 # checkout TREE FOLDER: the tree's entries, exceptions and config, as a clone gets them.
 checkout() {
-  rm -f "$work/index"
+  rm -rf "$work/index" "$2"
   mkdir "$2" || block "cannot write in $work"
   pristine --work-tree="$2" read-tree "$1" || block "git read-tree failed"
-  pristine --work-tree="$2" ls-files -z -- 'entries' 'lint-exceptions.json' 'kb.config.json' > "$work/listed" || block "git ls-files failed"
-  pristine --work-tree="$2" checkout-index -z --stdin < "$work/listed" || block "cannot check out the commit to check it"
+  # The root .gitattributes too: git hash-object reads attributes from the work tree only (an ident
+  # attribute was not applied to a fix, pass AD).
+  pristine --work-tree="$2" ls-files -z -- 'entries' 'lint-exceptions.json' 'kb.config.json' '.gitattributes' > "$work/listed" || block "git ls-files failed"
+  pristine --work-tree="$2" checkout-index -z --stdin < "$work/listed" || block "git could not check out the commit to check it (a partial clone that never fetched some of its files? git fetch them, or commit with --no-verify and let CI check it)"
   [ -e "$2/kb.config.json" ] || [ -L "$2/kb.config.json" ] || printf '{}\\n' > "$2/kb.config.json"
 }
 tree=$(git write-tree) || block "git write-tree failed: the index cannot be committed as it is"
@@ -124,60 +128,69 @@ tree=$(git write-tree) || block "git write-tree failed: the index cannot be comm
 fixing=yes
 case "\${0##*/}" in pre-merge-commit) fixing= ;; esac
 case "\${GIT_INDEX_FILE##*/}" in next-index-*) fixing= ;; esac
-if [ -n "$files" ] && [ -z "$fixing" ]; then
-  echo "error-kb: fixes cannot be staged into this commit (a merge, or git commit <path>): it is checked as it is; run npx kb fix and git add for what lint says it can fix" >&2
-fi
-if [ -n "$files" ] && [ -n "$fixing" ]; then
-  checkout "$tree" "$work/fix"
-  # What kb fix changed is told against the checkout as it was, not the working tree, which the
-  # user's line-ending settings may keep in another form.
-  if [ -d "$work/fix/entries" ]; then cp -R "$work/fix/entries" "$work/before" || block "cannot write in $work"; fi
+# The whole commit is linted, in a fresh checkout: a staged change can break an entry that is not
+# staged (a regex that now matches a staged signature, a link to a deleted entry; pass X, AA). Every
+# commit is checked, not only one that changes entries: one amended, or one after a commit made with
+# --no-verify, went through unchecked (pass AC). kb fix runs only when lint fails (a clean commit
+# cost two full runs, pass AD), and its lint is shown only when nothing was fixed.
+checkout "$tree" "$work/commit"
+(cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache) > "$work/lint" 2>&1
+status=$?
+if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
+  # A clean filter hides unstaged changes from git diff, and writing the fix back lost them (pass AD).
+  filtered=$(git check-attr --stdin filter < "$work/staged" | grep -v -e ': unspecified$' -e ': unset$' | grep -v '^$')
+  if [ -n "$filtered" ]; then
+    cat "$work/lint"
+    echo "error-kb: commit blocked; these staged entries have a filter attribute, so git cannot say whether they have unstaged changes and the hook does not fix them (run npx kb fix and git add yourself):" >&2
+    echo "$filtered" >&2
+    exit 1
+  fi
+  # What kb fix changed is told against the checkout as it was, not the working tree.
+  if [ -d "$work/commit/entries" ]; then cp -R "$work/commit/entries" "$work/before" || block "cannot write in $work"; fi
   # Through xargs: thousands of names passed the system's limit on one command line (pass AA). Its
   # report of what is left is the lint's below, once.
-  (cd "$work/fix" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --quiet -o "$work/fix-report.txt" --) 2> "$work/fix-log"
+  (cd "$work/commit" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --quiet -o "$work/fix-report.txt" --) 2> "$work/fix-log"
   grep -v '^kb fix: these problems need a person:$' "$work/fix-log" >&2
-  # The files kb fix changed go into the index and the working tree through git, which replaces each
-  # file (never writing through a link or a hard link to a file outside, pass AA), in one batch (a
-  # few processes per file took 15 ms each, pass AB).
   : > "$work/fixed"
   : > "$work/fixed-names"
-  : > "$work/fixed-paths"
   for f in $files; do
-    [ -f "$work/fix/$f" ] && [ ! -L "$work/fix/$f" ] || continue
-    cmp -s "$work/fix/$f" "$work/before/\${f#entries/}" && continue
+    [ -f "$work/commit/$f" ] && [ ! -L "$work/commit/$f" ] || continue
+    cmp -s "$work/commit/$f" "$work/before/\${f#entries/}" && continue
     printf '%s\\0' "$f" >> "$work/fixed"
     printf '%s\\n' "$f" >> "$work/fixed-names"
-    printf '%s\\n' "$work/fix/$f" >> "$work/fixed-paths"
   done
   if [ -s "$work/fixed" ]; then
-    git hash-object -w --no-filters --stdin-paths < "$work/fixed-paths" > "$work/blobs" || block "git hash-object failed: the fixes were not written back"
+    # Stored as git stores them, with the tree's attributes, straight into this repository's objects
+    # (stored as checked out, with an ident or eol attribute, they were another text, pass AD); then
+    # into the index and the working tree through git, which replaces each file (never writing through
+    # a link or a hard link, pass AA), in one batch (a few processes per file took 15 ms each, pass
+    # AB). Names are relative, one per line: a TMPDIR with a line break split them (pass AD).
+    (cd "$work/commit" && PRISTINE_OBJECTS="$objects" GIT_ALTERNATE_OBJECT_DIRECTORIES= pristine --work-tree="$work/commit" hash-object -w --stdin-paths < "$work/fixed-names") > "$work/blobs" || block "git hash-object failed: the fixes were not written back"
     : > "$work/info"
     exec 3< "$work/blobs"
     while IFS= read -r f; do
       read -r blob <&3 || block "git hash-object gave too few objects"
       mode=100644
-      [ -x "$work/fix/$f" ] && mode=100755
+      [ -x "$work/commit/$f" ] && mode=100755
       printf '%s %s\\t%s\\0' "$mode" "$blob" "$f" >> "$work/info"
     done < "$work/fixed-names"
     exec 3<&-
     git update-index -z --index-info < "$work/info" || block "git update-index failed: the fixes were not re-staged"
     git checkout-index -f -z --stdin < "$work/fixed" || block "git checkout-index failed: the fixes are staged but not in the working tree (git checkout -- entries)"
     tree=$(git write-tree) || block "git write-tree failed after the fixes were staged"
+    # kb fix's checkout is not the commit (it removed a committed temporary file there, pass AC).
+    checkout "$tree" "$work/commit"
+    (cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache) > "$work/lint" 2>&1
+    status=$?
   fi
 fi
-# The whole commit is linted, in a checkout of its own: a staged change can break an entry that is not
-# staged (a regex that now matches a staged signature, a link to a deleted entry; pass X, AA), and kb
-# fix's checkout is not the commit (it removed a committed temporary file there, pass AC). Every
-# commit is checked, not only one that changes entries: a commit amended, or one after a commit made
-# with --no-verify, went through unchecked (pass AC).
-checkout "$tree" "$work/commit"
-(cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache)
-status=$?
+cat "$work/lint"
 if [ $status -ge 2 ]; then
   echo "error-kb: commit blocked; kb could not check the commit (exit $status): see its message above" >&2
   exit 1
 fi
 if [ $status -ne 0 ]; then
+  [ -n "$files" ] && [ -z "$fixing" ] && echo "error-kb: fixes cannot be staged into this commit (a merge, or git commit <path>): run npx kb fix and git add for what lint says it can fix" >&2
   echo "error-kb: commit blocked; fix the problems above (npx kb lint) and commit again" >&2
 fi
 exit $status
