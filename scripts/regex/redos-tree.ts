@@ -22,6 +22,10 @@ export function readLookaheadsAsGroups(ast: AST.Pattern, lookbehinds = true): vo
       const parent = node.parent;
       const group = { type: "Group", parent, start: node.start, end: node.end, raw: node.raw, alternatives: node.alternatives } as unknown as AST.Group;
       for (const alt of node.alternatives) (alt as { parent: unknown }).parent = group;
+      // A negative lookahead demands nothing: read as a group it was text every match must hold, and
+      // (?!java\.)(?:\w+\.)+\w+\( looked like a repeat behind a literal (TIMEOUT on 100 KB, pass AD).
+      // Its content is still scanned, and an empty alternative lets the match pass without it.
+      if (node.kind === "lookahead" && node.negate) group.alternatives = [...node.alternatives, { type: "Alternative", parent: group, start: node.end, end: node.end, raw: "", elements: [] } as unknown as AST.Alternative];
       parent.elements[parent.elements.indexOf(node)] = group;
     },
   });

@@ -402,6 +402,11 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "a negative lookahead at the start demands nothing: what follows is where a match begins (pass AD: (?!java\\.)(?:\\w+\\.)+\\w+\\( took 5.9 s on 50 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|(?!java\\.)(?:\\w+\\.)+\\w+\\(widget refused" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking" }],
+      },
+      {
         name: "the same list of tokens with text after it that can fail: each item that starts with or is read two ways (52 ms on 22 items, doubling with each)",
         entry: { regex: "SampleError: the sample error widget refused to start|expected one of (`[^`]*`|[^,]+)(?:, (?:or )?(?:`[^`]*`|[^,]+))*, found" },
         errors: [{ pointer: "/regex", message: "exponential backtracking: in (?:, (?:or )?(?:`[^`]*`|[^,]+))* the text can be divided" }],
