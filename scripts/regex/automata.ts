@@ -1,7 +1,8 @@
 // refa's automaton of any part of one pattern, as the ReDoS checks compare them: backreferences
-// disabled and assertions ignored (they only ever make a language smaller), at most MAX_NODES states.
+// disabled and assertions ignored (they only ever make a language smaller), at most MAX_NODES states;
+// and the characters its texts hold or end with.
 import type { AST } from "@eslint-community/regexpp";
-import { JS, NFA } from "refa";
+import { CharSet, JS, NFA } from "refa";
 
 export const MAX_NODES = 10_000;
 
@@ -17,4 +18,20 @@ export function automataOf(pattern: AST.Pattern, flags: AST.Flags): ((node: AST.
     const { expression, maxCharacter } = jsParser.parseElement(node as never, { backreferences: "disable", assertions: "ignore" } as never);
     return NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, factory);
   };
+}
+
+/** Every character some text of the automaton holds. */
+export function charactersOf(nfa: NFA): CharSet {
+  let all = CharSet.empty(nfa.maxCharacter);
+  for (const node of nfa.nodes()) for (const via of node.out.values()) all = all.union(via);
+  return all;
+}
+
+/** The characters a text of the automaton can end with. */
+export function lastCharactersOf(nfa: NFA): CharSet {
+  const reversed = nfa.copy();
+  reversed.reverse();
+  let last = CharSet.empty(nfa.maxCharacter);
+  for (const via of reversed.initial.out.values()) last = last.union(via);
+  return last;
 }

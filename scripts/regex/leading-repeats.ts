@@ -5,35 +5,16 @@
 // start counts: after a literal, the search enters the repeat only where the literal is (the known
 // limit of a literal before .* is that literal repeated inside the run).
 import type { AST } from "@eslint-community/regexpp";
-import { CharSet, NFA } from "refa";
-import { automataOf } from "./automata.ts";
+import type { CharSet } from "refa";
+import { automataOf, charactersOf, lastCharactersOf } from "./automata.ts";
 import { canFail, nullable } from "./tail.ts";
 
 type Automaton = NonNullable<ReturnType<typeof automataOf>>;
 
-/** Every character some text of the automaton holds. */
-function charsOf(nfa: NFA): CharSet {
-  const it = nfa.transitionIterator();
-  let all = CharSet.empty(nfa.maxCharacter);
-  const seen = new Set([it.initial]);
-  const todo = [it.initial];
-  while (todo.length > 0) {
-    for (const [to, via] of it.getOut(todo.pop()!)) {
-      all = all.union(via);
-      if (!seen.has(to)) seen.add(to), todo.push(to);
-    }
-  }
-  return all;
-}
-
-/** The characters a text of the automaton can end with. */
-function lastCharsOf(nfa: NFA): CharSet {
-  const reversed = nfa.copy();
-  reversed.reverse();
-  const it = reversed.transitionIterator();
-  let last = CharSet.empty(nfa.maxCharacter);
-  for (const [, via] of it.getOut(it.initial)) last = last.union(via);
-  return last;
+/** Where a lookbehind lets a match start: after characters it excludes (negate) or only after those it allows. */
+interface Guard {
+  readonly chars: CharSet;
+  readonly negate: boolean;
 }
 
 /**
@@ -43,19 +24,19 @@ function lastCharsOf(nfa: NFA): CharSet {
  * characters excluded, an alternative that can be empty): it guards nothing (read as guarding every
  * start, (?<=\s|\.)(?:\w+\.)+\( passed and took 9.6 s on 100 KB, pass AD).
  */
-function lookbehindGuard(e: AST.LookbehindAssertion, automaton: Automaton): { chars: CharSet; negate: boolean } | "none" {
+function lookbehindGuard(e: AST.LookbehindAssertion, automaton: Automaton): Guard | "none" {
   try {
     let chars: CharSet | undefined;
     for (const alt of e.alternatives) {
       const only = alt.elements.length === 1 ? alt.elements[0]! : undefined;
       if (e.negate) {
         if (!only || !(only.type === "Character" || only.type === "CharacterClass" || only.type === "CharacterSet")) return "none";
-        const c = charsOf(automaton(only));
+        const c = charactersOf(automaton(only));
         chars = chars ? chars.union(c) : c;
       } else {
         if (only?.type === "Assertion" && only.kind === "start") continue;
         if (alt.elements.every(nullable)) return "none";
-        const c = lastCharsOf(automaton(alt));
+        const c = lastCharactersOf(automaton(alt));
         chars = chars ? chars.union(c) : c;
       }
     }
@@ -115,7 +96,7 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
     if (!automaton) return undefined;
     try {
       const nfa = automaton(e);
-      return last ? lastCharsOf(nfa) : charsOf(nfa);
+      return last ? lastCharactersOf(nfa) : charactersOf(nfa);
     } catch {
       return undefined;
     }
@@ -126,7 +107,7 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
    * the match starts at each turn and runs the group to the end of the run. \b\w+(?:\.\w+)+\( took
    * 9.8 s on 100 KB of "a.", (?<!\d)\d+(?:\.\d+)+-rc 9.4 s (pass AC).
    */
-  const startsAgainIn = (elements: readonly AST.Element[], from: number, tailCanFail: boolean, wordStart: boolean, guard?: { chars: CharSet; negate: boolean }) => {
+  const startsAgainIn = (elements: readonly AST.Element[], from: number, tailCanFail: boolean, wordStart: boolean, guard?: Guard) => {
     let own = chars(elements[from]!.type === "Quantifier" ? (elements[from] as AST.Quantifier).element : elements[from]!);
     for (let j = from + 1; j < elements.length && own; j++) {
       const e = elements[j]!;
@@ -156,7 +137,7 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
   const walk = (elements: readonly AST.Element[], tailCanFail: boolean, atWordStart = false): boolean => {
     let wordStart = atWordStart;
     /** A lookbehind of one class just before: where it lets a match start. */
-    let guard: { chars: CharSet; negate: boolean } | undefined;
+    let guard: Guard | undefined;
     for (let i = 0; i < elements.length; i++) {
       const e = elements[i]!;
       const failsAfter = tailCanFail || elements.slice(i + 1).some(canFail);

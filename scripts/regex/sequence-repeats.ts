@@ -9,7 +9,7 @@
 // its body twice in a row (X: (?:.* in )+;, exponential), since the chain may run through either.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
 import { CharSet, JS } from "refa";
-import { automataOf } from "./automata.ts";
+import { automataOf, charactersOf } from "./automata.ts";
 import { LARGE_REPEAT } from "./redos-tree.ts";
 
 export interface RepeatsInSequence {
@@ -140,9 +140,7 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
       // What its group consumed: a separator written as \1 hid the chain ((['"])(.*)\1 from \1(.*)\1;, pass O).
       chars = (Array.isArray(node.resolved) ? node.resolved : [node.resolved]).map(charsOf).reduce((a, b) => a.union(b));
     } else {
-      const nfa = automaton(node);
-      chars = CharSet.empty(nfa.maxCharacter);
-      for (const n of nfa.nodes()) for (const via of n.out.values()) chars = chars.union(via);
+      chars = charactersOf(automaton(node));
     }
     known.set(node, chars);
     return chars;
