@@ -1,6 +1,6 @@
 // refa's automaton of any part of one pattern, as the ReDoS checks compare them: backreferences
 // disabled and assertions ignored (they only ever make a language smaller), at most MAX_NODES states;
-// and the characters its texts hold or end with.
+// and the characters its texts hold, begin or end with.
 import type { AST } from "@eslint-community/regexpp";
 import { CharSet, JS, NFA } from "refa";
 
@@ -27,11 +27,16 @@ export function charactersOf(nfa: NFA): CharSet {
   return all;
 }
 
+/** The characters a text of the automaton can begin with. */
+export function firstCharactersOf(nfa: NFA): CharSet {
+  let first = CharSet.empty(nfa.maxCharacter);
+  for (const via of nfa.initial.out.values()) first = first.union(via);
+  return first;
+}
+
 /** The characters a text of the automaton can end with. */
 export function lastCharactersOf(nfa: NFA): CharSet {
   const reversed = nfa.copy();
   reversed.reverse();
-  let last = CharSet.empty(nfa.maxCharacter);
-  for (const via of reversed.initial.out.values()) last = last.union(via);
-  return last;
+  return firstCharactersOf(reversed);
 }

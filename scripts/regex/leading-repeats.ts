@@ -8,6 +8,7 @@ import type { AST } from "@eslint-community/regexpp";
 import type { CharSet } from "refa";
 import { automataOf, charactersOf, lastCharactersOf } from "./automata.ts";
 import { canFail, nullable } from "./tail.ts";
+import { tailMatchesInEveryTurn } from "./turn-cover.ts";
 
 type Automaton = NonNullable<ReturnType<typeof automataOf>>;
 
@@ -141,7 +142,11 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
         // …and a start needs a character the guarded part takes: a run of \s* after \b\d+ holds no
         // start (\b(?:\d+|\d+\.\d+)\s*(?:ms|s)\b, once the repeat after a group was seen, pass AE).
         const startsInside = rearms && (!turn || !turn.isDisjointWith(own));
-        if ((tailCanFail || elements.slice(j + 1).some(canFail)) && startsInside) found.push(e);
+        // A tail that matches inside one turn succeeds once the last turn is given back: the first start
+        // of a run succeeds (\b\d+(?:\.\d+)+\b was reported, 10 ms on 100 KB, pass AD).
+        const tail = elements.slice(j + 1);
+        const succeeds = !tailCanFail && automaton !== undefined && tailMatchesInEveryTurn(tail, e.element, automaton, flags);
+        if ((tailCanFail || tail.some(canFail)) && startsInside && !succeeds) found.push(e);
         return;
       }
       if (!(wordStart && word)) return;
@@ -167,7 +172,7 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
     const sequence = after.length > 0 ? [...elements, ...after] : elements;
     for (let i = 0; i < elements.length; i++) {
       const e = elements[i]!;
-      const failsAfter = tailCanFail || elements.slice(i + 1).some(canFail);
+      const failsAfter = tailCanFail || sequence.slice(i + 1).some(canFail);
       if (e.type === "Assertion") {
         if (e.kind === "start") return undefined;
         if (e.kind === "lookbehind") {
@@ -199,7 +204,7 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
         // A match passes a group by one of its alternatives, in the state that alternative leaves:
         // (?:(?<!\d))\d+… is guarded as (?<!\d)\d+… is.
         const rest = [...elements.slice(i + 1), ...after];
-        const passed = e.alternatives.map((a) => walk(a.elements, failsAfter, { wordStart, guard }, rest)).filter((s) => s !== undefined);
+        const passed = e.alternatives.map((a) => walk(a.elements, tailCanFail, { wordStart, guard }, rest)).filter((s) => s !== undefined);
         if (passed.length === 0) return undefined;
         ({ wordStart, guard } = mergeStarts(passed));
         continue;

@@ -116,6 +116,7 @@ export const regexCases: RuleCases[] = [
       { name: "a fixed-length digest that starts a repeated group with nothing after it to fail: at most 41 characters from each start (pass AA: reported as entering an unbounded run, 20 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|(?:[0-9a-f]{40}\\s+)+" } },
       { name: "a group of digit repeats after \\b: each run of digits is entered once (pass AB: \\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s)\\b was reported twice, 3 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s) widgets refused" } },
       { name: "guards that keep a match from starting inside a run: a lookbehind excluding what a turn ends with, or before an optional part, and ordinary sequences of numbers (pass AC)", entry: { regex: "SampleError: the sample error widget refused to start|(?<![\\w/-])(?:[\\w-]+/)*[\\w-]+\\.rs widget refused|SampleError: (\\d+)\\.(\\d+)\\.(\\d+) (?:foo)?(?:bar)?baz" } },
+      { name: "a tail that matches inside any one turn: the first start of a run succeeds once the last turn is given back (pass AD: \\b\\d+(?:\\.\\d+)+\\b and \\b([a-z]\\w*(?:\\.[a-z]\\w*)+)\\.([A-Z]\\w*)\\b were reported, 2 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+\\b|\\b([a-z][\\w]*(?:\\.[a-z][\\w]*)+)\\.([A-Z]\\w*)\\b" } },
       { name: "a guard inside a group that excludes every character of the turns after the group, and \\s* after \\b\\d+ in a group (pass AE)", entry: { regex: "SampleError: the sample error widget refused to start|(?:(?<![\\d.])\\d+)(?:\\.\\d+)+-rc widget refused|\\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s)\\b widget refused" } },
       { name: "a version after a lookbehind that excludes every character of its turns, and a path after a start or a blank (pass AD: (?<![\\w.])\\d+(?:\\.\\d+)+ was reported, 4 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|(?<![\\w.])\\d+(?:\\.\\d+)+(?![\\w.]) widget refused|(?<=^|\\s)(?:[\\w.-]+/)+\\w+\\.go:\\d+ widget refused" } },
       { name: "a few groups read once whose alternatives overlap: a handful of readings per start", entry: { regex: "SampleError: the sample error widget refused to start|SampleError: (?:foo|fo+) (?:bar|ba+) (?:\\d|[0-9]) x" } },
@@ -407,6 +408,14 @@ export const regexCases: RuleCases[] = [
         name: "a negative lookahead at the start demands nothing: what follows is where a match begins (pass AD: (?!java\\.)(?:\\w+\\.)+\\w+\\( took 5.9 s on 50 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|(?!java\\.)(?:\\w+\\.)+\\w+\\(widget refused" },
         errors: [{ pointer: "/regex", message: "polynomial backtracking" }],
+      },
+      {
+        name: "a tail that no turn holds, or a word boundary a turn's border breaks: the search still runs from each turn (\\b\\d+(?:\\.\\d+)+\\.x took 3.7 s on 50 KB of 1., \\b\\d+(?:\\.\\d+)+\\B 4.9 s)",
+        entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+\\.x widget refused|\\b\\d+(?:\\.\\d+)+\\B widget refused" },
+        errors: [
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with (?:\\.\\d+)+" },
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with (?:\\.\\d+)+" },
+        ],
       },
       {
         name: "a guard inside a group still guards the repeat after the group, and only that far (pass AE: (?:(?<!\\d)\\d+)(?:\\.\\d+)+-rc took 21 s on 100 KB, (?:(?<!\\d))\\d+(?:\\.\\d+)+-rc 11.7 s)",
