@@ -2,7 +2,7 @@
 // commit runs kb twice). It must block every commit whose tree fails kb lint, commit nothing
 // unstaged, lose no work, and write nothing outside the repository.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,19 +71,29 @@ describe("kb hooks install", () => {
     expect(blocked).toContain("error-kb: commit blocked");
     expect(git("log", "--format=%s")).toBe("fixable\n");
 
-    // Staged work beside unstaged work in one entry: the hook never commits the unstaged part.
-    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Staged cause." })));
+    // Staged work beside unstaged work in one entry: the hook never commits the unstaged part, and
+    // never writes a fix over it.
+    const compactEntry = (cause: string) => JSON.stringify(JSON.parse(entryText(validEntry("demo/sample-error", { root_cause: cause }))));
+    writeFileSync(file, compactEntry("Staged cause."));
     git("add", "entries");
     writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Unstaged cause, not meant for this commit." })));
     blocked = commitRefused("partly staged");
-    expect(blocked).toContain("these staged entries also have unstaged changes");
+    expect(blocked).toContain("these staged entries, but they also have unstaged changes");
     expect(blocked).toContain("entries/demo/sample-error.json");
     expect(git("log", "--format=%s")).toBe("fixable\n");
-    expect(git("show", ":entries/demo/sample-error.json")).toContain("Staged cause.");
+    expect(git("show", ":entries/demo/sample-error.json")).toBe(compactEntry("Staged cause."));
     expect(readFileSync(file, "utf8")).toContain("Unstaged cause");
+    // Partly staged and nothing to fix: the staged part is committed, the unstaged part kept.
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Staged cause." })));
+    git("add", "entries");
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Unstaged cause, not meant for this commit." })));
+    expect(commitRefused("partly staged, clean")).toBe("");
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toContain("Staged cause.");
+    expect(readFileSync(file, "utf8")).toContain("Unstaged cause");
+    git("reset", "-q", "--hard", "HEAD~1");
     // The list is shown as git quotes names by default: a bidi override in a name is an octal escape.
     const bidi = "entries/demo/\u202eevil.json";
-    writeFileSync(path.join(r.dir, bidi), "{}\n");
+    writeFileSync(path.join(r.dir, bidi), JSON.stringify(validEntry()));
     git("add", "--", `:(literal)${bidi}`);
     writeFileSync(path.join(r.dir, bidi), "{ }\n");
     blocked = commitRefused("bidi name");
@@ -229,19 +239,21 @@ describe("kb hooks install", () => {
     git("add", "entries");
     git("update-index", "--assume-unchanged", "entries/demo/sample-error.json");
     writeFileSync(file, compact.replace("before they are written.", "before they are written. MY UNSAVED WORK"));
-    expect(commitRefused("assume-unchanged")).toContain("marked assume-unchanged");
+    expect(commitRefused("assume-unchanged")).toContain("also have unstaged changes");
     expect(readFileSync(file, "utf8")).toContain("MY UNSAVED WORK");
     git("update-index", "--no-assume-unchanged", "entries/demo/sample-error.json");
 
-    writeFileSync(file, compact);
+    // A change to commit: a fix that only undoes the staged change leaves nothing to commit (below).
+    const changed = validEntry("demo/sample-error", { root_cause: "The widget starts before its settings are read." });
+    writeFileSync(file, JSON.stringify(changed));
     git("add", "entries");
     const outside = path.join(r.dir, "..", `${path.basename(r.dir)}-hard-link.json`);
     linkSync(file, outside);
     try {
       expect(commitRefused("fixed")).toBe("");
-      expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
-      expect(readFileSync(file, "utf8")).toBe(entryText(validEntry()));
-      expect(readFileSync(outside, "utf8")).toBe(compact);
+      expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(changed));
+      expect(readFileSync(file, "utf8")).toBe(entryText(changed));
+      expect(readFileSync(outside, "utf8")).toBe(JSON.stringify(changed));
       expect(git("status", "--porcelain", "--", "entries")).toBe("");
     } finally {
       rmSync(outside, { force: true });
@@ -306,10 +318,11 @@ describe("kb hooks install", () => {
 
     // The user's core.autocrlf: the blobs are LF, and a clone passes.
     git("config", "core.autocrlf", "true");
-    writeFileSync(file, compact);
+    const changed = validEntry("demo/sample-error", { root_cause: "The widget starts before its settings are read." });
+    writeFileSync(file, JSON.stringify(changed));
     git("add", "entries");
     expect(commitRefused("autocrlf")).toBe("");
-    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry()));
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(changed));
     // Nothing to fix, the working tree CRLF: git commit <path> goes through (CRLF was taken for a fix).
     git("checkout", "--", "entries");
     writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "The widget starts too early." })).replace(/\n/g, "\r\n"));
@@ -353,7 +366,7 @@ describe("kb hooks install", () => {
     git("add", "entries");
     git("update-index", "--skip-worktree", "entries/demo/sample-error.json");
     writeFileSync(file, "my local notes\n");
-    expect(commitRefused("skip-worktree")).toContain("marked assume-unchanged or skip-worktree");
+    expect(commitRefused("skip-worktree")).toContain("also have unstaged changes");
     expect(readFileSync(file, "utf8")).toBe("my local notes\n");
     git("update-index", "--no-skip-worktree", "entries/demo/sample-error.json");
 
@@ -419,7 +432,7 @@ describe("kb hooks install", () => {
     // kb cannot run: the hook says so, not "fix the problems above".
     const bin = path.join(r.dir, "no-node");
     mkdirSync(bin);
-    for (const tool of ["git", "sh", "xargs", "cmp", "grep", "cut", "mktemp", "rm", "mkdir", "cp", "cat", "sed", "tr"]) {
+    for (const tool of ["git", "sh", "xargs", "cmp", "grep", "cut", "mktemp", "rm", "mkdir", "cp", "cat", "sed", "tr", "awk", "find", "id", "paste"]) {
       const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
       if (found) symlinkSync(found, path.join(bin, tool));
     }
@@ -485,5 +498,102 @@ describe("kb hooks install", () => {
     const moved = commitWith({ GIT_OBJECT_DIRECTORY: path.join(r.dir, ".git/moved-objects") }, "moved objects, one path", "--", "entries/demo/sample-error.json");
     expect(moved.status, moved.stderr).toBe(0);
     expect(moved.stderr).not.toContain("error-kb");
+  });
+
+  it("checks what is committed, not what was staged before it ran; loses no edit git cannot see; prints no raw control character; ignores KB_TODAY; makes no empty commit; removes a killed run's folder (pass AE)", async () => {
+    const { r, git, env, commitRefused } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    const commitWith = (extra: Record<string, string>, message: string, ...args: string[]) =>
+      spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message, ...args], { cwd: r.dir, env: { ...env, ...extra }, encoding: "utf8" });
+    const compactEntry = (cause: string) => JSON.stringify(validEntry("demo/sample-error", { root_cause: cause }));
+
+    // Staged while the hook ran (git takes no lock meanwhile): a node that stages a broken entry
+    // before it lints stands for another terminal or an editor. The commit is refused.
+    const shim = path.join(r.dir, "..", `${path.basename(r.dir)}-shim`);
+    mkdirSync(shim);
+    try {
+      writeFileSync(path.join(r.dir, "entries/demo/late-error.json"), "{\n");
+      writeFileSync(path.join(shim, "node"), `#!/bin/sh\n(cd '${r.dir}' && git add -- entries/demo/late-error.json)\nexec '${process.execPath}' "$@"\n`, { mode: 0o755 });
+      writeFileSync(path.join(r.dir, "README.md"), "readme\n");
+      git("add", "README.md");
+      const raced = commitWith({ PATH: `${shim}:${env.PATH}` }, "raced");
+      expect(raced.status).toBe(1);
+      expect(raced.stderr).toContain("files were staged while the hook checked the commit");
+      expect(log(git)).toEqual(["two entries"]);
+    } finally {
+      rmSync(shim, { recursive: true, force: true });
+    }
+    git("rm", "-q", "--cached", "entries/demo/late-error.json");
+    rmSync(path.join(r.dir, "entries/demo/late-error.json"));
+
+    // An edit git's stat check cannot see (same size, same whole-second mtime, core.checkStat=minimal)
+    // is kept: the fix is not written over it, and the commit is refused.
+    git("config", "core.checkStat", "minimal");
+    const old = new Date(Date.now() - 3600_000);
+    writeFileSync(file, compactEntry("Staged cause, early"));
+    utimesSync(file, old, old);
+    git("add", "entries");
+    writeFileSync(file, compactEntry("STAGED CAUSE, EARLY"));
+    utimesSync(file, old, old);
+    expect(git("diff", "--name-only")).toBe(""); // git does not see it
+    expect(commitRefused("unseen edit")).toContain("also have unstaged changes");
+    expect(readFileSync(file, "utf8")).toBe(compactEntry("STAGED CAUSE, EARLY"));
+    git("config", "--unset", "core.checkStat");
+    git("reset", "-q", "--hard");
+
+    // A filter attribute whose value holds escape sequences, and a fixable entry: named, escaped.
+    writeFileSync(path.join(r.dir, ".git/info/attributes"), "entries/** filter=\u001b[2J\u001b]0;pwned\u0007x\u202e\n");
+    writeFileSync(file, compactEntry("A cause to fix."));
+    git("add", "entries");
+    const filtered = commitRefused("escape in attribute");
+    expect(filtered).toContain("filter: \\033[2J\\033]0;pwned\\007x\\342\\200\\256");
+    expect(filtered).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    rmSync(path.join(r.dir, ".git/info/attributes"));
+    git("reset", "-q", "--hard");
+
+    // KB_TODAY does not move today's date: a future-dated entry is refused.
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { last_updated: "2099-01-01" })));
+    git("add", "entries");
+    const future = commitWith({ KB_TODAY: "2099-12-31" }, "future");
+    expect(future.status).toBe(1);
+    expect(future.stderr).toContain("kb/date-order");
+    git("reset", "-q", "--hard");
+
+    // A fix that undoes the only staged change: nothing is left to commit, so no empty commit.
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, "utf8"))));
+    git("add", "entries");
+    expect(commitRefused("only a fix")).toContain("after kb fix the commit changes nothing");
+    expect(log(git)).toEqual(["two entries"]);
+
+    // A folder a killed run left (kill -9 runs no trap) is removed once it is an hour old; a newer one is not.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), "kb-hook-tmp-"));
+    try {
+      mkdirSync(path.join(tmp, "kb-pre-commit.killed"));
+      mkdirSync(path.join(tmp, "kb-pre-commit.running"));
+      utimesSync(path.join(tmp, "kb-pre-commit.killed"), new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+      writeFileSync(path.join(r.dir, "README.md"), "readme\n");
+      git("add", "README.md");
+      const run = commitWith({ TMPDIR: tmp }, "readme");
+      expect(run.status, run.stderr).toBe(0);
+      expect(readdirSync(tmp).sort()).toEqual(["kb-pre-commit.running"]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+
+    // No kb in the working tree (a sparse checkout of entries): said so, with the path escaped.
+    const odd = path.join(r.dir, "..", `${path.basename(r.dir)}-\u001b[31mred\u202e`);
+    execFileSync("git", ["clone", "-q", r.dir, odd], { env, stdio: "ignore" });
+    try {
+      symlinkSync(path.join(ROOT, "node_modules"), path.join(odd, "node_modules"));
+      expect((await runKb(["hooks", "install"], { cwd: odd })).code).toBe(0);
+      writeFileSync(path.join(odd, "README.md"), "changed\n");
+      const sparse = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-a", "-m", "no kb"], { cwd: odd, env, encoding: "utf8" });
+      expect(sparse.status).toBe(1);
+      expect(sparse.stderr).toContain("kb is not in this working tree");
+      expect(sparse.stderr).toContain("\\033[31mred\\342\\200\\256/bin/kb.mjs is missing");
+      expect(sparse.stderr).not.toMatch(/[\u001b\u202e]/);
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
+    }
   });
 });

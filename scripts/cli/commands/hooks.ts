@@ -18,8 +18,17 @@ set -f
 IFS='
 '
 export GIT_LITERAL_PATHSPECS=1
+# The date kb checks entries against is today's: KB_TODAY (for tests) let a future-dated entry in (pass AE).
+unset KB_TODAY
+# Lines as they are, but every control character and every byte outside ASCII as an octal escape, as
+# git quotes names: an attribute value, a quoted name or the repository's path printed raw cleared the
+# screen or reordered the line (pass AE).
+safe() {
+  LC_ALL=C awk 'BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
+    { s = ""; for (i = 1; i <= length($0); i++) { c = substr($0, i, 1); o = ord[c]; s = s ((o < 32 || o >= 127) ? sprintf("\\\\%03o", o) : c) } print s }'
+}
 block() {
-  echo "error-kb: commit blocked; $1" >&2
+  printf 'error-kb: commit blocked; %s\\n' "$1" | safe >&2
   exit 1
 }
 # Names for a message, as git quotes them by default: octal escapes, never a raw control or bidi character.
@@ -37,7 +46,7 @@ changed=$(git -c core.quotePath=false diff --cached --no-renames --name-only -- 
 quoted=$(printf '%s\\n' "$changed" | grep '^"')
 if [ -n "$quoted" ]; then
   echo "error-kb: commit blocked; these staged files have a quote, a backslash or a control character in their names, which no entry has:" >&2
-  echo "$quoted" >&2
+  printf '%s\\n' "$quoted" | safe >&2
   exit 1
 fi
 # kb reads neither links nor submodules, and where core.symlinks is off git checks a link out as a
@@ -61,29 +70,13 @@ if [ -n "$temps" ]; then
 fi
 # A folder of its own for the checkout of the index and the lists; removed however the hook ends
 # (a broken pipe on stderr left it behind, pass AA).
+# Folders a killed hook left (kill -9 runs no trap, pass AE): this user's, an hour old.
+uid=$(id -u 2> /dev/null) && find "\${TMPDIR:-/tmp}/" -maxdepth 1 -type d -name 'kb-pre-commit.*' -user "$uid" -mmin +60 -exec rm -rf {} + 2> /dev/null
 work=$(mktemp -d "\${TMPDIR:-/tmp}/kb-pre-commit.XXXXXX") || block "cannot make a temporary folder to check the commit in"
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM HUP PIPE QUIT
 if [ -n "$files" ]; then
   printf '%s\\n' "$files" > "$work/staged" || block "cannot write in $work"
-  # Fixes are written back over the working tree's files: unstaged changes there would be lost. git
-  # diff trusts the assume-unchanged and skip-worktree bits, so a file with either is refused (an
-  # edit was lost each way, pass AA, AB).
-  hidden=$(git -c core.quotePath=false ls-files -v -- 'entries/') || block "git ls-files failed"
-  hidden=$(printf '%s\\n' "$hidden" | grep '^[a-zS] ' | cut -c3- | grep -Fx -f "$work/staged")
-  if [ -n "$hidden" ]; then
-    echo "error-kb: commit blocked; these staged entries are marked assume-unchanged or skip-worktree, so git cannot say whether they have unstaged changes (git update-index --no-assume-unchanged --no-skip-worktree):" >&2
-    show $hidden
-    exit 1
-  fi
-  unstaged=$(git -c core.quotePath=false diff --name-only -- 'entries/') || block "git diff failed"
-  partly=$(printf '%s\\n' "$unstaged" | grep -Fx -f "$work/staged")
-  if [ -n "$partly" ]; then
-    echo "error-kb: commit blocked; these staged entries also have unstaged changes, which re-staging the fixed file would commit:" >&2
-    show $partly
-    echo "stage them (git add) or stash them (git stash push --keep-index) and commit again" >&2
-    exit 1
-  fi
 fi
 # What is checked is the tree git will commit (git write-tree, without intent-to-add files, which
 # checked out empty, pass AB), checked out as a clone gets it: in a repository of the hook's own that
@@ -101,6 +94,9 @@ for git_folder in "$(cd "$(git rev-parse --git-dir)" && pwd -P)" "$(cd "$(git re
   case "$(cd "$work" && pwd -P)/" in "$git_folder"/*) block "TMPDIR is inside the git folder $git_folder, where kb refuses to work; point TMPDIR elsewhere" ;; esac
 done
 command -v node > /dev/null 2>&1 || block "node is not on the PATH git gave this hook, so kb cannot check the commit (a git client started from a desktop may have another PATH)"
+# kb comes from the working tree: a sparse checkout of entries alone has none, and node's crash read
+# as problems in the entries (pass AE).
+[ -f "$top/bin/kb.mjs" ] || block "kb is not in this working tree ($top/bin/kb.mjs is missing: a sparse checkout?), so it cannot check the commit; check out bin/ and scripts/ (git sparse-checkout add bin scripts), or commit with --no-verify and let CI check it"
 # GIT_OBJECT_DIRECTORY too, when the user set one (it was ignored, pass AD).
 objects=$(cd "$(git rev-parse --git-path objects)" && pwd -P) || block "cannot find the repository's objects"
 pristine() {
@@ -142,7 +138,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
   if [ -n "$filtered" ]; then
     cat "$work/lint"
     echo "error-kb: commit blocked; these staged entries have a filter attribute, so git cannot say whether they have unstaged changes and the hook does not fix them (run npx kb fix and git add yourself):" >&2
-    echo "$filtered" >&2
+    printf '%s\\n' "$filtered" | safe >&2
     exit 1
   fi
   # What kb fix changed is told against the checkout as it was, not the working tree.
@@ -160,6 +156,28 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     printf '%s\\n' "$f" >> "$work/fixed-names"
   done
   if [ -s "$work/fixed" ]; then
+    # Each fix is written over the working tree's copy: a copy that is not what was staged holds
+    # unstaged work the fix would overwrite, and blocks the commit. Told by content, hashed as git add
+    # would store it, not by git diff, which trusts the stat cache, an fsmonitor and the assume-unchanged
+    # and skip-worktree bits (an edit was lost each way, pass AA, AB, AE). Partly staged entries that
+    # need no fix are committed as staged, their unstaged part kept.
+    : > "$work/present"
+    : > "$work/changed"
+    while IFS= read -r f; do
+      if [ -f "$f" ] && [ ! -L "$f" ]; then printf '%s\\n' "$f" >> "$work/present"; else printf '%s\\n' "$f" >> "$work/changed"; fi
+    done < "$work/fixed-names"
+    if [ -s "$work/present" ]; then
+      git hash-object --stdin-paths < "$work/present" > "$work/worktree-blobs" || block "git hash-object failed: cannot tell whether the fixed entries have unstaged changes"
+      sed 's/^/:/' "$work/present" | tr '\\n' '\\0' | xargs -0 git rev-parse > "$work/staged-blobs" || block "git rev-parse failed: cannot tell whether the fixed entries have unstaged changes"
+      paste -d ' ' "$work/staged-blobs" "$work/worktree-blobs" "$work/present" | awk '$1 != $2' | cut -d ' ' -f 3- >> "$work/changed"
+    fi
+    if [ -s "$work/changed" ]; then
+      cat "$work/lint"
+      echo "error-kb: commit blocked; kb fix fixed these staged entries, but they also have unstaged changes, which writing the fixed file back would lose:" >&2
+      show $(cat "$work/changed")
+      echo "stage them (git add) or stash them (git stash push --keep-index) and commit again" >&2
+      exit 1
+    fi
     # Stored as git stores them, with the tree's attributes, straight into this repository's objects
     # (stored as checked out, with an ident or eol attribute, they were another text, pass AD); then
     # into the index and the working tree through git, which replaces each file (never writing through
@@ -177,7 +195,13 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     exec 3<&-
     git update-index -z --index-info < "$work/info" || block "git update-index failed: the fixes were not re-staged"
     git checkout-index -f -z --stdin < "$work/fixed" || block "git checkout-index failed: the fixes are staged but not in the working tree (git checkout -- entries)"
-    tree=$(git write-tree) || block "git write-tree failed after the fixes were staged"
+    fixed_tree=$(git write-tree) || block "git write-tree failed after the fixes were staged"
+    # A fix that undoes the only staged change leaves nothing to commit: git would record an empty
+    # commit it refuses without --allow-empty (pass AE).
+    if [ "$fixed_tree" != "$tree" ] && [ "$fixed_tree" = "$(git rev-parse -q --verify 'HEAD^{tree}' 2> /dev/null)" ]; then
+      block "after kb fix the commit changes nothing: the fixes undid every staged change, so nothing is left to commit"
+    fi
+    tree=$fixed_tree
     # kb fix's checkout is not the commit (it removed a committed temporary file there, pass AC).
     checkout "$tree" "$work/commit"
     (cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache) > "$work/lint" 2>&1
@@ -192,8 +216,12 @@ fi
 if [ $status -ne 0 ]; then
   [ -n "$files" ] && [ -z "$fixing" ] && echo "error-kb: fixes cannot be staged into this commit (a merge, or git commit <path>): run npx kb fix and git add for what lint says it can fix" >&2
   echo "error-kb: commit blocked; fix the problems above (npx kb lint) and commit again" >&2
+  exit $status
 fi
-exit $status
+# git commit takes no lock while its hook runs and commits the index as it is afterwards: what was
+# staged meanwhile went in unchecked, after "no problems" (pass AE). The window is now this line.
+[ "$(git write-tree 2> /dev/null)" = "$tree" ] || block "files were staged while the hook checked the commit, so what it checked is not what would be committed; commit again"
+exit 0
 `;
 
 /** The hooks installed: pre-commit, and pre-merge-commit, which git runs instead for a merge it commits itself (pass AA). */
