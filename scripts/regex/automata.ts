@@ -40,3 +40,15 @@ export function lastCharactersOf(nfa: NFA): CharSet {
   reversed.reverse();
   return firstCharactersOf(reversed);
 }
+
+/** The characters \b tells from the rest under the flags: [0-9A-Za-z_], and ſ and K (Kelvin) under iu. */
+export function wordCharacters(maxCharacter: number, flags: AST.Flags): CharSet {
+  const ranges = [
+    { min: 0x30, max: 0x39 },
+    { min: 0x41, max: 0x5a },
+    { min: 0x5f, max: 0x5f },
+    { min: 0x61, max: 0x7a },
+  ];
+  if ((flags.unicode || flags.unicodeSets) && flags.ignoreCase) ranges.push({ min: 0x17f, max: 0x17f }, { min: 0x212a, max: 0x212a });
+  return CharSet.empty(maxCharacter).union(ranges);
+}

@@ -1,4 +1,4 @@
-// The length of text an element always matches, where it has one. A part of fixed length cannot
+// The length of text an element always matches, where it has one, and the least it matches. A part of fixed length cannot
 // trade characters with its neighbour, so the ambiguity check (ambiguity.ts) skips the borders it
 // stands on without building automata (a repeated group of 990 letters took 25 s to analyse, pass
 // AB); Python accepts only a lookbehind of fixed length (portability.ts).
@@ -41,3 +41,25 @@ export function fixedLength(e: AST.Node): number | undefined {
 
 /** Whether a sequence of elements has one length: every text it matches is as long. */
 export const sequenceHasFixedLength = (elements: readonly AST.Node[]): boolean => elements.every((e) => fixedLength(e) !== undefined);
+
+/**
+ * The length of the shortest text the element matches. Starts inside a run that must each read a
+ * part this long are at least that far apart (leading-repeats.ts).
+ */
+export function minimumLength(e: AST.Node): number {
+  switch (e.type) {
+    case "Character":
+    case "CharacterClass":
+    case "CharacterSet":
+      return fixedLength(e) ?? 0;
+    case "Quantifier":
+      return e.min === 0 ? 0 : e.min * minimumLength(e.element);
+    case "Group":
+    case "CapturingGroup":
+      return Math.min(...e.alternatives.map(minimumLength));
+    case "Alternative":
+      return e.elements.reduce((n, part) => n + minimumLength(part), 0);
+    default:
+      return 0;
+  }
+}

@@ -5,8 +5,10 @@
 // start counts: after a literal, the search enters the repeat only where the literal is (the known
 // limit of a literal before .* is that literal repeated inside the run).
 import type { AST } from "@eslint-community/regexpp";
-import type { CharSet } from "refa";
-import { automataOf, charactersOf, lastCharactersOf } from "./automata.ts";
+import { CharSet, type NFA } from "refa";
+import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, wordCharacters } from "./automata.ts";
+import { minimumLength } from "./fixed-length.ts";
+import { MOVE_BOUND, writtenMax } from "./redos-tree.ts";
 import { canFail, nullable } from "./tail.ts";
 import { tailMatchesInEveryTurn } from "./turn-cover.ts";
 
@@ -68,6 +70,22 @@ function lookbehindGuard(e: AST.LookbehindAssertion, automaton: Automaton): Guar
 }
 
 /**
+ * Whether a match can start inside a run of the automaton's texts: at a point of the run reached by a
+ * character the guard lets a start follow, and left by one a start can begin with (`first`). Every
+ * point of the run counts, not only the ends of turns.
+ */
+function startsWithin(run: NFA, guard: Guard, first: CharSet): boolean {
+  const allowed = guard.negate ? guard.chars.negate() : guard.chars;
+  for (const node of run.nodes()) {
+    let into = CharSet.empty(run.maxCharacter);
+    for (const via of node.in.values()) into = into.union(via);
+    if (into.isDisjointWith(allowed)) continue;
+    for (const via of node.out.values()) if (!via.isDisjointWith(first)) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a match can pass the element without consuming text anywhere in a line: nullable, and not
  * only by a start anchor or a lookbehind. (?:^|\s)([\w./-]+\.go): begins at the line's start or after
  * a blank, not at every position of a run (it was reported, and took 2 ms on 100 KB, pass W).
@@ -112,46 +130,62 @@ function wordCharactersOnly(e: AST.Node): boolean {
 export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.Quantifier[] {
   const found: AST.Quantifier[] = [];
   const automaton = automataOf(pattern, flags);
-  /** The characters of the element's texts, or undefined when they cannot be worked out. */
-  const chars = (e: AST.Node, last = false): CharSet | undefined => {
-    if (!automaton) return undefined;
+  /** Whether no match can start inside a run of the repeat's turns, behind the guard. */
+  const guardsRun = (q: AST.Quantifier, guard: Guard): boolean => {
+    if (!automaton) return false;
     try {
-      const nfa = automaton(e);
-      return last ? lastCharactersOf(nfa) : charactersOf(nfa);
+      const run = automaton(q);
+      return !startsWithin(run, guard, firstCharactersOf(run));
     } catch {
-      return undefined;
+      return false;
     }
   };
+  /** \b before word characters: a start only after a character that is not one. */
+  const wordGuard = (): Guard => ({ chars: wordCharacters(automaton ? automaton(pattern).maxCharacter : 0x10ffff, flags), negate: true });
   /**
-   * After a guarded leading repeat (\b\w+, (?<!\d)\d+), a repeated group whose turns hold a character
-   * the guarded repeat does not take: the guard holds again after that character in every turn, so
-   * the match starts at each turn and runs the group to the end of the run. \b\w+(?:\.\w+)+\( took
-   * 9.8 s on 100 KB of "a.", (?<!\d)\d+(?:\.\d+)+-rc 9.4 s (pass AC).
+   * After a guarded start (\b\w+, (?<!\d)\d+, (?<![\w$])[a-z_$][\w$]*), the first unbounded repeat
+   * inside whose run the guard lets a match start again: the match starts there and runs the repeat
+   * to the end of the run. \b\w+(?:\.\w+)+\( took 9.8 s on 100 KB of "a.", (?<!\d)\d+(?:\.\d+)+-rc
+   * 9.4 s (pass AC). The search goes on past optional parts and repeats that hold no start
+   * (\b\w+(?:-\w+)?(?:/[\w-]+)+:\d+ took 24.6 s, the TypeError regex above 12.7 s, pass AE).
    */
-  const startsAgainIn = (elements: readonly AST.Element[], from: number, tailCanFail: boolean, wordStart: boolean, guard?: Guard) => {
-    let own = chars(elements[from]!.type === "Quantifier" ? (elements[from] as AST.Quantifier).element : elements[from]!);
-    for (let j = from + 1; j < elements.length && own; j++) {
+  const startsAgainIn = (elements: readonly AST.Element[], from: number, tailCanFail: boolean, guard: Guard) => {
+    if (!automaton) return;
+    /** The parts of the pattern a start inside the run must match before the run: from the guarded start on. */
+    const segment: AST.Element[] = [];
+    for (let j = from; j < elements.length; j++) {
       const e = elements[j]!;
-      // After \b the guarded start may go on with more word characters: \b[a-z][\w$]*(?:\.[\w$]+)+\(.
-      const word = e.type === "Quantifier" ? wordCharactersOnly(e.element) : wordCharactersOnly(e);
-      if (e.type === "Quantifier" && e.max === Infinity && !(wordStart && word)) {
-        const turn = chars(e.element);
-        // After a lookbehind, a start inside the run follows one of the turn's characters: it happens
-        // only if the lookbehind lets it ((?<![\w.])\d+(?:\.\d+)+ was reported, 4 ms on 100 KB, pass AD).
-        const rearms = !turn || (guard ? (guard.negate ? !turn.isSubsetOf(guard.chars) : !turn.isDisjointWith(guard.chars)) : !turn.isSubsetOf(own));
-        // …and a start needs a character the guarded part takes: a run of \s* after \b\d+ holds no
-        // start (\b(?:\d+|\d+\.\d+)\s*(?:ms|s)\b, once the repeat after a group was seen, pass AE).
-        const startsInside = rearms && (!turn || !turn.isDisjointWith(own));
-        // A tail that matches inside one turn succeeds once the last turn is given back: the first start
-        // of a run succeeds (\b\d+(?:\.\d+)+\b was reported, 10 ms on 100 KB, pass AD).
-        const tail = elements.slice(j + 1);
-        const succeeds = !tailCanFail && automaton !== undefined && tailMatchesInEveryTurn(tail, e.element, automaton, flags);
-        if ((tailCanFail || tail.some(canFail)) && startsInside && !succeeds) found.push(e);
-        return;
+      // A repeat bounded as written (widened in this tree) reads at most its bound from each start, and
+      // starts are at least the segment's length apart: (?<![0-9])[0-9]+/[0-9]+ nodes are available:
+      // [^\n]{0,500}Insufficient took 11 ms on 100 KB of its own prefix.
+      const bounded = e.type === "Quantifier" && writtenMax(e) <= MOVE_BOUND * Math.max(1, segment.reduce((n, p) => n + minimumLength(p), 0));
+      if (j > from && e.type === "Quantifier" && e.max === Infinity && !bounded) {
+        let run: NFA;
+        let first: CharSet;
+        let feasible: boolean;
+        try {
+          run = automaton(e);
+          // A start inside the run begins with the segment's first characters, and each part the
+          // segment needs must find a character of the run: \s* after \b\d+ holds no start
+          // (\b(?:\d+|\d+\.\d+)\s*(?:ms|s)\b was reported once the repeat after a group was seen, pass AE).
+          const needed = segment.findIndex((p) => !nullable(p));
+          first = [...(needed < 0 ? segment : segment.slice(0, needed + 1)).map((p) => firstCharactersOf(automaton(p))), ...(needed < 0 ? [firstCharactersOf(run)] : [])].reduce((a, b) => a.union(b));
+          const inRun = charactersOf(run);
+          feasible = segment.every((p) => nullable(p) || !charactersOf(automaton(p)).isDisjointWith(inRun));
+        } catch {
+          found.push(e);
+          return;
+        }
+        if (feasible && startsWithin(run, guard, first)) {
+          // A tail that matches inside one turn succeeds once the last turn is given back: the first
+          // start of a run succeeds (\b\d+(?:\.\d+)+\b was reported, under 10 ms on 100 KB, pass AD).
+          const tail = elements.slice(j + 1);
+          const succeeds = !tailCanFail && tailMatchesInEveryTurn(tail, e.element, automaton, flags);
+          if ((tailCanFail || tail.some(canFail)) && !succeeds) found.push(e);
+          return;
+        }
       }
-      if (!(wordStart && word)) return;
-      const more = chars(e.type === "Quantifier" ? e.element : e);
-      own = more && own.union(more);
+      if (e.type !== "Assertion") segment.push(e);
     }
   };
   /** A part after \b that matches word characters only: a class, a counted repeat of one, a group of such parts (\b(\w+), \b[a-z]{2,30} passed, pass AD). */
@@ -188,26 +222,29 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
       if (e.type === "Quantifier" && e.max === Infinity) {
         // After \b, a repeat of word characters starts only where a word does, and no run of its
         // turns holds another word start: \b(\w+Error): is linear (it was reported, pass X).
-        const last = guard ? chars(e.element, true) : undefined;
-        const byLookbehind = guard !== undefined && last !== undefined && (guard.negate ? last.isSubsetOf(guard.chars) : last.isDisjointWith(guard.chars));
+        // A lookbehind guards the repeat only if no start can follow a character inside a run of its
+        // turns: (?<![\w/])(?:\.\.?/)+node_modules/ starts at the second "." of each "../" (6.2 s on
+        // 100 KB, pass AE), though no turn ends with a ".".
+        const byLookbehind = guard !== undefined && guardsRun(e, guard);
         const byWord = wordStart && wordCharactersOnly(e.element);
-        if (byLookbehind || byWord) startsAgainIn(sequence, i, tailCanFail, byWord, byLookbehind ? guard : undefined);
+        if (byLookbehind || byWord) startsAgainIn(sequence, i, tailCanFail, byLookbehind ? guard! : wordGuard());
         else if (failsAfter) found.push(e);
       } else if (wordStart && !guard && wordOnly(e)) {
-        startsAgainIn(sequence, i, tailCanFail, true);
-      } else if (guard) {
-        // Anything else after a lookbehind ((\d+), \d{1,3}, (?:v|\d+)) starts where the lookbehind lets
-        // it; the repeated group after it may start again at each turn (they passed, pass AD).
-        startsAgainIn(sequence, i, tailCanFail, false, guard);
-        return undefined;
+        startsAgainIn(sequence, i, tailCanFail, wordGuard());
       } else if (e.type === "Group" || e.type === "CapturingGroup") {
         // A match passes a group by one of its alternatives, in the state that alternative leaves:
-        // (?:(?<!\d))\d+… is guarded as (?<!\d)\d+… is.
+        // (?:(?<!\d))\d+… is guarded as (?<!\d)\d+… is, and a group after a guard is entered
+        // ((?<![\w/])((?:\.\.?/)+)node_modules took 4.95 s on 100 KB, pass AE).
         const rest = [...elements.slice(i + 1), ...after];
         const passed = e.alternatives.map((a) => walk(a.elements, tailCanFail, { wordStart, guard }, rest)).filter((s) => s !== undefined);
         if (passed.length === 0) return undefined;
         ({ wordStart, guard } = mergeStarts(passed));
         continue;
+      } else if (guard) {
+        // Anything else after a lookbehind ((\d+), \d{1,3}, (?:v|\d+)) starts where the lookbehind lets
+        // it; the repeated group after it may start again at each turn (they passed, pass AD).
+        startsAgainIn(sequence, i, tailCanFail, guard);
+        return undefined;
       } else if (e.type === "Quantifier" && (e.element.type === "Group" || e.element.type === "CapturingGroup")) {
         // The rest of a turn, or the turns after it, follow what is found inside.
         const rest = [...elements.slice(i + 1), ...after];

@@ -170,3 +170,10 @@ function widenAdjacentRepeats(ast: AST.Pattern, widen: (q: AST.Quantifier) => vo
   });
   return widened;
 }
+
+/** A quantifier's maximum as written (the analysis tree widens some, in place): * and + unbounded. */
+export function writtenMax(q: AST.Quantifier): number {
+  const bound = /\{(\d+)(,(\d*))?\}\??$/.exec(q.raw);
+  if (!bound) return q.raw.endsWith("?") && !/[*+]\??$/.test(q.raw) ? 1 : Infinity;
+  return bound[2] === undefined ? Number(bound[1]) : bound[3] === "" ? Infinity : Number(bound[3]);
+}

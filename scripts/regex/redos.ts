@@ -14,7 +14,7 @@ import { findLeadingRepeats } from "./leading-repeats.ts";
 import { canFailAfter } from "./tail.ts";
 import { findRepeatsInSequence } from "./sequence-repeats.ts";
 import { readBackreferencesAsCopies } from "./backreference-copies.ts";
-import { LARGE_REPEAT, MOVE_BOUND, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver } from "./redos-tree.ts";
+import { LARGE_REPEAT, MOVE_BOUND, readLookaheadsAsGroups, widenLargeRepeats, widenRepeatsOver, writtenMax } from "./redos-tree.ts";
 
 /** Most readings per start counted repeats that read turns two ways may multiply to (2^8 took 0.5 s on 100 KB). */
 const MANY_COUNTED_READINGS = 100;
@@ -219,11 +219,4 @@ function topBranch(node: AST.Node): AST.Node {
   let n = node;
   while (n.parent && n.parent.type !== "Pattern") n = n.parent;
   return n;
-}
-
-/** A quantifier's maximum as written (the analysis tree widens some, in place): * and + unbounded. */
-function writtenMax(q: AST.Quantifier): number {
-  const bound = /\{(\d+)(,(\d*))?\}\??$/.exec(q.raw);
-  if (!bound) return q.raw.endsWith("?") && !/[*+]\??$/.test(q.raw) ? 1 : Infinity;
-  return bound[2] === undefined ? Number(bound[1]) : bound[3] === "" ? Infinity : Number(bound[3]);
 }

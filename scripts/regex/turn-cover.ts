@@ -5,7 +5,7 @@
 // took under 10 ms on 100 KB (pass AD).
 import type { AST } from "@eslint-community/regexpp";
 import { CharSet, DFA, isDisjointWith, type NFA } from "refa";
-import { MAX_NODES, charactersOf, firstCharactersOf, lastCharactersOf } from "./automata.ts";
+import { MAX_NODES, charactersOf, firstCharactersOf, lastCharactersOf, wordCharacters } from "./automata.ts";
 
 type Automaton = (node: AST.Node, factory?: NFA.LimitedNodeFactory) => NFA;
 
@@ -23,18 +23,6 @@ function holdsTests(node: AST.Node): boolean {
     default:
       return false;
   }
-}
-
-/** The characters \b tells from the rest under the flags: [0-9A-Za-z_], and ſ and K (Kelvin) under iu. */
-function wordCharacters(maxCharacter: number, flags: AST.Flags): CharSet {
-  const ranges = [
-    { min: 0x30, max: 0x39 },
-    { min: 0x41, max: 0x5a },
-    { min: 0x5f, max: 0x5f },
-    { min: 0x61, max: 0x7a },
-  ];
-  if ((flags.unicode || flags.unicodeSets) && flags.ignoreCase) ranges.push({ min: 0x17f, max: 0x17f }, { min: 0x212a, max: 0x212a });
-  return CharSet.empty(maxCharacter).union(ranges);
 }
 
 const isWordBoundary = (e: AST.Element): e is AST.WordBoundaryAssertion => e.type === "Assertion" && e.kind === "word";

@@ -516,7 +516,7 @@ describe("kb hooks install", () => {
       writeFileSync(path.join(shim, "node"), `#!/bin/sh\n(cd '${r.dir}' && git add -- entries/demo/late-error.json)\nexec '${process.execPath}' "$@"\n`, { mode: 0o755 });
       writeFileSync(path.join(r.dir, "README.md"), "readme\n");
       git("add", "README.md");
-      const raced = commitWith({ PATH: `${shim}:${env.PATH}` }, "raced");
+      const raced = commitWith({ PATH: `${shim}:${process.env.PATH}` }, "raced");
       expect(raced.status).toBe(1);
       expect(raced.stderr).toContain("files were staged while the hook checked the commit");
       expect(log(git)).toEqual(["two entries"]);
