@@ -140,6 +140,17 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
       return false;
     }
   };
+  /** The characters a part's texts hold and begin with, worked out once per part (a segment is read again for each repeat after it). */
+  const known = new Map<AST.Node, { all: CharSet; first: CharSet }>();
+  const charactersIn = (e: AST.Node): { all: CharSet; first: CharSet } => {
+    let found = known.get(e);
+    if (!found) {
+      const nfa = automaton!(e);
+      found = { all: charactersOf(nfa), first: firstCharactersOf(nfa) };
+      known.set(e, found);
+    }
+    return found;
+  };
   /** \b before word characters: a start only after a character that is not one. */
   const wordGuard = (): Guard => ({ chars: wordCharacters(automaton ? automaton(pattern).maxCharacter : 0x10ffff, flags), negate: true });
   /**
@@ -169,9 +180,9 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
           // segment needs must find a character of the run: \s* after \b\d+ holds no start
           // (\b(?:\d+|\d+\.\d+)\s*(?:ms|s)\b was reported once the repeat after a group was seen, pass AE).
           const needed = segment.findIndex((p) => !nullable(p));
-          first = [...(needed < 0 ? segment : segment.slice(0, needed + 1)).map((p) => firstCharactersOf(automaton(p))), ...(needed < 0 ? [firstCharactersOf(run)] : [])].reduce((a, b) => a.union(b));
+          first = [...(needed < 0 ? segment : segment.slice(0, needed + 1)).map((p) => charactersIn(p).first), ...(needed < 0 ? [firstCharactersOf(run)] : [])].reduce((a, b) => a.union(b));
           const inRun = charactersOf(run);
-          feasible = segment.every((p) => nullable(p) || !charactersOf(automaton(p)).isDisjointWith(inRun));
+          feasible = segment.every((p) => nullable(p) || !charactersIn(p).all.isDisjointWith(inRun));
         } catch {
           found.push(e);
           return;
