@@ -2,7 +2,7 @@
 // commit runs kb twice). It must block every commit whose tree fails kb lint, commit nothing
 // unstaged, lose no work, and write nothing outside the repository.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -456,7 +456,7 @@ describe("kb hooks install", () => {
     git("add", "entries");
     writeFileSync(file, `${compact}\nLOCALNOTE my draft\n`);
     expect(git("diff", "--name-only")).toBe("");
-    expect(commitRefused("filtered")).toContain("have a filter attribute");
+    expect(commitRefused("filtered")).toContain("have a filter or working-tree-encoding attribute");
     expect(readFileSync(file, "utf8")).toContain("LOCALNOTE");
     rmSync(path.join(r.dir, ".git/info/attributes"));
     git("checkout", "--", "entries");
@@ -500,7 +500,7 @@ describe("kb hooks install", () => {
     expect(moved.stderr).not.toContain("error-kb");
   });
 
-  it("checks what is committed, not what was staged before it ran; loses no edit git cannot see; prints no raw control character; ignores KB_TODAY; makes no empty commit; removes a killed run's folder (pass AE)", async () => {
+  it("checks what is committed, not what was staged before it ran; loses no edit git cannot see; prints no raw control character; ignores KB_TODAY; says when a fix leaves nothing to commit; removes a killed run's folder (pass AE)", async () => {
     const { r, git, env, commitRefused } = await hookedRepo();
     const file = path.join(r.dir, "entries/demo/sample-error.json");
     const commitWith = (extra: Record<string, string>, message: string, ...args: string[]) =>
@@ -559,10 +559,14 @@ describe("kb hooks install", () => {
     expect(future.stderr).toContain("kb/date-order");
     git("reset", "-q", "--hard");
 
-    // A fix that undoes the only staged change: nothing is left to commit, so no empty commit.
+    // A fix that undoes the only staged change: git, which decided before the hook, commits nothing
+    // new; the hook says so (it cannot see --amend or --allow-empty, for which that is right, pass AF).
     writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, "utf8"))));
     git("add", "entries");
-    expect(commitRefused("only a fix")).toContain("after kb fix the commit changes nothing");
+    const onlyFix = commitWith({}, "only a fix");
+    expect(onlyFix.status, onlyFix.stderr).toBe(0);
+    expect(onlyFix.stderr).toContain("after kb fix this commit changes nothing against HEAD");
+    git("reset", "-q", "--soft", "HEAD~1");
     expect(log(git)).toEqual(["two entries"]);
 
     // A folder a killed run left (kill -9 runs no trap) is removed once it is an hour old; a newer one is not.
@@ -595,5 +599,85 @@ describe("kb hooks install", () => {
     } finally {
       rmSync(odd, { recursive: true, force: true });
     }
+  });
+
+  it("fails closed without a tool it needs, keeps an unstaged mode change, reads links from the commit and prints their names safe, refuses a working-tree-encoding, blocks no amend (pass AF)", async () => {
+    const { r, git, env, commitRefused } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    const commitWith = (extra: Record<string, string>, message: string, ...args: string[]) =>
+      spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message, ...args], { cwd: r.dir, env: { ...env, ...extra }, encoding: "utf8" });
+    const compactEntry = (cause: string) => JSON.stringify(validEntry("demo/sample-error", { root_cause: cause }));
+
+    // No awk: the commit is refused before anything is decided (the fix overwrote an unstaged edit).
+    const bin = path.join(r.dir, "..", `${path.basename(r.dir)}-no-awk`);
+    mkdirSync(bin);
+    try {
+      for (const tool of ["git", "sh", "node", "xargs", "cmp", "grep", "cut", "mktemp", "rm", "mkdir", "cp", "cat", "sed", "tr", "find", "id", "paste"]) {
+        const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+        if (found) symlinkSync(found, path.join(bin, tool));
+      }
+      writeFileSync(file, compactEntry("Staged cause."));
+      git("add", "entries");
+      writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "UNSTAGED WORK" })));
+      const noAwk = commitWith({ PATH: bin }, "no awk");
+      expect(noAwk.status).toBe(1);
+      expect(noAwk.stderr).toContain("the hook needs awk, which is not on the PATH");
+      expect(readFileSync(file, "utf8")).toContain("UNSTAGED WORK");
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+
+    // An unstaged chmod +x on a fixed entry is unstaged work: refused, the mode kept.
+    writeFileSync(file, compactEntry("Staged cause."));
+    git("add", "entries");
+    chmodSync(file, 0o755);
+    expect(commitRefused("mode")).toContain("also have unstaged changes");
+    expect(lstatSync(file).mode & 0o111).not.toBe(0);
+    chmodSync(file, 0o644);
+    git("reset", "-q", "--hard");
+
+    // A working-tree-encoding attribute: git only warns, and the fix was written back re-encoded.
+    writeFileSync(file, compactEntry("Staged cause."));
+    git("add", "entries");
+    writeFileSync(path.join(r.dir, ".git/info/attributes"), "entries/** working-tree-encoding=UTF-16\n");
+    const encoded = commitRefused("encoding");
+    expect(encoded).toContain("a filter or working-tree-encoding attribute");
+    expect(readFileSync(file, "utf8")).toBe(compactEntry("Staged cause."));
+    rmSync(path.join(r.dir, ".git/info/attributes"));
+    git("reset", "-q", "--hard");
+
+    // Links: an intent-to-add one is not in the commit and blocks nothing; one in the commit (made with
+    // --no-verify) blocks every commit, its name printed as git quotes it, never raw.
+    const odd = "entries/demo/n\u001b[2J\u001b]0;pwned\u0007\u202e.json";
+    symlinkSync("../../README.md", path.join(r.dir, odd));
+    git("add", "-N", "--", `:(literal)${odd}`);
+    writeFileSync(path.join(r.dir, "README.md"), "readme\n");
+    git("add", "README.md");
+    expect(commitRefused("intent-to-add link")).toBe("");
+    git("add", "--", `:(literal)${odd}`);
+    git("commit", "-q", "--no-verify", "-m", "link, unchecked");
+    writeFileSync(path.join(r.dir, "README.md"), "readme, again\n");
+    git("add", "README.md");
+    const linked = commitRefused("after a link");
+    expect(linked).toContain("these are symbolic links or submodules in the commit");
+    expect(linked).toContain("\\033[2J\\033]0;pwned\\a\\342\\200\\256.json"); // as git quotes it
+    expect(linked).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    git("rm", "-q", "--", `:(literal)${odd}`);
+    expect(commitRefused("link removed")).toBe("");
+
+    // An amend that a fix brings back to HEAD's tree is a reword git allows: not blocked.
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Cause A." })));
+    git("add", "entries");
+    expect(commitRefused("cause A (tpyo)")).toBe("");
+    writeFileSync(file, compactEntry("Cause A."));
+    git("add", "entries");
+    expect(commitRefused("cause A", "--amend")).not.toContain("commit blocked");
+    expect(log(git)[0]).toBe("cause A");
+
+    // A TMPDIR that cannot be used, with escapes in its name: said so, printed safe.
+    const missing = commitWith({ TMPDIR: "/nonexistent/\u001b[31mred\u202e" }, "bad tmpdir");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("cannot make a temporary folder to check the commit in, in /nonexistent/\\033[31mred\\342\\200\\256");
+    expect(missing.stderr).not.toMatch(/[\u001b\u202e]/);
   });
 });

@@ -18,6 +18,11 @@ set -f
 IFS='
 '
 export GIT_LITERAL_PATHSPECS=1
+# Every tool the hook uses, before any is used: without awk the check for unstaged work saw none, and
+# a fix overwrote an edit; without grep the filter check passed (pass AF). A missing one blocks.
+for tool in awk grep sed cut tr xargs cmp paste find mktemp cp rm mkdir cat id; do
+  command -v "$tool" > /dev/null 2>&1 || { echo "error-kb: commit blocked; the hook needs $tool, which is not on the PATH git gave it" >&2; exit 1; }
+done
 # The date kb checks entries against is today's: KB_TODAY (for tests) let a future-dated entry in (pass AE).
 unset KB_TODAY
 # Lines as they are, but every control character and every byte outside ASCII as an octal escape, as
@@ -31,6 +36,14 @@ block() {
   printf 'error-kb: commit blocked; %s\\n' "$1" | safe >&2
   exit 1
 }
+# Runs a command with its error output printed safe: git names files raw in some messages (a
+# working-tree-encoding warning printed a bidi override, pass AF). Needs $work.
+quiet() {
+  "$@" 2> "$work/errors"
+  quiet_status=$?
+  [ -s "$work/errors" ] && safe < "$work/errors" >&2
+  return $quiet_status
+}
 # Names for a message, as git quotes them by default: octal escapes, never a raw control or bidi character.
 show() {
   printf '%s\\0' "$@" | xargs -0 git -c core.quotePath=true ls-files -- >&2
@@ -42,25 +55,15 @@ show() {
 # backslash or a control character, which cannot be passed on as a path: such a file blocks the commit
 # (it was skipped, and a broken entry named café.json was committed, pass W). --no-renames: a rename is
 # its old name deleted and its new one added (a rename committed dangling links, pass Y).
-changed=$(git -c core.quotePath=false diff --cached --no-renames --name-only -- 'entries' 'kb.config.json' 'lint-exceptions.json' '.gitattributes') || block "git diff --cached failed"
+# A deletion is not one: removing such a file was refused (pass AF).
+changed=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=d -- 'entries' 'kb.config.json' 'lint-exceptions.json' '.gitattributes') || block "git diff --cached failed"
 quoted=$(printf '%s\\n' "$changed" | grep '^"')
 if [ -n "$quoted" ]; then
   echo "error-kb: commit blocked; these staged files have a quote, a backslash or a control character in their names, which no entry has:" >&2
   printf '%s\\n' "$quoted" | safe >&2
   exit 1
 fi
-# kb reads neither links nor submodules, and where core.symlinks is off git checks a link out as a
-# plain file holding its target, which kb would read as an entry (pass AA). A linked kb.config.json
-# led out of the checkout below: a relative one into the shared temporary folder, and the default
-# written through it (pass AA).
-links=$(git -c core.quotePath=true ls-files -s -- 'entries' 'kb.config.json' 'lint-exceptions.json') || block "git ls-files failed"
-links=$(printf '%s\\n' "$links" | grep -E '^(120000|160000) ' | cut -f2)
-if [ -n "$links" ]; then
-  echo "error-kb: commit blocked; these are symbolic links or submodules in the commit, which kb does not read (make each a regular file):" >&2
-  echo "$links" >&2
-  exit 1
-fi
-# The staged entries kb fix rewrites (T: a file become a link is caught above).
+# The staged entries kb fix rewrites (T: a file become a link is refused below).
 files=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=ACMRT -- 'entries/') || block "git diff --cached failed"
 temps=$(printf '%s\\n' "$files" | grep '[.]kb-tmp$')
 if [ -n "$temps" ]; then
@@ -72,7 +75,7 @@ fi
 # (a broken pipe on stderr left it behind, pass AA).
 # Folders a killed hook left (kill -9 runs no trap, pass AE): this user's, an hour old.
 uid=$(id -u 2> /dev/null) && find "\${TMPDIR:-/tmp}/" -maxdepth 1 -type d -name 'kb-pre-commit.*' -user "$uid" -mmin +60 -exec rm -rf {} + 2> /dev/null
-work=$(mktemp -d "\${TMPDIR:-/tmp}/kb-pre-commit.XXXXXX") || block "cannot make a temporary folder to check the commit in"
+work=$(mktemp -d "\${TMPDIR:-/tmp}/kb-pre-commit.XXXXXX" 2> /dev/null) || block "cannot make a temporary folder to check the commit in, in \${TMPDIR:-/tmp}"
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM HUP PIPE QUIT
 if [ -n "$files" ]; then
@@ -118,6 +121,19 @@ checkout() {
   [ -e "$2/kb.config.json" ] || [ -L "$2/kb.config.json" ] || printf '{}\\n' > "$2/kb.config.json"
 }
 tree=$(git write-tree) || block "git write-tree failed: the index cannot be committed as it is"
+# kb reads neither links nor submodules, and where core.symlinks is off git checks a link out as a
+# plain file holding its target, which kb would read as an entry (pass AA). A linked kb.config.json
+# led out of the checkout below: a relative one into the shared temporary folder, and the default
+# written through it (pass AA). Read from the tree the commit gets: an intent-to-add link is not in
+# it (it blocked the commit), and names as git quotes them, printed safe (echo turned git's escapes
+# back into raw bytes, pass AF).
+git -c core.quotePath=true ls-tree -r "$tree" -- 'entries' 'kb.config.json' 'lint-exceptions.json' > "$work/tree-list" || block "git ls-tree failed"
+links=$(grep -E '^(120000|160000) ' "$work/tree-list" | cut -f2)
+if [ -n "$links" ]; then
+  echo "error-kb: commit blocked; these are symbolic links or submodules in the commit, which kb does not read (make each a regular file):" >&2
+  printf '%s\\n' "$links" | safe >&2
+  exit 1
+fi
 # A merge git commits itself takes the tree it made before its hook ran, and git commit <path> a
 # temporary index the real one cannot follow: fixes re-staged there never reached the commit, or the
 # real index undid them (pass Z, AB, AC). Those commits are checked as they are.
@@ -134,10 +150,13 @@ checkout "$tree" "$work/commit"
 status=$?
 if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
   # A clean filter hides unstaged changes from git diff, and writing the fix back lost them (pass AD).
-  filtered=$(git check-attr --stdin filter < "$work/staged" | grep -v -e ': unspecified$' -e ': unset$' | grep -v '^$')
+  # So does a working-tree-encoding: git only warned that an entry was not in it, and the fix was
+  # written back re-encoded (pass AF).
+  quiet git check-attr --stdin filter working-tree-encoding < "$work/staged" > "$work/attributes" || block "git check-attr failed"
+  filtered=$(grep -v -e ': unspecified$' -e ': unset$' -e '^$' "$work/attributes")
   if [ -n "$filtered" ]; then
     cat "$work/lint"
-    echo "error-kb: commit blocked; these staged entries have a filter attribute, so git cannot say whether they have unstaged changes and the hook does not fix them (run npx kb fix and git add yourself):" >&2
+    echo "error-kb: commit blocked; these staged entries have a filter or working-tree-encoding attribute, so git cannot say whether they have unstaged changes and the hook does not fix them (run npx kb fix and git add yourself):" >&2
     printf '%s\\n' "$filtered" | safe >&2
     exit 1
   fi
@@ -161,15 +180,28 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     # would store it, not by git diff, which trusts the stat cache, an fsmonitor and the assume-unchanged
     # and skip-worktree bits (an edit was lost each way, pass AA, AB, AE). Partly staged entries that
     # need no fix are committed as staged, their unstaged part kept.
+    # The executable bit too, where git tracks it: an unstaged chmod was undone (pass AF). Every step
+    # that decides fails closed: a missing or failing tool let the fix through (pass AF).
     : > "$work/present"
     : > "$work/changed"
+    modes=$(git config --type=bool core.fileMode 2> /dev/null || echo true)
+    executable() { if [ -x "$1" ]; then echo yes; else echo no; fi; }
     while IFS= read -r f; do
-      if [ -f "$f" ] && [ ! -L "$f" ]; then printf '%s\\n' "$f" >> "$work/present"; else printf '%s\\n' "$f" >> "$work/changed"; fi
+      if [ ! -f "$f" ] || [ -L "$f" ]; then
+        printf '%s\\n' "$f" >> "$work/changed"
+      elif [ "$modes" = true ] && [ "$(executable "$f")" != "$(executable "$work/before/\${f#entries/}")" ]; then
+        printf '%s\\n' "$f" >> "$work/changed"
+      else
+        printf '%s\\n' "$f" >> "$work/present"
+      fi
     done < "$work/fixed-names"
     if [ -s "$work/present" ]; then
-      git hash-object --stdin-paths < "$work/present" > "$work/worktree-blobs" || block "git hash-object failed: cannot tell whether the fixed entries have unstaged changes"
-      sed 's/^/:/' "$work/present" | tr '\\n' '\\0' | xargs -0 git rev-parse > "$work/staged-blobs" || block "git rev-parse failed: cannot tell whether the fixed entries have unstaged changes"
-      paste -d ' ' "$work/staged-blobs" "$work/worktree-blobs" "$work/present" | awk '$1 != $2' | cut -d ' ' -f 3- >> "$work/changed"
+      quiet git hash-object --stdin-paths < "$work/present" > "$work/worktree-blobs" || block "git hash-object failed: cannot tell whether the fixed entries have unstaged changes"
+      sed 's/^/:/' "$work/present" | tr '\\n' '\\0' > "$work/staged-paths" || block "cannot write in $work"
+      xargs -0 git rev-parse < "$work/staged-paths" > "$work/staged-blobs" || block "git rev-parse failed: cannot tell whether the fixed entries have unstaged changes"
+      paste -d ' ' "$work/staged-blobs" "$work/worktree-blobs" "$work/present" > "$work/pairs" || block "paste failed: cannot tell whether the fixed entries have unstaged changes"
+      # Each line is a staged hash, a working copy's hash and a name: the hashes are 40 or 64 hex digits.
+      awk '$1 !~ /^[0-9a-f]+$/ || $2 !~ /^[0-9a-f]+$/ { exit 1 } $1 != $2 { sub(/^[^ ]+ [^ ]+ /, ""); print }' "$work/pairs" >> "$work/changed" || block "cannot tell whether the fixed entries have unstaged changes"
     fi
     if [ -s "$work/changed" ]; then
       cat "$work/lint"
@@ -183,7 +215,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     # into the index and the working tree through git, which replaces each file (never writing through
     # a link or a hard link, pass AA), in one batch (a few processes per file took 15 ms each, pass
     # AB). Names are relative, one per line: a TMPDIR with a line break split them (pass AD).
-    (cd "$work/commit" && PRISTINE_OBJECTS="$objects" GIT_ALTERNATE_OBJECT_DIRECTORIES= pristine --work-tree="$work/commit" hash-object -w --stdin-paths < "$work/fixed-names") > "$work/blobs" || block "git hash-object failed: the fixes were not written back"
+    (cd "$work/commit" && PRISTINE_OBJECTS="$objects" GIT_ALTERNATE_OBJECT_DIRECTORIES= quiet pristine --work-tree="$work/commit" hash-object -w --stdin-paths < "$work/fixed-names") > "$work/blobs" || block "git hash-object failed: the fixes were not written back"
     : > "$work/info"
     exec 3< "$work/blobs"
     while IFS= read -r f; do
@@ -193,13 +225,14 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
       printf '%s %s\\t%s\\0' "$mode" "$blob" "$f" >> "$work/info"
     done < "$work/fixed-names"
     exec 3<&-
-    git update-index -z --index-info < "$work/info" || block "git update-index failed: the fixes were not re-staged"
-    git checkout-index -f -z --stdin < "$work/fixed" || block "git checkout-index failed: the fixes are staged but not in the working tree (git checkout -- entries)"
+    quiet git update-index -z --index-info < "$work/info" || block "git update-index failed: the fixes were not re-staged"
+    quiet git checkout-index -f -z --stdin < "$work/fixed" || block "git checkout-index failed: the fixes are staged but not in the working tree (git checkout -- entries)"
     fixed_tree=$(git write-tree) || block "git write-tree failed after the fixes were staged"
-    # A fix that undoes the only staged change leaves nothing to commit: git would record an empty
-    # commit it refuses without --allow-empty (pass AE).
-    if [ "$fixed_tree" != "$tree" ] && [ "$fixed_tree" = "$(git rev-parse -q --verify 'HEAD^{tree}' 2> /dev/null)" ]; then
-      block "after kb fix the commit changes nothing: the fixes undid every staged change, so nothing is left to commit"
+    # A fix that undoes the only staged change leaves nothing to commit, and git, which decided that
+    # before the hook ran, records an empty commit (pass AE). The hook cannot see --amend or
+    # --allow-empty, for which that is right (blocking them was wrong, pass AF): it says so instead.
+    if [ "$fixed_tree" != "$tree" ] && [ "$fixed_tree" = "$(git rev-parse -q --verify 'HEAD^{tree}' 2> /dev/null)" ] && ! git rev-parse -q --verify MERGE_HEAD > /dev/null 2>&1; then
+      echo "error-kb: note: after kb fix this commit changes nothing against HEAD (the fixes undid every staged change); unless you meant that (--amend, --allow-empty), drop it with git reset --soft HEAD~1" >&2
     fi
     tree=$fixed_tree
     # kb fix's checkout is not the commit (it removed a committed temporary file there, pass AC).
