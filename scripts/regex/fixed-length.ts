@@ -1,4 +1,4 @@
-// The length of text an element always matches, where it has one, and the least it matches. A part of fixed length cannot
+// The length of text an element always matches, where it has one, and the most it can match. A part of fixed length cannot
 // trade characters with its neighbour, so the ambiguity check (ambiguity.ts) skips the borders it
 // stands on without building automata (a repeated group of 990 letters took 25 s to analyse, pass
 // AB); Python accepts only a lookbehind of fixed length (portability.ts).
@@ -43,23 +43,27 @@ export function fixedLength(e: AST.Node): number | undefined {
 export const sequenceHasFixedLength = (elements: readonly AST.Node[]): boolean => elements.every((e) => fixedLength(e) !== undefined);
 
 /**
- * The length of the shortest text the element matches. Starts inside a run that must each read a
- * part this long are at least that far apart (leading-repeats.ts).
+ * The length of the longest text the element matches (Infinity for an unbounded repeat, or a class of
+ * strings). A repeat's reading from one start is bounded by its count times this (leading-repeats.ts).
  */
-export function minimumLength(e: AST.Node): number {
+export function maximumLength(e: AST.Node): number {
   switch (e.type) {
     case "Character":
     case "CharacterClass":
     case "CharacterSet":
-      return fixedLength(e) ?? 0;
+      return fixedLength(e) ?? Infinity;
+    case "Assertion":
+    case "Backreference":
+      // A backreference reads what its group read: as long as the longest group it names.
+      return e.type === "Assertion" ? 0 : Math.max(...(Array.isArray(e.resolved) ? e.resolved : [e.resolved]).map(maximumLength));
     case "Quantifier":
-      return e.min === 0 ? 0 : e.min * minimumLength(e.element);
+      return e.max === 0 ? 0 : e.max * maximumLength(e.element);
     case "Group":
     case "CapturingGroup":
-      return Math.min(...e.alternatives.map(minimumLength));
+      return Math.max(...e.alternatives.map(maximumLength));
     case "Alternative":
-      return e.elements.reduce((n, part) => n + minimumLength(part), 0);
+      return e.elements.reduce((n, part) => n + maximumLength(part), 0);
     default:
-      return 0;
+      return Infinity;
   }
 }

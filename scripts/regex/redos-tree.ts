@@ -12,19 +12,18 @@ export const LARGE_REPEAT = 10;
 export const MOVE_BOUND = 256;
 
 /** Each lookahead and positive lookbehind of the tree replaced, in place, by a group of the same alternatives (raw text and positions kept). */
-export function readLookaheadsAsGroups(ast: AST.Pattern, lookbehinds = true): void {
+export function readLookaheadsAsGroups(ast: AST.Pattern): void {
   visitRegExpAST(ast, {
     onAssertionLeave(node) {
       // A lookbehind scans back as far as its content consumes: (?<=.{60000})x took 18 s on a 64 KiB
       // line (pass Q). Not a negative one: read as a group it would demand what it forbids. Where a
-      // match may start (leading-repeats.ts), a lookbehind stays a test of the text before.
-      if (!(node.kind === "lookahead" || (lookbehinds && node.kind === "lookbehind" && !node.negate)) || node.parent.type !== "Alternative") return;
+      // match may start (leading-repeats.ts), every lookaround stays a test.
+      if (!(node.kind === "lookahead" || (node.kind === "lookbehind" && !node.negate)) || node.parent.type !== "Alternative") return;
       const parent = node.parent;
       const group = { type: "Group", parent, start: node.start, end: node.end, raw: node.raw, alternatives: node.alternatives } as unknown as AST.Group;
       for (const alt of node.alternatives) (alt as { parent: unknown }).parent = group;
-      // A negative lookahead demands nothing: read as a group it was text every match must hold, and
-      // (?!java\.)(?:\w+\.)+\w+\( looked like a repeat behind a literal (TIMEOUT on 100 KB, pass AD).
-      // Its content is still scanned, and an empty alternative lets the match pass without it.
+      // A negative lookahead demands nothing: its content is still scanned, and an empty alternative
+      // lets the match pass without it (read as a plain group it was text every match must hold, pass AD).
       if (node.kind === "lookahead" && node.negate) group.alternatives = [...node.alternatives, { type: "Alternative", parent: group, start: node.end, end: node.end, raw: "", elements: [] } as unknown as AST.Alternative];
       parent.elements[parent.elements.indexOf(node)] = group;
     },

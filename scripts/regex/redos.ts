@@ -52,8 +52,10 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     readLookaheadsAsGroups(scanned);
     widenRepeatsOver(scanned, MOVE_BOUND, MOVE_BOUND);
     moves = analyse({ pattern: scanned, flags }, { reportTypes: { Move: true, Self: false, Trade: false }, maxReports: 5 }).reports;
+    // Where a match may start, a lookaround stays a test: a negative lookahead read as a group with an
+    // empty alternative made the tail after a repeat look unable to fail (\b\d+(?:\.\d+)+(?![.\d])
+    // passed, 13.4 s on 100 KB), and a positive one lengthened the part before a repeat (pass AF).
     const starts = parser.parsePattern(source, 0, source.length, { unicode: true });
-    readLookaheadsAsGroups(starts, false);
     widenRepeatsOver(starts, MOVE_BOUND, MOVE_BOUND);
     leading = findLeadingRepeats(starts, flags);
   } catch {

@@ -117,6 +117,7 @@ export const regexCases: RuleCases[] = [
       { name: "a group of digit repeats after \\b: each run of digits is entered once (pass AB: \\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s)\\b was reported twice, 3 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s) widgets refused" } },
       { name: "guards that keep a match from starting inside a run: a lookbehind excluding what a turn ends with, or before an optional part, and ordinary sequences of numbers (pass AC)", entry: { regex: "SampleError: the sample error widget refused to start|(?<![\\w/-])(?:[\\w-]+/)*[\\w-]+\\.rs widget refused|SampleError: (\\d+)\\.(\\d+)\\.(\\d+) (?:foo)?(?:bar)?baz" } },
       { name: "repeats side by side that cannot trade, and a separator whose every text holds a character the first repeat cannot take (pass AE: (?<![\\w./])\\w+(?:\\.\\w+)+(?:/\\w+\\.\\w+)+:\\d+ was reported, 2.2 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|(?<![\\w./])\\w+(?:\\.\\w+)+(?:/\\w+\\.\\w+)+:\\d+ widget refused" } },
+      { name: "a negative lookahead after an unbounded repeat that only a whole turn could match holds where the repeat stops (pass AF: \\b\\d+(?:\\.\\d+)+(?!\\.\\d), 2 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+(?!\\.\\d)|(?<![\\w.])\\w+(?:\\.\\w+)+(?![\\w.])" } },
       { name: "starts no lookbehind lets in, a bounded repeat read from starts a segment apart, a path after a literal (pass AE)", entry: { regex: "SampleError: the sample error widget refused to start|(?<=\\s|\\()(?:\\.\\.?/)+node_modules|(?<![0-9])[0-9]+/[0-9]+ nodes are available: [^\\n]{0,500}Insufficient [A-Za-z0-9./-]{1,80}|\\bat (?:/[\\w.-]+)+\\.js:\\d+:\\d+|(?<![\\w/])(?:[\\\\/]\\w+)+:" } },
       { name: "a tail that matches inside any one turn: the first start of a run succeeds once the last turn is given back (pass AD: \\b\\d+(?:\\.\\d+)+\\b and \\b([a-z]\\w*(?:\\.[a-z]\\w*)+)\\.([A-Z]\\w*)\\b were reported, 2 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+\\b|\\b([a-z][\\w]*(?:\\.[a-z][\\w]*)+)\\.([A-Z]\\w*)\\b" } },
       { name: "a guard inside a group that excludes every character of the turns after the group, and \\s* after \\b\\d+ in a group (pass AE)", entry: { regex: "SampleError: the sample error widget refused to start|(?:(?<![\\d.])\\d+)(?:\\.\\d+)+-rc widget refused|\\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s)\\b widget refused" } },
@@ -427,6 +428,17 @@ export const regexCases: RuleCases[] = [
         name: "a separator that is a group: named as written, and the hint does not pretend its first character is one (pass AE: the hint said [^(]*)",
         entry: { regex: "SampleError: the sample error widget refused to start|X: .*(?:in|at).* at line widget refused" },
         errors: [{ pointer: "/regex", message: '.* can run past every "(?:in|at)" after it', hint: "e.g. [^…]* instead of .*" }],
+      },
+      {
+        name: "a negative lookahead ending the pattern can fail, turns of any length and a segment that matches inside the run do not bound a counted repeat, a lookahead adds no length (pass AF: \\b\\d+(?:\\.\\d+)+(?![.\\d]) took 13.4 s on 100 KB, a host name 6.5 s, (?<!\\d)(?:\\d\\.){50}(?:\\d\\.){1,20000}x 4.9 s)",
+        entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+(?![.\\d])|\\b\\w+(?:\\.\\w+)+(?![\\w.(])|\\b[a-z0-9](?:[a-z0-9-]*\\.){1,126}[a-z]{2,}:\\d+|(?<!\\d)(?:\\d\\.){50}(?:\\d\\.){1,20000}x|(?<!\\d)(?=(?:\\d\\.){50})\\d+(?:\\.\\d+){1,20000}x" },
+        errors: [
+          { pointer: "/regex", message: "a match can begin with (?:\\.\\d+)+, so" },
+          { pointer: "/regex", message: "a match can begin with (?:\\.\\w+)+, so" },
+          { pointer: "/regex", message: "a match can begin with (?:[a-z0-9-]*\\.){1,126}, so" },
+          { pointer: "/regex", message: "a match can begin with (?:\\d\\.){1,20000}, so" },
+          { pointer: "/regex", message: "a match can begin with (?:\\.\\d+){1,20000}, so" },
+        ],
       },
       {
         name: "a tail that no turn holds, or a word boundary a turn's border breaks: the search still runs from each turn (\\b\\d+(?:\\.\\d+)+\\.x took 3.7 s on 50 KB of 1., \\b\\d+(?:\\.\\d+)+\\B 4.9 s)",
