@@ -1,7 +1,7 @@
-// The length of text an element always matches, where it has one, and the most it can match. A part of fixed length cannot
-// trade characters with its neighbour, so the ambiguity check (ambiguity.ts) skips the borders it
-// stands on without building automata (a repeated group of 990 letters took 25 s to analyse, pass
-// AB); Python accepts only a lookbehind of fixed length (portability.ts).
+// The length of text an element always matches, where it has one, and the most it can match. A part
+// of fixed length cannot trade characters with its neighbour, so the ambiguity check (ambiguity.ts)
+// skips the borders it stands on without building automata (a repeated group of 990 letters took
+// 25 s to analyse, pass AB); Python accepts only a lookbehind of fixed length (portability.ts).
 import type { AST } from "@eslint-community/regexpp";
 
 /** The one length of every text the element matches, or undefined when it can match texts of different lengths. */

@@ -28,8 +28,14 @@ function gitRepo() {
       return String((e as { stderr?: string }).stderr);
     }
   };
-  return { r, git, env, commitRefused };
+  /** A commit with more environment variables: its exit status and output, whatever they are. */
+  const commitWith = (extra: Record<string, string>, message: string, ...args: string[]) =>
+    spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message, ...args], { cwd: r.dir, env: { ...env, ...extra }, encoding: "utf8" });
+  return { r, git, env, commitRefused, commitWith };
 }
+
+/** The sample entry with another root cause, valid but not in canonical form: kb fix rewrites it. */
+const compactEntry = (cause: string) => JSON.stringify(validEntry("demo/sample-error", { root_cause: cause }));
 
 /** A repository with the hook installed and its two entries committed. */
 async function hookedRepo() {
@@ -73,7 +79,6 @@ describe("kb hooks install", () => {
 
     // Staged work beside unstaged work in one entry: the hook never commits the unstaged part, and
     // never writes a fix over it.
-    const compactEntry = (cause: string) => JSON.stringify(JSON.parse(entryText(validEntry("demo/sample-error", { root_cause: cause }))));
     writeFileSync(file, compactEntry("Staged cause."));
     git("add", "entries");
     writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "Unstaged cause, not meant for this commit." })));
@@ -442,11 +447,9 @@ describe("kb hooks install", () => {
   });
 
   it("fixes as git stores them and loses nothing a filter hides; GIT_TEMPLATE_DIR, GIT_OBJECT_DIRECTORY and a TMPDIR with a line break change nothing (pass AD)", async () => {
-    const { r, git, env, commitRefused } = await hookedRepo();
+    const { r, git, env, commitRefused, commitWith } = await hookedRepo();
     const file = path.join(r.dir, "entries/demo/sample-error.json");
     const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
-    const commitWith = (extra: Record<string, string>, message: string, ...args: string[]) =>
-      spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message, ...args], { cwd: r.dir, env: { ...env, ...extra }, encoding: "utf8" });
 
     // A clean filter hides an unstaged line from git diff: the hook does not fix, so it is kept.
     git("config", "filter.strip.clean", "grep -v LOCALNOTE");
@@ -501,11 +504,8 @@ describe("kb hooks install", () => {
   });
 
   it("checks what is committed, not what was staged before it ran; loses no edit git cannot see; prints no raw control character; ignores KB_TODAY; says when a fix leaves nothing to commit; removes a killed run's folder (pass AE)", async () => {
-    const { r, git, env, commitRefused } = await hookedRepo();
+    const { r, git, env, commitRefused, commitWith } = await hookedRepo();
     const file = path.join(r.dir, "entries/demo/sample-error.json");
-    const commitWith = (extra: Record<string, string>, message: string, ...args: string[]) =>
-      spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message, ...args], { cwd: r.dir, env: { ...env, ...extra }, encoding: "utf8" });
-    const compactEntry = (cause: string) => JSON.stringify(validEntry("demo/sample-error", { root_cause: cause }));
 
     // Staged while the hook ran (git takes no lock meanwhile): a node that stages a broken entry
     // before it lints stands for another terminal or an editor. The commit is refused.
@@ -602,11 +602,8 @@ describe("kb hooks install", () => {
   });
 
   it("fails closed without a tool it needs, keeps an unstaged mode change, reads links from the commit and prints their names safe, refuses a working-tree-encoding, blocks no amend (pass AF)", async () => {
-    const { r, git, env, commitRefused } = await hookedRepo();
+    const { r, git, commitRefused, commitWith } = await hookedRepo();
     const file = path.join(r.dir, "entries/demo/sample-error.json");
-    const commitWith = (extra: Record<string, string>, message: string, ...args: string[]) =>
-      spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message, ...args], { cwd: r.dir, env: { ...env, ...extra }, encoding: "utf8" });
-    const compactEntry = (cause: string) => JSON.stringify(validEntry("demo/sample-error", { root_cause: cause }));
 
     // No awk: the commit is refused before anything is decided (the fix overwrote an unstaged edit).
     const bin = path.join(r.dir, "..", `${path.basename(r.dir)}-no-awk`);
