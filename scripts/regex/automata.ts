@@ -41,6 +41,11 @@ export function lastCharactersOf(nfa: NFA): CharSet {
   return firstCharactersOf(reversed);
 }
 
+/** Every character a line can hold under the flags (lookup reads one line at a time): what . matches. */
+export function lineCharacters(flags: AST.Flags): CharSet {
+  return JS.createCharSet([{ kind: "any" }], (flags.unicodeSets ? { unicodeSets: true, ignoreCase: flags.ignoreCase } : { unicode: flags.unicode, ignoreCase: flags.ignoreCase }) as JS.Flags);
+}
+
 /** The characters \b tells from the rest under the flags: [0-9A-Za-z_], and ſ and K (Kelvin) under iu. */
 export function wordCharacters(maxCharacter: number, flags: AST.Flags): CharSet {
   const ranges = [

@@ -53,9 +53,12 @@ export function maximumLength(e: AST.Node): number {
     case "CharacterSet":
       return fixedLength(e) ?? Infinity;
     case "Assertion":
+      // A lookaround consumes nothing but reads as far as its content does: (?![\d.]*;) in each turn
+      // read to the line's end, and a counted repeat of such turns was taken as short (pass AG).
+      return e.kind === "lookahead" || e.kind === "lookbehind" ? Math.max(...e.alternatives.map(maximumLength)) : 0;
     case "Backreference":
       // A backreference reads what its group read: as long as the longest group it names.
-      return e.type === "Assertion" ? 0 : Math.max(...(Array.isArray(e.resolved) ? e.resolved : [e.resolved]).map(maximumLength));
+      return Math.max(...(Array.isArray(e.resolved) ? e.resolved : [e.resolved]).map(maximumLength));
     case "Quantifier":
       return e.max === 0 ? 0 : e.max * maximumLength(e.element);
     case "Group":

@@ -110,9 +110,9 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
       message: r.separator === ""
         ? `polynomial backtracking: for each length of ${r.first.raw} the search tries, ${r.second.raw} compares that many characters again before what follows fails (quadratic from each start) (column ${r.first.start + 1} of the pattern)`
         : r.turns
-        ? `${manyTurns ? "exponential" : "polynomial"} backtracking: ${r.first.raw} can run past every ${JSON.stringify(r.separator)} after it into the next turn of ${r.turns.raw}, so the search tries every way to share the line among the turns before what follows fails (column ${r.first.start + 1} of the pattern)`
-        : `polynomial backtracking: ${r.first.raw} can run past every ${JSON.stringify(r.separator)} after it, and for each the search tries every length of ${r.second.raw} before what follows fails (cubic on a line that repeats it) (column ${r.first.start + 1} of the pattern)`,
-      hint: `keep the first repeat from crossing the separator, e.g. [^${/^[\\([]/.test(r.separator) ? "…" : r.separator[0]}]* instead of .*, or bound one of them to ${LARGE_REPEAT} characters or fewer`,
+        ? `${manyTurns ? "exponential" : "polynomial"} backtracking: ${r.first.raw} can run past every "${r.separator}" after it into the next turn of ${r.turns.raw}, so the search tries every way to share the line among the turns before what follows fails (column ${r.first.start + 1} of the pattern)`
+        : `polynomial backtracking: ${r.first.raw} can run past every "${r.separator}" after it, and for each the search tries every length of ${r.second.raw} before what follows fails (cubic on a line that repeats it) (column ${r.first.start + 1} of the pattern)`,
+      hint: `keep the first repeat from crossing the separator, e.g. [^${r.separator === "" || /^[\\([]/.test(r.separator) ? "…" : r.separator[0]}]* instead of .*, or bound one of them to ${LARGE_REPEAT} characters or fewer`,
     });
   }
   // The automata read a backreference as matching nothing; in the tree the ambiguity check reads, each

@@ -8,8 +8,8 @@
 // with its alternations and optional parts opened (X: (?:.* in )?[^;]*;), and a repeated group as
 // its body twice in a row (X: (?:.* in )+;, exponential), since the chain may run through either.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
-import { CharSet, JS, type NFA } from "refa";
-import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf } from "./automata.ts";
+import { CharSet, type NFA } from "refa";
+import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters } from "./automata.ts";
 import { LARGE_REPEAT } from "./redos-tree.ts";
 
 export interface RepeatsInSequence {
@@ -170,7 +170,7 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     return !firstCharactersOf(second).isDisjointWith(charsOf(a)) && !lastCharactersOf(first).isDisjointWith(charsOf(b));
   };
   /** Every character a line can hold (lookup reads one line at a time). */
-  const inLine = JS.createCharSet([{ kind: "any" }], (flags.unicodeSets ? { unicodeSets: true, ignoreCase: flags.ignoreCase } : { unicode: flags.unicode, ignoreCase: flags.ignoreCase }) as JS.Flags);
+  const inLine = lineCharacters(flags);
   /** Whether a repeat runs to the end of any line: nothing that follows it then makes the search back up. */
   const runsToLineEnd = (e: AST.Element | undefined) => e?.type === "Quantifier" && e.max === Infinity && charsOf(e).isSupersetOf(inLine);
   /**
@@ -218,6 +218,9 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     if (repeats.length < 2) return false;
     const followed = (j: number) => afterAlternative || sequence[j]!.type === "Assertion" || sequence.slice(j + 1).some((_, k) => canFail(sequence, j + 1 + k));
     for (const [k, i] of repeats.entries()) {
+      // A lookaround reads its content once per position and keeps one reading: it runs past nothing
+      // into what follows (\b\d(?:\.(?=[\d.]*;)\d){1,300}x was called exponential for it, pass AG).
+      if (sequence[i]!.type === "Assertion") continue;
       // An optional part of fixed text cannot run past copies of a separator: it only doubles the count
       // of a chain that starts later (at \(?(?:file://)?(/[^:()]+):(\d+) blamed (?:file://)?, pass W).
       if (sequence[i]!.type === "Quantifier" && (sequence[i] as AST.Quantifier).max <= 1 && ways(sequence[i]!) <= 2) continue;
@@ -246,9 +249,9 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
         const pair = previous === i;
         product *= ways(sequence[j]!);
         previous = j;
-        // Side by side is scslre's, but it cannot see a backreference compare again what the repeat took ((.*)(?=\1)…: pass R).
-        // (A repeat inside a lookaround takes one length per start: lookarounds are atomic, (?=([a-z]+))\1 is the atomic-group idiom.)
-        const recompared = sequence[i]!.type !== "Assertion" && backreferencesIn(sequence[j]!).length > 0;
+        // Side by side is scslre's, but it cannot see a backreference compare again what the repeat took
+        // ((.*)(?=\1)…: pass R). A chain never starts at a lookaround (above): (?=([a-z]+))\1 is the atomic-group idiom.
+        const recompared = backreferencesIn(sequence[j]!).length > 0;
         if (product > LARGE_REPEAT ** 3 && (between.length + (j - i) > 1 || recompared) && followed(j) && !(pair && tailInSeparator(sequence, i, j, afterAlternative))) {
           found.push({ first: sequence[i]!, second: sequence[j]!, separator: sequence.slice(i + 1, j).map((e) => e.raw).join(""), ...(turns ? { turns } : {}) });
           return true;
