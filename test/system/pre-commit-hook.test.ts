@@ -677,4 +677,72 @@ describe("kb hooks install", () => {
     expect(missing.stderr).toContain("cannot make a temporary folder to check the commit in, in /nonexistent/\\033[31mred\\342\\200\\256");
     expect(missing.stderr).not.toMatch(/[\u001b\u202e]/);
   });
+
+  it("blocks a fix under a filter whatever its name, reads the owner's executable bit, keeps a linked folder, works beside other pathspec settings, prints git's checkout errors safe (pass AG)", async () => {
+    const { r, git, commitRefused, commitWith } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+
+    // A clean filter named "unspecified" (git runs it) hides an unstaged line: no fix, the line kept.
+    git("config", "filter.unspecified.clean", "grep -v LOCALNOTE");
+    git("config", "filter.unspecified.smudge", "cat");
+    writeFileSync(path.join(r.dir, ".git/info/attributes"), "entries/** filter=unspecified\n");
+    writeFileSync(file, `${compactEntry("Staged cause.")}\n`);
+    git("add", "entries");
+    writeFileSync(file, `${compactEntry("Staged cause.")}\nLOCALNOTE my unsaved draft\n`);
+    expect(commitRefused("filter named unspecified")).toContain("have a filter or working-tree-encoding attribute");
+    expect(readFileSync(file, "utf8")).toContain("LOCALNOTE my unsaved draft");
+    rmSync(path.join(r.dir, ".git/info/attributes"));
+    git("config", "--remove-section", "filter.unspecified");
+    git("reset", "-q", "--hard");
+
+    // git reads the owner's executable bit: a group-only bit is no change (the commit goes through),
+    // an owner's bit taken off a 100755 entry is one (refused, the mode kept).
+    writeFileSync(file, compactEntry("Staged cause."));
+    git("add", "entries");
+    chmodSync(file, 0o654);
+    expect(commitRefused("group bit only")).toBe("");
+    git("update-index", "--chmod=+x", "entries/demo/sample-error.json");
+    chmodSync(file, 0o755);
+    expect(commitRefused("executable")).toBe("");
+    writeFileSync(file, compactEntry("Another staged cause."));
+    git("add", "entries");
+    chmodSync(file, 0o655);
+    expect(commitRefused("owner bit off")).toContain("also have unstaged changes");
+    expect(lstatSync(file).mode & 0o777).toBe(0o655);
+    git("reset", "-q", "--hard");
+
+    // The entry's folder is a link in the working tree (git sees the entry as deleted): refused, the link kept.
+    const shared = path.join(r.dir, "..", `${path.basename(r.dir)}-shared`);
+    try {
+      writeFileSync(file, compactEntry("Staged cause, linked folder."));
+      git("add", "entries");
+      execFileSync("cp", ["-R", path.join(r.dir, "entries/demo"), shared]);
+      rmSync(path.join(r.dir, "entries/demo"), { recursive: true });
+      symlinkSync(shared, path.join(r.dir, "entries/demo"));
+      expect(commitRefused("linked folder")).toContain("also have unstaged changes");
+      expect(lstatSync(path.join(r.dir, "entries/demo")).isSymbolicLink()).toBe(true);
+      rmSync(path.join(r.dir, "entries/demo"));
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
+    git("reset", "-q", "--hard");
+
+    // Another global pathspec setting beside the hook's literal one: the commit goes through.
+    writeFileSync(path.join(r.dir, "README.md"), "readme\n");
+    git("add", "README.md");
+    const icase = commitWith({ GIT_ICASE_PATHSPECS: "1" }, "icase pathspecs");
+    expect(icase.status, icase.stderr).toBe(0);
+
+    // A name the hook's own repository refuses to check out (git~1 under core.protectNTFS): git's
+    // error names it, escaped.
+    git("config", "core.protectNTFS", "false");
+    const ntfs = "entries/git~1/\u202ex.json";
+    mkdirSync(path.join(r.dir, "entries/git~1"));
+    writeFileSync(path.join(r.dir, ntfs), "{}\n");
+    git("add", "--", `:(literal)${ntfs}`);
+    const refused = commitRefused("ntfs name");
+    expect(refused).toContain("error-kb: commit blocked");
+    expect(refused).toContain("\\342\\200\\256x.json");
+    expect(refused).not.toMatch(/[\u001b\u202e]/);
+  });
 });

@@ -18,6 +18,8 @@ set -f
 IFS='
 '
 export GIT_LITERAL_PATHSPECS=1
+# git refuses literal pathspecs beside these, and every commit was blocked (pass AG).
+unset GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_ICASE_PATHSPECS
 # Every tool the hook uses, before any is used: without awk the check for unstaged work saw none, and
 # a fix overwrote an edit; without grep the filter check passed (pass AF). A missing one blocks.
 for tool in awk grep sed cut tr xargs cmp paste find mktemp cp rm mkdir cat id; do
@@ -113,14 +115,15 @@ pristine init -q --bare --template= "$work/repo" > /dev/null || block "cannot ma
 checkout() {
   rm -rf "$work/index" "$2"
   mkdir "$2" || block "cannot write in $work"
-  pristine --work-tree="$2" read-tree "$1" || block "git read-tree failed"
+  # git's own messages name files raw (an invalid path with a bidi override, pass AG): through quiet.
+  quiet pristine --work-tree="$2" read-tree "$1" || block "git read-tree failed"
   # The root .gitattributes too: git hash-object reads attributes from the work tree only (an ident
   # attribute was not applied to a fix, pass AD).
-  pristine --work-tree="$2" ls-files -z -- 'entries' 'lint-exceptions.json' 'kb.config.json' '.gitattributes' > "$work/listed" || block "git ls-files failed"
-  pristine --work-tree="$2" checkout-index -z --stdin < "$work/listed" || block "git could not check out the commit to check it (a partial clone that never fetched some of its files? git fetch them, or commit with --no-verify and let CI check it)"
+  quiet pristine --work-tree="$2" ls-files -z -- 'entries' 'lint-exceptions.json' 'kb.config.json' '.gitattributes' > "$work/listed" || block "git ls-files failed"
+  quiet pristine --work-tree="$2" checkout-index -z --stdin < "$work/listed" || block "git could not check out the commit to check it (see git's message above: a name this file system cannot hold, or a partial clone that never fetched some files; or commit with --no-verify and let CI check it)"
   [ -e "$2/kb.config.json" ] || [ -L "$2/kb.config.json" ] || printf '{}\\n' > "$2/kb.config.json"
 }
-tree=$(git write-tree) || block "git write-tree failed: the index cannot be committed as it is"
+tree=$(quiet git write-tree) || block "git write-tree failed: the index cannot be committed as it is"
 # kb reads neither links nor submodules, and where core.symlinks is off git checks a link out as a
 # plain file holding its target, which kb would read as an entry (pass AA). A linked kb.config.json
 # led out of the checkout below: a relative one into the shared temporary folder, and the default
@@ -151,9 +154,11 @@ status=$?
 if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
   # A clean filter hides unstaged changes from git diff, and writing the fix back lost them (pass AD).
   # So does a working-tree-encoding: git only warned that an entry was not in it, and the fix was
-  # written back re-encoded (pass AF).
-  quiet git check-attr --stdin filter working-tree-encoding < "$work/staged" > "$work/attributes" || block "git check-attr failed"
-  filtered=$(grep -v -e ': unspecified$' -e ': unset$' -e '^$' "$work/attributes")
+  # written back re-encoded (pass AF). check-attr -a lists only attributes given some state: a filter
+  # whose value is the word "unspecified" or "unset" (git runs it) looked like none (pass AG), so any
+  # such line blocks, an explicit -filter included.
+  quiet git check-attr -a --stdin < "$work/staged" > "$work/attributes" || block "git check-attr failed"
+  filtered=$(grep -e ': filter: ' -e ': working-tree-encoding: ' "$work/attributes")
   if [ -n "$filtered" ]; then
     cat "$work/lint"
     echo "error-kb: commit blocked; these staged entries have a filter or working-tree-encoding attribute, so git cannot say whether they have unstaged changes and the hook does not fix them (run npx kb fix and git add yourself):" >&2
@@ -185,9 +190,14 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     : > "$work/present"
     : > "$work/changed"
     modes=$(git config --type=bool core.fileMode 2> /dev/null || echo true)
-    executable() { if [ -x "$1" ]; then echo yes; else echo no; fi; }
+    # The owner's bit, as git reads it: test -x is true for root when any bit is set (pass AG).
+    executable() { if [ -n "$(find "$1" -prune -perm -u+x 2> /dev/null)" ]; then echo yes; else echo no; fi; }
+    # A folder on the way that is a link: git sees the entry as deleted, and checkout-index replaced
+    # the link with a real folder (pass AG).
+    physical=$(pwd -P)
+    through_link() { case "$1" in */*) [ "$(cd "\${1%/*}" 2> /dev/null && pwd -P)" != "$physical/\${1%/*}" ] ;; *) false ;; esac; }
     while IFS= read -r f; do
-      if [ ! -f "$f" ] || [ -L "$f" ]; then
+      if [ ! -f "$f" ] || [ -L "$f" ] || through_link "$f"; then
         printf '%s\\n' "$f" >> "$work/changed"
       elif [ "$modes" = true ] && [ "$(executable "$f")" != "$(executable "$work/before/\${f#entries/}")" ]; then
         printf '%s\\n' "$f" >> "$work/changed"
@@ -198,7 +208,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     if [ -s "$work/present" ]; then
       quiet git hash-object --stdin-paths < "$work/present" > "$work/worktree-blobs" || block "git hash-object failed: cannot tell whether the fixed entries have unstaged changes"
       sed 's/^/:/' "$work/present" | tr '\\n' '\\0' > "$work/staged-paths" || block "cannot write in $work"
-      xargs -0 git rev-parse < "$work/staged-paths" > "$work/staged-blobs" || block "git rev-parse failed: cannot tell whether the fixed entries have unstaged changes"
+      quiet xargs -0 git rev-parse < "$work/staged-paths" > "$work/staged-blobs" || block "git rev-parse failed: cannot tell whether the fixed entries have unstaged changes"
       paste -d ' ' "$work/staged-blobs" "$work/worktree-blobs" "$work/present" > "$work/pairs" || block "paste failed: cannot tell whether the fixed entries have unstaged changes"
       # Each line is a staged hash, a working copy's hash and a name: the hashes are 40 or 64 hex digits.
       awk '$1 !~ /^[0-9a-f]+$/ || $2 !~ /^[0-9a-f]+$/ { exit 1 } $1 != $2 { sub(/^[^ ]+ [^ ]+ /, ""); print }' "$work/pairs" >> "$work/changed" || block "cannot tell whether the fixed entries have unstaged changes"
@@ -227,7 +237,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     exec 3<&-
     quiet git update-index -z --index-info < "$work/info" || block "git update-index failed: the fixes were not re-staged"
     quiet git checkout-index -f -z --stdin < "$work/fixed" || block "git checkout-index failed: the fixes are staged but not in the working tree (git checkout -- entries)"
-    fixed_tree=$(git write-tree) || block "git write-tree failed after the fixes were staged"
+    fixed_tree=$(quiet git write-tree) || block "git write-tree failed after the fixes were staged"
     # A fix that undoes the only staged change leaves nothing to commit, and git, which decided that
     # before the hook ran, records an empty commit (pass AE). The hook cannot see --amend or
     # --allow-empty, for which that is right (blocking them was wrong, pass AF): it says so instead.
