@@ -49,7 +49,7 @@ const LOCATIONS = {
   },
 } as const;
 
-function compile(srcDir: string, outDir: string, format: "esm" | "cjs"): void {
+function compile(srcDir: string, outDir: string): void {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     // NodeNext emits CommonJS for files whose package.json says "type": "commonjs" (the cjs source folder's does).
@@ -132,7 +132,7 @@ export function buildConsumerPackage(): string {
     }
     for (const [f, text] of Object.entries(LOCATIONS[format])) writeFileSync(path.join(src, f), text);
     writeFileSync(path.join(src, "package.json"), JSON.stringify({ type: format === "esm" ? "module" : "commonjs" }));
-    compile(src, path.join(stage, "lib", format), format);
+    compile(src, path.join(stage, "lib", format));
     rmSync(src, { recursive: true, force: true });
   }
   writeFileSync(path.join(stage, "lib/cjs/package.json"), '{ "type": "commonjs" }\n');

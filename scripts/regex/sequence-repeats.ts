@@ -203,7 +203,7 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     if (afterAlternative || second.type !== "Quantifier" || second.max !== Infinity || second.min > LARGE_REPEAT) return false;
     const single = (e: AST.Element) => e.type === "Character" || e.type === "CharacterSet" || e.type === "CharacterClass";
     const separator = sequence.slice(i + 1, j);
-    const tail = sequence.slice(j + 1).filter((e, k) => canFail(sequence, j + 1 + k));
+    const tail = sequence.slice(j + 1).filter((_, k) => canFail(sequence, j + 1 + k));
     if (tail.length === 0 || tail.length > separator.length || !separator.every(single) || !tail.every(single)) return false;
     if (sequence.slice(j + 1).some((e) => !consumes(e) && !(e.type === "Assertion" && e.kind === "end"))) return false;
     const end = separator.slice(separator.length - tail.length);

@@ -313,7 +313,6 @@ describe("kb hooks install", () => {
     const { r, git, commitRefused } = await hookedRepo();
     let blocked: string;
     const file = path.join(r.dir, "entries/demo/sample-error.json");
-    const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
     // Only .gitattributes: every clone would check entries out as CRLF.
     writeFileSync(path.join(r.dir, ".gitattributes"), "* text eol=crlf\n");
     git("add", ".gitattributes");
@@ -447,7 +446,7 @@ describe("kb hooks install", () => {
   });
 
   it("fixes as git stores them and loses nothing a filter hides; GIT_TEMPLATE_DIR, GIT_OBJECT_DIRECTORY and a TMPDIR with a line break change nothing (pass AD)", async () => {
-    const { r, git, env, commitRefused, commitWith } = await hookedRepo();
+    const { r, git, commitRefused, commitWith } = await hookedRepo();
     const file = path.join(r.dir, "entries/demo/sample-error.json");
     const compact = JSON.stringify(JSON.parse(readFileSync(file, "utf8")));
 
