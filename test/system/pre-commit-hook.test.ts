@@ -744,4 +744,40 @@ describe("kb hooks install", () => {
     expect(refused).toContain("\\342\\200\\256x.json");
     expect(refused).not.toMatch(/[\u001b\u202e]/);
   });
+
+  it("works whatever the shell and git were given: CDPATH, git --work-tree, a colon and a trailing line break in the repository's path (pass AH)", async () => {
+    const { r, git, env, commitWith } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+
+    // CDPATH exported: cd prints where it went.
+    writeFileSync(file, compactEntry("A cause, CDPATH set."));
+    git("add", "entries");
+    const cdpath = commitWith({ CDPATH: `.:${os.tmpdir()}` }, "cdpath");
+    expect(cdpath.status, cdpath.stderr).toBe(0);
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry("demo/sample-error", { root_cause: "A cause, CDPATH set." })));
+
+    // git --git-dir --work-tree commit: git gives the hook GIT_WORK_TREE.
+    writeFileSync(file, compactEntry("A cause, work tree given."));
+    git("add", "entries");
+    const given = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", `--git-dir=${path.join(r.dir, ".git")}`, `--work-tree=${r.dir}`, "commit", "-q", "-m", "work tree given"], { cwd: r.dir, env, encoding: "utf8" });
+    expect(given.status, given.stderr).toBe(0);
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toContain("A cause, work tree given.");
+
+    // A colon (git splits alternates on it) and a trailing line break in the repository's path.
+    const odd = path.join(r.dir, "..", `${path.basename(r.dir)}-a:b\n`);
+    execFileSync("git", ["clone", "-q", r.dir, odd], { env, stdio: "ignore" });
+    try {
+      symlinkSync(path.join(ROOT, "node_modules"), path.join(odd, "node_modules"));
+      symlinkSync(path.join(ROOT, "bin"), path.join(odd, "bin"));
+      expect((await runKb(["hooks", "install"], { cwd: odd })).code).toBe(0);
+      writeFileSync(path.join(odd, "entries/demo/sample-error.json"), compactEntry("A cause, odd path."));
+      const run = (...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: odd, env, encoding: "utf8" });
+      expect(run("add", "entries").status).toBe(0);
+      const oddCommit = run("commit", "-q", "-m", "odd path");
+      expect(oddCommit.status, oddCommit.stderr).toBe(0);
+      expect(run("show", "HEAD:entries/demo/sample-error.json").stdout).toBe(entryText(validEntry("demo/sample-error", { root_cause: "A cause, odd path." })));
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
+    }
+  });
 });

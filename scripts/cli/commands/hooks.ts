@@ -18,8 +18,17 @@ set -f
 IFS='
 '
 export GIT_LITERAL_PATHSPECS=1
-# git refuses literal pathspecs beside these, and every commit was blocked (pass AG).
-unset GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_ICASE_PATHSPECS
+# git refuses literal pathspecs beside these, and every commit was blocked (pass AG). With CDPATH
+# exported, cd printed where it went, into every path the hook works out (pass AH).
+unset GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_ICASE_PATHSPECS CDPATH
+# Sets $where to the physical path of the folder: a trailing line break in it kept (a repository
+# whose name ended with one was said to have no kb, pass AH).
+physical_of() {
+  where=$(cd -- "$1" && pwd -P && echo .) || return 1
+  where=\${where%.}
+  where=\${where%"
+"}
+}
 # Every tool the hook uses, before any is used: without awk the check for unstaged work saw none, and
 # a fix overwrote an edit; without grep the filter check passed (pass AF). A missing one blocks.
 for tool in awk grep sed cut tr xargs cmp paste find mktemp cp rm mkdir cat id; do
@@ -93,24 +102,36 @@ fi
 # staged one links to, or an unstaged deletion, decide a commit (pass Z). No entries folder in the
 # tree is none in the checkout: kb lint fails, as on a clone (pass AB). The checkout always has a
 # kb.config.json, so kb never walks up from it to a config left in a shared temporary folder.
-top=$(pwd)
+top=$(pwd && echo .)
+top=\${top%.}
+top=\${top%"
+"}
 case "$work" in /*) ;; *) work="$top/$work" ;; esac
-for git_folder in "$(cd "$(git rev-parse --git-dir)" && pwd -P)" "$(cd "$(git rev-parse --git-common-dir)" && pwd -P)"; do
-  case "$(cd "$work" && pwd -P)/" in "$git_folder"/*) block "TMPDIR is inside the git folder $git_folder, where kb refuses to work; point TMPDIR elsewhere" ;; esac
+physical_of "$work" || block "cannot find the temporary folder $work"
+work_physical=$where
+for git_folder in "$(git rev-parse --git-dir)" "$(git rev-parse --git-common-dir)"; do
+  physical_of "$git_folder" || block "cannot find the git folder"
+  case "$work_physical/" in "$where"/*) block "TMPDIR is inside the git folder $where, where kb refuses to work; point TMPDIR elsewhere" ;; esac
 done
 command -v node > /dev/null 2>&1 || block "node is not on the PATH git gave this hook, so kb cannot check the commit (a git client started from a desktop may have another PATH)"
 # kb comes from the working tree: a sparse checkout of entries alone has none, and node's crash read
 # as problems in the entries (pass AE).
 [ -f "$top/bin/kb.mjs" ] || block "kb is not in this working tree ($top/bin/kb.mjs is missing: a sparse checkout?), so it cannot check the commit; check out bin/ and scripts/ (git sparse-checkout add bin scripts), or commit with --no-verify and let CI check it"
 # GIT_OBJECT_DIRECTORY too, when the user set one (it was ignored, pass AD).
-objects=$(cd "$(git rev-parse --git-path objects)" && pwd -P) || block "cannot find the repository's objects"
-pristine() {
+physical_of "$(git rev-parse --git-path objects)" || block "cannot find the repository's objects"
+objects=$where
+# As git reads a list of alternates: a colon split the path (pass AH), so it is C-quoted.
+alternate=$(printf '%s' "$objects" | sed -e 's/\\\\/\\\\\\\\/g' -e 's/"/\\\\"/g' | awk 'NR > 1 { printf "%s", "\\\\n" } { printf "%s", $0 }')
+# In a subshell: the variables git gave the hook about this repository are not the private one's
+# (GIT_WORK_TREE, from git --work-tree commit, made init refuse, pass AH).
+pristine() (
+  unset GIT_WORK_TREE GIT_COMMON_DIR GIT_ATTR_SOURCE GIT_CONFIG GIT_NAMESPACE GIT_CEILING_DIRECTORIES GIT_SHALLOW_FILE GIT_REPLACE_REF_BASE
   GIT_DIR="$work/repo" GIT_INDEX_FILE="$work/index" GIT_OBJECT_DIRECTORY="\${PRISTINE_OBJECTS:-$work/repo/objects}" \\
-    GIT_ALTERNATE_OBJECT_DIRECTORIES="$objects\${GIT_ALTERNATE_OBJECT_DIRECTORIES:+:$GIT_ALTERNATE_OBJECT_DIRECTORIES}" \\
+    GIT_ALTERNATE_OBJECT_DIRECTORIES="\\"$alternate\\"\${GIT_ALTERNATE_OBJECT_DIRECTORIES:+:$GIT_ALTERNATE_OBJECT_DIRECTORIES}" \\
     GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_ATTR_NOSYSTEM=1 GIT_CONFIG_PARAMETERS= GIT_CONFIG_COUNT=0 GIT_TEMPLATE_DIR= \\
     git -c core.autocrlf=false -c core.eol=lf -c core.attributesFile=/dev/null "$@"
-}
-pristine init -q --bare --template= "$work/repo" > /dev/null || block "cannot make a repository to check the commit in"
+)
+quiet pristine init -q --bare --template= "$work/repo" > /dev/null || block "cannot make a repository to check the commit in"
 # checkout TREE FOLDER: the tree's entries, exceptions and config, as a clone gets them.
 checkout() {
   rm -rf "$work/index" "$2"
@@ -194,8 +215,9 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     executable() { if [ -n "$(find "$1" -prune -perm -u+x 2> /dev/null)" ]; then echo yes; else echo no; fi; }
     # A folder on the way that is a link: git sees the entry as deleted, and checkout-index replaced
     # the link with a real folder (pass AG).
-    physical=$(pwd -P)
-    through_link() { case "$1" in */*) [ "$(cd "\${1%/*}" 2> /dev/null && pwd -P)" != "$physical/\${1%/*}" ] ;; *) false ;; esac; }
+    physical_of . || block "cannot find the working tree"
+    physical=$where
+    through_link() { case "$1" in */*) ! physical_of "\${1%/*}" 2> /dev/null || [ "$where" != "$physical/\${1%/*}" ] ;; *) false ;; esac; }
     while IFS= read -r f; do
       if [ ! -f "$f" ] || [ -L "$f" ] || through_link "$f"; then
         printf '%s\\n' "$f" >> "$work/changed"
