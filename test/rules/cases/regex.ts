@@ -119,6 +119,7 @@ export const regexCases: RuleCases[] = [
       { name: "repeats side by side that cannot trade, and a separator whose every text holds a character the first repeat cannot take (pass AE: (?<![\\w./])\\w+(?:\\.\\w+)+(?:/\\w+\\.\\w+)+:\\d+ was reported, 2.2 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|(?<![\\w./])\\w+(?:\\.\\w+)+(?:/\\w+\\.\\w+)+:\\d+ widget refused" } },
       { name: "a negative lookahead after an unbounded repeat that only a whole turn could match holds where the repeat stops (pass AF: \\b\\d+(?:\\.\\d+)+(?!\\.\\d), 2 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+(?!\\.\\d)|(?<![\\w.])\\w+(?:\\.\\w+)+(?![\\w.])" } },
       { name: "a repeat in a group that runs to the line's end where only the end may follow: the match succeeds there (pass AG: 0.2 ms on 96 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b(\\w+Exception)(?:: (.*))?$" } },
+      { name: "behind a literal a guarded start is the known limit's shape, as it is unguarded; an optional part that nothing after it can make fail is skipped (pass AH: \\bKeyError: '(.+)' and \\bat ([\\w.$]+)(?: \\((.+):(\\d+):(\\d+)\\))? were reported, under 2 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\bKeyError: '(.+)'|\\bat ([\\w.$]+)(?: \\((.+):(\\d+):(\\d+)\\))?|\\b\\d(?:[\\d.]*y)?|\\b(\\w+Error): (.+?)\\.?$|\\bat (\\S+) \\((.+):(\\d+):(\\d+)\\)" } },
       { name: "starts no lookbehind lets in, a bounded repeat read from starts a segment apart, a path after a literal (pass AE)", entry: { regex: "SampleError: the sample error widget refused to start|(?<=\\s|\\()(?:\\.\\.?/)+node_modules|(?<![0-9])[0-9]+/[0-9]+ nodes are available: [^\\n]{0,500}Insufficient [A-Za-z0-9./-]{1,80}|\\bat (?:/[\\w.-]+)+\\.js:\\d+:\\d+|(?<![\\w/])(?:[\\\\/]\\w+)+:" } },
       { name: "a tail that matches inside any one turn: the first start of a run succeeds once the last turn is given back (pass AD: \\b\\d+(?:\\.\\d+)+\\b and \\b([a-z]\\w*(?:\\.[a-z]\\w*)+)\\.([A-Z]\\w*)\\b were reported, 2 ms on 100 KB)", entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+\\b|\\b([a-z][\\w]*(?:\\.[a-z][\\w]*)+)\\.([A-Z]\\w*)\\b" } },
       { name: "a guard inside a group that excludes every character of the turns after the group, and \\s* after \\b\\d+ in a group (pass AE)", entry: { regex: "SampleError: the sample error widget refused to start|(?:(?<![\\d.])\\d+)(?:\\.\\d+)+-rc widget refused|\\b(?:\\d+|\\d+\\.\\d+)\\s*(?:ms|s)\\b widget refused" } },
@@ -442,19 +443,27 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
-        name: "a lookaround reads as far as its content, and a repeat inside a group or a lookaround after a guarded start runs from each start too (pass AG: \\b\\d(?![\\d.]*;)\\.x took 10 s on 100 KB, \\b\\d(?:\\.\\d(?![\\d.]*;)){1,300}x 20.8 s on 10 KB, \\bat (\\S+) \\((.+):(\\d+):(\\d+)\\) 1.8 s on 96 KB)",
-        entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d(?:\\.\\d(?![\\d.]*;)){1,300}x|\\b\\d(?![\\d.]*;)\\.x|\\b\\d(?=[\\d.]*;)\\.x|\\bat (\\S+) \\((.+):(\\d+):(\\d+)\\)" },
+        name: "a lookaround reads as far as its content, and a repeat inside a group or a lookaround after a guarded start runs from each start too (pass AG: \\b\\d(?![\\d.]*;)\\.x took 10 s on 100 KB, \\b\\d(?:\\.\\d(?![\\d.]*;)){1,300}x 20.8 s on 10 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d(?:\\.\\d(?![\\d.]*;)){1,300}x|\\b\\d(?![\\d.]*;)\\.x|\\b\\d(?=[\\d.]*;)\\.x" },
         errors: [
           { pointer: "/regex", message: "a match can begin with (?:\\.\\d(?![\\d.]*;)){1,300}, so" },
           { pointer: "/regex", message: "a match can begin with [\\d.]*, so" },
           { pointer: "/regex", message: "a match can begin with [\\d.]*, so" },
-          { pointer: "/regex", message: "a match can begin with .+, so" },
         ],
       },
       {
         name: "two repeats with nothing between them: the hint has no separator character to name (pass AG: it said [^undefined]*)",
         entry: { regex: "SampleError: the sample error widget refused to start|\\b\\w+(?:(a\\1)b)+x widget refused" },
         errors: [{ pointer: "/regex", message: "compares that many characters again", hint: "e.g. [^…]* instead of .*" }],
+      },
+      {
+        name: "a lookbehind anchored at ^ reads back to the line's start from every position, and fixed counts inside fixed counts read their product (pass AH: (?<=^\\s*)at (\\S+) took 6.5 s on 100 KB, (?:[^;]{200}){200}; 25.9 s)",
+        entry: { regex: "SampleError: the sample error widget refused to start|(?<=^\\s*)at (\\S+)|(?:[^;]{200}){200};|(?:(?:\\w{16}){16}){16}x" },
+        errors: [
+          { pointer: "/regex", message: "the search can enter \\s* at every position" },
+          { pointer: "/regex", message: "the search can enter (?:[^;]{200}){200} at every position" },
+          { pointer: "/regex", message: "the search can enter (?:(?:\\w{16}){16}){16} at every position" },
+        ],
       },
       {
         name: "a tail that no turn holds, or a word boundary a turn's border breaks: the search still runs from each turn (\\b\\d+(?:\\.\\d+)+\\.x took 3.7 s on 50 KB of 1., \\b\\d+(?:\\.\\d+)+\\B 4.9 s)",
