@@ -40,12 +40,13 @@ function unboundedInside(e: AST.Element): AST.Quantifier[] {
 
 /** Whether the parts hold a literal: two or more characters in a row, not one character repeated (==). */
 function holdsLiteral(parts: readonly AST.Element[]): boolean {
-  let run: number[] = [];
+  let run: string[] = [];
   const literalRun = () => run.length >= 2 && new Set(run).size > 1;
   const visit = (elements: readonly AST.Element[]): boolean => {
     for (const e of elements) {
       if (e.type === "Character") {
-        run.push(String.fromCodePoint(e.value).toLowerCase().codePointAt(0)!);
+        // As the i flag compares them: ſ is s, and sſ is one character repeated (pass AI).
+        run.push(String.fromCodePoint(e.value).toUpperCase().toLowerCase());
         if (literalRun()) return true;
         continue;
       }

@@ -5,12 +5,21 @@
 // ways; and a lookahead, which scans as far as its content would consume, is read as a group for the
 // every-position analysis. Each function changes the tree it is given, in place.
 import { visitRegExpAST, type AST } from "@eslint-community/regexpp";
-import { maximumLength } from "./fixed-length.ts";
+import { fixedLength, maximumLength } from "./fixed-length.ts";
 
 /** Repeats allowing more than this many iterations are analysed as unbounded. */
 export const LARGE_REPEAT = 10;
 /** For the every-position analysis: a bounded repeat costs up to its bound at each start, at most 256 × 64 KiB steps a line below this. */
 export const MOVE_BOUND = 256;
+
+/** Removes every ^ from the alternative and the groups in it, in place. */
+function dropStartAnchors(alt: AST.Alternative): void {
+  (alt as { elements: AST.Element[] }).elements = alt.elements.filter((e) => !(e.type === "Assertion" && e.kind === "start"));
+  for (const e of alt.elements) {
+    const group = e.type === "Quantifier" ? e.element : e;
+    if (group.type === "Group" || group.type === "CapturingGroup") for (const inner of group.alternatives) dropStartAnchors(inner);
+  }
+}
 
 /** Each lookahead and positive lookbehind of the tree replaced, in place, by a group of the same alternatives (raw text and positions kept). */
 export function readLookaheadsAsGroups(ast: AST.Pattern): void {
@@ -29,11 +38,8 @@ export function readLookaheadsAsGroups(ast: AST.Pattern): void {
       // A lookbehind is read backwards from each position, its repeats as far as they go: read forwards,
       // a ^ before a repeat would anchor it to the line's start, and (?<=^\s*)at (\S+) passed (6.5 s on
       // 100 KB, pass AH). A ^ before text of bounded length ((?<=^|\s)) scans little, and stays.
-      if (node.kind === "lookbehind") {
-        for (const alt of node.alternatives) {
-          if (maximumLength(alt) > MOVE_BOUND) (alt as { elements: AST.Element[] }).elements = alt.elements.filter((e) => !(e.type === "Assertion" && e.kind === "start"));
-        }
-      }
+      // Inside groups too: (?<=(?:^|x)\s*) passed (6 s on 100 KB, pass AI).
+      if (node.kind === "lookbehind") for (const alt of node.alternatives) if (maximumLength(alt) > MOVE_BOUND) dropStartAnchors(alt);
       parent.elements[parent.elements.indexOf(node)] = group;
     },
   });
@@ -120,11 +126,39 @@ export function widenRepeatsOver(ast: AST.Pattern, limit: number, keepFixedUpTo 
       // in many ways (pass Z): the code test on the exact automaton finds them (ambiguity.ts).
       // The scan for starts (redos.ts) keeps those up to its own bound: (?:[0-9a-f]{40}\s+)+ runs at
       // most 41 characters from each start, and was reported as entering an unbounded run (pass AA).
-      if (q.min === q.max && self.fixedProduct <= keepFixedUpTo && !self.widenedInside && paths(q.element) === 1) return;
+      // Counted in characters: (?:.{100}){250} reads 25,000 from each start (pass AI).
+      if (q.min === q.max && self.fixedProduct * maximumLength(q.element) <= keepFixedUpTo && !self.widenedInside && paths(q.element) === 1) return;
       const wide = q.max > limit || (q.max > 1 && (self.product > limit || self.widenedInside));
       if (wide) widen(q);
       const parent = enclosing.at(-1);
       if (parent && (wide || self.widenedInside)) parent.widenedInside = true;
+    },
+    // Fixed counts side by side read their sum from each start: [^;]{250} written 150 times, then ;,
+    // kept each and took 15.4 s on 100 KB (pass AI). A stretch of fixed-length parts longer than the
+    // bound has its counted parts widened.
+    onAlternativeLeave(alt) {
+      if (keepFixedUpTo === Infinity) return;
+      let stretch: AST.Quantifier[] = [];
+      let length = 0;
+      const close = () => {
+        if (length > keepFixedUpTo && stretch.length > 0) {
+          for (const q of stretch) widen(q);
+          const parent = enclosing.at(-1);
+          if (parent) parent.widenedInside = true;
+        }
+        stretch = [];
+        length = 0;
+      };
+      for (const e of alt.elements) {
+        const n = fixedLength(e);
+        if (n === undefined) {
+          close();
+          continue;
+        }
+        length += n;
+        if (e.type === "Quantifier" && e.max > 1) stretch.push(e);
+      }
+      close();
     },
   });
 }

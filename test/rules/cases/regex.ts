@@ -466,6 +466,24 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "what a start reads is counted in characters: a backreference as its group, a count times its body, fixed counts side by side (pass AI: ([^;]{250})\\1{250}; took 7.3 s on 100 KB, (?:.{100}){250}; 2.3 s, [^;]{250} written 150 times 15.4 s)",
+        entry: { regex: "SampleError: the sample error widget refused to start|([^;]{250})\\1{250};|(?:.{100}){250};|[^;]{250}[^;]{250}[^;]{250};" },
+        errors: [
+          { pointer: "/regex", message: "the search can enter [^;]{250} at every position" },
+          { pointer: "/regex", message: "the search can enter \\1{250} at every position" },
+          { pointer: "/regex", message: "the search can enter (?:.{100}){250} at every position" },
+          { pointer: "/regex", message: "the search can enter [^;]{250} at every position" },
+        ],
+      },
+      {
+        name: "a ^ anywhere in a lookbehind, and a literal as the i flag reads it (pass AI: (?<=(?:^|x)\\s*)at (\\S+) took 6 s on 100 KB, \\bsſ.*x 3.6 s)",
+        entry: { regex: "SampleError: the sample error widget refused to start|(?<=(?:^|x)\\s*)at (\\S+)|\\bs\u017f.*x" },
+        errors: [
+          { pointer: "/regex", message: "the search can enter \\s* at every position" },
+          { pointer: "/regex", message: "a match can begin with .*" },
+        ],
+      },
+      {
         name: "a tail that no turn holds, or a word boundary a turn's border breaks: the search still runs from each turn (\\b\\d+(?:\\.\\d+)+\\.x took 3.7 s on 50 KB of 1., \\b\\d+(?:\\.\\d+)+\\B 4.9 s)",
         entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+\\.x widget refused|\\b\\d+(?:\\.\\d+)+\\B widget refused" },
         errors: [
