@@ -780,4 +780,73 @@ describe("kb hooks install", () => {
       rmSync(odd, { recursive: true, force: true });
     }
   });
+
+  it("checks a SHA-256 repository and ignores GIT_DEFAULT_HASH, stores fixes as a shared repository shares, says when kb cannot start, finds a git folder whose path ends with a line break (pass AI)", async () => {
+    const { r, git, env, commitWith } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    const sh = (script: string, ...args: string[]) => spawnSync("sh", ["-c", script, "sh", ...args], { cwd: r.dir, env, encoding: "latin1" });
+
+    // GIT_DEFAULT_HASH made the hook's own repository SHA-256.
+    writeFileSync(file, compactEntry("A cause, default hash set."));
+    git("add", "entries");
+    const hashed = commitWith({ GIT_DEFAULT_HASH: "sha256" }, "default hash");
+    expect(hashed.status, hashed.stderr).toBe(0);
+
+    // A shared repository, a committer's umask of 077: the fix's object is readable by the group.
+    git("config", "core.sharedRepository", "group");
+    writeFileSync(file, compactEntry("A cause, shared."));
+    git("add", "entries");
+    const shared = sh('umask 077 && git -c user.name=t -c user.email=t@example.com commit -q -m shared');
+    expect(shared.status, shared.stderr).toBe(0);
+    const blob = git("rev-parse", "HEAD:entries/demo/sample-error.json").trim();
+    expect(lstatSync(path.join(r.dir, ".git/objects", blob.slice(0, 2), blob.slice(2))).mode & 0o040).not.toBe(0);
+    git("config", "--unset", "core.sharedRepository");
+
+    // The git folder elsewhere, its path ending with a line break (GIT_DIR): found.
+    const gitDir = path.join(r.dir, "..", `${path.basename(r.dir)}-git\n`);
+    renameSync(path.join(r.dir, ".git"), gitDir);
+    try {
+      writeFileSync(file, compactEntry("A cause, git folder elsewhere."));
+      const moved = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-a", "-m", "git folder elsewhere"], { cwd: r.dir, env: { ...env, GIT_DIR: gitDir, GIT_WORK_TREE: r.dir }, encoding: "utf8" });
+      expect(moved.status, moved.stderr).toBe(0);
+    } finally {
+      renameSync(gitDir, path.join(r.dir, ".git"));
+    }
+    expect(log(git)[0]).toBe("git folder elsewhere");
+
+    // A SHA-256 repository: checked and fixed like any other.
+    const sha = mkdtempSync(path.join(os.tmpdir(), "kb-hook-sha256-"));
+    try {
+      const inSha = (script: string) => spawnSync("sh", ["-c", script], { cwd: sha, env, encoding: "utf8" });
+      expect(inSha(`git init -q --object-format=sha256 && cp -R '${path.join(r.dir, "entries")}' entries && ln -s '${path.join(ROOT, "bin")}' bin && echo bin > .git/info/exclude`).status).toBe(0);
+      expect((await runKb(["hooks", "install"], { cwd: sha })).code).toBe(0);
+      writeFileSync(path.join(sha, "entries/demo/sample-error.json"), compactEntry("A cause, SHA-256."));
+      const committed = inSha("git add entries && git -c user.name=t -c user.email=t@example.com commit -q -m sha256");
+      expect(committed.status, committed.stderr).toBe(0);
+      expect(inSha("git show HEAD:entries/demo/sample-error.json").stdout).toBe(entryText(validEntry("demo/sample-error", { root_cause: "A cause, SHA-256." })));
+    } finally {
+      rmSync(sha, { recursive: true, force: true });
+    }
+
+    // kb does not run (node could not load it from a path that is not UTF-8, and exited with 1 and a
+    // raw path): said so, not "fix the problems above", and nothing printed raw. A kb that crashes so
+    // stands for it.
+    const crashing = path.join(r.dir, "..", `${path.basename(r.dir)}-crashing`);
+    execFileSync("git", ["clone", "-q", r.dir, crashing], { env, stdio: "ignore" });
+    try {
+      mkdirSync(path.join(crashing, "bin"));
+      writeFileSync(path.join(crashing, "bin/kb.mjs"), 'process.stderr.write("Error: Cannot find module \'/r\\u001b[2J\\u202e/bin/kb.mjs\'\\n"); process.exit(1);\n');
+      writeFileSync(path.join(crashing, ".git/info/exclude"), "bin\n");
+      expect((await runKb(["hooks", "install"], { cwd: crashing })).code).toBe(0);
+      writeFileSync(path.join(crashing, "README.md"), "changed\n");
+      const crashed = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-a", "-m", "kb crashes"], { cwd: crashing, env, encoding: "utf8" });
+      expect(crashed.status).toBe(1);
+      expect(crashed.stderr).toContain("kb could not check the commit");
+      expect(crashed.stderr + crashed.stdout).toContain("\\033[2J\\342\\200\\256");
+      expect(crashed.stderr + crashed.stdout).not.toMatch(/[\u001b\u202e]/);
+      expect(crashed.stderr).not.toContain("fix the problems above");
+    } finally {
+      rmSync(crashing, { recursive: true, force: true });
+    }
+  });
 });

@@ -24,9 +24,18 @@ unset GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_ICASE_PATHSPECS CDPATH
 # Sets $where to the physical path of the folder: a trailing line break in it kept (a repository
 # whose name ended with one was said to have no kb, pass AH).
 physical_of() {
-  where=$(cd -- "$1" && pwd -P && echo .) || return 1
+  case "$1" in /*) set -- "$1" ;; *) set -- "./$1" ;; esac
+  where=$(cd -- "$1" 2> /dev/null && pwd -P && echo .) || return 1
   where=\${where%.}
   where=\${where%"
+"}
+}
+# Sets $out to what the command printed, a trailing line break of its own kept (a git folder whose
+# path ended with one could not be found, pass AI).
+output_of() {
+  out=$("$@" && echo .) || return 1
+  out=\${out%.}
+  out=\${out%"
 "}
 }
 # Every tool the hook uses, before any is used: without awk the check for unstaged work saw none, and
@@ -109,8 +118,8 @@ top=\${top%"
 case "$work" in /*) ;; *) work="$top/$work" ;; esac
 physical_of "$work" || block "cannot find the temporary folder $work"
 work_physical=$where
-for git_folder in "$(git rev-parse --git-dir)" "$(git rev-parse --git-common-dir)"; do
-  physical_of "$git_folder" || block "cannot find the git folder"
+for which in --git-dir --git-common-dir; do
+  output_of git rev-parse "$which" && physical_of "$out" || block "cannot find the git folder"
   case "$work_physical/" in "$where"/*) block "TMPDIR is inside the git folder $where, where kb refuses to work; point TMPDIR elsewhere" ;; esac
 done
 command -v node > /dev/null 2>&1 || block "node is not on the PATH git gave this hook, so kb cannot check the commit (a git client started from a desktop may have another PATH)"
@@ -118,20 +127,26 @@ command -v node > /dev/null 2>&1 || block "node is not on the PATH git gave this
 # as problems in the entries (pass AE).
 [ -f "$top/bin/kb.mjs" ] || block "kb is not in this working tree ($top/bin/kb.mjs is missing: a sparse checkout?), so it cannot check the commit; check out bin/ and scripts/ (git sparse-checkout add bin scripts), or commit with --no-verify and let CI check it"
 # GIT_OBJECT_DIRECTORY too, when the user set one (it was ignored, pass AD).
-physical_of "$(git rev-parse --git-path objects)" || block "cannot find the repository's objects"
+output_of git rev-parse --git-path objects && physical_of "$out" || block "cannot find the repository's objects"
+# The private repository reads this one's objects: the same object format (a SHA-256 repository
+# blocked every commit, and GIT_DEFAULT_HASH made the private one SHA-256, pass AI).
+format=$(git rev-parse --show-object-format 2> /dev/null) || format=sha1
+# Objects the fixes add are stored as this repository shares them (they were private to the
+# committer in a core.sharedRepository=group repository, pass AI).
+shared=$(git config core.sharedRepository 2> /dev/null) || shared=false
 objects=$where
 # As git reads a list of alternates: a colon split the path (pass AH), so it is C-quoted.
 alternate=$(printf '%s' "$objects" | sed -e 's/\\\\/\\\\\\\\/g' -e 's/"/\\\\"/g' | awk 'NR > 1 { printf "%s", "\\\\n" } { printf "%s", $0 }')
 # In a subshell: the variables git gave the hook about this repository are not the private one's
 # (GIT_WORK_TREE, from git --work-tree commit, made init refuse, pass AH).
 pristine() (
-  unset GIT_WORK_TREE GIT_COMMON_DIR GIT_ATTR_SOURCE GIT_CONFIG GIT_NAMESPACE GIT_CEILING_DIRECTORIES GIT_SHALLOW_FILE GIT_REPLACE_REF_BASE
+  unset GIT_WORK_TREE GIT_COMMON_DIR GIT_ATTR_SOURCE GIT_CONFIG GIT_NAMESPACE GIT_CEILING_DIRECTORIES GIT_SHALLOW_FILE GIT_REPLACE_REF_BASE GIT_DEFAULT_HASH
   GIT_DIR="$work/repo" GIT_INDEX_FILE="$work/index" GIT_OBJECT_DIRECTORY="\${PRISTINE_OBJECTS:-$work/repo/objects}" \\
     GIT_ALTERNATE_OBJECT_DIRECTORIES="\\"$alternate\\"\${GIT_ALTERNATE_OBJECT_DIRECTORIES:+:$GIT_ALTERNATE_OBJECT_DIRECTORIES}" \\
     GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_ATTR_NOSYSTEM=1 GIT_CONFIG_PARAMETERS= GIT_CONFIG_COUNT=0 GIT_TEMPLATE_DIR= \\
     git -c core.autocrlf=false -c core.eol=lf -c core.attributesFile=/dev/null "$@"
 )
-quiet pristine init -q --bare --template= "$work/repo" > /dev/null || block "cannot make a repository to check the commit in"
+quiet pristine init -q --bare --template= --object-format="$format" "$work/repo" > /dev/null || block "cannot make a repository to check the commit in"
 # checkout TREE FOLDER: the tree's entries, exceptions and config, as a clone gets them.
 checkout() {
   rm -rf "$work/index" "$2"
@@ -145,6 +160,14 @@ checkout() {
   [ -e "$2/kb.config.json" ] || [ -L "$2/kb.config.json" ] || printf '{}\\n' > "$2/kb.config.json"
 }
 tree=$(quiet git write-tree) || block "git write-tree failed: the index cannot be committed as it is"
+# kb lint of the checkout: its output in $work/lint, its exit in $status. Without its closing line
+# (✔ or ✖) kb did not run: node's crash (kb could not be loaded from a path that is not UTF-8) was
+# read as problems in the entries and printed raw (pass AI).
+lint_commit() {
+  (cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache) > "$work/lint" 2>&1
+  status=$?
+  if [ $status -eq 1 ] && ! grep -q -e '^✔ ' -e '^✖ ' "$work/lint"; then status=3; fi
+}
 # kb reads neither links nor submodules, and where core.symlinks is off git checks a link out as a
 # plain file holding its target, which kb would read as an entry (pass AA). A linked kb.config.json
 # led out of the checkout below: a relative one into the shared temporary folder, and the default
@@ -170,8 +193,7 @@ case "\${GIT_INDEX_FILE##*/}" in next-index-*) fixing= ;; esac
 # --no-verify, went through unchecked (pass AC). kb fix runs only when lint fails (a clean commit
 # cost two full runs, pass AD), and its lint is shown only when nothing was fixed.
 checkout "$tree" "$work/commit"
-(cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache) > "$work/lint" 2>&1
-status=$?
+lint_commit
 if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
   # A clean filter hides unstaged changes from git diff, and writing the fix back lost them (pass AD).
   # So does a working-tree-encoding: git only warned that an entry was not in it, and the fix was
@@ -247,7 +269,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     # into the index and the working tree through git, which replaces each file (never writing through
     # a link or a hard link, pass AA), in one batch (a few processes per file took 15 ms each, pass
     # AB). Names are relative, one per line: a TMPDIR with a line break split them (pass AD).
-    (cd "$work/commit" && PRISTINE_OBJECTS="$objects" GIT_ALTERNATE_OBJECT_DIRECTORIES= quiet pristine --work-tree="$work/commit" hash-object -w --stdin-paths < "$work/fixed-names") > "$work/blobs" || block "git hash-object failed: the fixes were not written back"
+    (cd "$work/commit" && PRISTINE_OBJECTS="$objects" GIT_ALTERNATE_OBJECT_DIRECTORIES= quiet pristine -c "core.sharedRepository=$shared" --work-tree="$work/commit" hash-object -w --stdin-paths < "$work/fixed-names") > "$work/blobs" || block "git hash-object failed: the fixes were not written back"
     : > "$work/info"
     exec 3< "$work/blobs"
     while IFS= read -r f; do
@@ -269,11 +291,10 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     tree=$fixed_tree
     # kb fix's checkout is not the commit (it removed a committed temporary file there, pass AC).
     checkout "$tree" "$work/commit"
-    (cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache) > "$work/lint" 2>&1
-    status=$?
+    lint_commit
   fi
 fi
-cat "$work/lint"
+if [ $status -ge 2 ]; then safe < "$work/lint"; else cat "$work/lint"; fi
 if [ $status -ge 2 ]; then
   echo "error-kb: commit blocked; kb could not check the commit (exit $status): see its message above" >&2
   exit 1
