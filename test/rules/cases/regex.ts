@@ -484,6 +484,14 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "fixed-length parts side by side counted through groups, lookarounds and optional parts (pass AJ: ([^;]{250}) written 40 times took 5.9 s on 100 KB, (?=[^;]{250}) 150 times 11.3 s, (?:[^;]{250})? six times 10.2 s)",
+        entry: { regex: "SampleError: the sample error widget refused to start|([^;]{250})([^;]{250})([^;]{250});|(?=[^;]{250})(?=[^;]{250})(?=[^;]{250});|(?:[^;]{250})?(?:[^;]{250})?(?:[^;]{250})?;" },
+        errors: [
+          ...Array.from({ length: 5 }, () => ({ pointer: "/regex", message: "the search can enter [^;]{250} at every position" })),
+          ...Array.from({ length: 3 }, () => ({ pointer: "/regex", message: "a match can begin with [^;]{250}" })),
+        ],
+      },
+      {
         name: "a tail that no turn holds, or a word boundary a turn's border breaks: the search still runs from each turn (\\b\\d+(?:\\.\\d+)+\\.x took 3.7 s on 50 KB of 1., \\b\\d+(?:\\.\\d+)+\\B 4.9 s)",
         entry: { regex: "SampleError: the sample error widget refused to start|\\b\\d+(?:\\.\\d+)+\\.x widget refused|\\b\\d+(?:\\.\\d+)+\\B widget refused" },
         errors: [
