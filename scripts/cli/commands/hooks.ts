@@ -40,7 +40,7 @@ output_of() {
 }
 # Every tool the hook uses, before any is used: without awk the check for unstaged work saw none, and
 # a fix overwrote an edit; without grep the filter check passed (pass AF). A missing one blocks.
-for tool in awk grep sed cut tr xargs cmp paste find mktemp cp rm mkdir cat id; do
+for tool in awk grep sed cut tr xargs cmp paste find mktemp cp rm mkdir cat id tail; do
   command -v "$tool" > /dev/null 2>&1 || { echo "error-kb: commit blocked; the hook needs $tool, which is not on the PATH git gave it" >&2; exit 1; }
 done
 # The date kb checks entries against is today's: KB_TODAY (for tests) let a future-dated entry in (pass AE).
@@ -131,6 +131,8 @@ output_of git rev-parse --git-path objects && physical_of "$out" || block "canno
 # The private repository reads this one's objects: the same object format (a SHA-256 repository
 # blocked every commit, and GIT_DEFAULT_HASH made the private one SHA-256, pass AI).
 format=$(git rev-parse --show-object-format 2> /dev/null) || format=sha1
+# git before 2.28 echoes an option it does not know.
+case "$format" in sha1 | sha256) ;; *) format=sha1 ;; esac
 # Objects the fixes add are stored as this repository shares them (they were private to the
 # committer in a core.sharedRepository=group repository, pass AI).
 shared=$(git config core.sharedRepository 2> /dev/null) || shared=false
@@ -166,7 +168,9 @@ tree=$(quiet git write-tree) || block "git write-tree failed: the index cannot b
 lint_commit() {
   (cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache) > "$work/lint" 2>&1
   status=$?
-  if [ $status -eq 1 ] && ! grep -q -e '^✔ ' -e '^✖ ' "$work/lint"; then status=3; fi
+  # The last line that is not empty or indented (kb's count of what kb fix can fix follows it): a
+  # broken dist/ file echoed a line starting with ✔ before node's crash (pass AJ).
+  if [ $status -eq 1 ] && ! grep -v -e '^$' -e '^ ' "$work/lint" | tail -n 1 | grep -q -e '^✔ ' -e '^✖ '; then status=3; fi
 }
 # kb reads neither links nor submodules, and where core.symlinks is off git checks a link out as a
 # plain file holding its target, which kb would read as an entry (pass AA). A linked kb.config.json
@@ -213,7 +217,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
   # Through xargs: thousands of names passed the system's limit on one command line (pass AA). Its
   # report of what is left is the lint's below, once.
   (cd "$work/commit" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --quiet -o "$work/fix-report.txt" --) 2> "$work/fix-log"
-  grep -v '^kb fix: these problems need a person:$' "$work/fix-log" >&2
+  grep -v '^kb fix: these problems need a person:$' "$work/fix-log" | safe >&2
   : > "$work/fixed"
   : > "$work/fixed-names"
   for f in $files; do
