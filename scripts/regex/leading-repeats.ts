@@ -8,7 +8,7 @@ import type { AST } from "@eslint-community/regexpp";
 import { CharSet, type NFA } from "refa";
 import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters, wordCharacters } from "./automata.ts";
 import { maximumLength } from "./fixed-length.ts";
-import { MOVE_BOUND, writtenMax } from "./redos-tree.ts";
+import { MOVE_BOUND, quantifiersIn, writtenMax } from "./redos-tree.ts";
 import { canFail, canFailAfter, nullable } from "./tail.ts";
 import { tailMatchesInEveryTurn } from "./turn-cover.ts";
 
@@ -22,21 +22,6 @@ type Automaton = NonNullable<ReturnType<typeof automataOf>>;
  * run, passed ((?<!\d)(?:\d\.){50}(?:\d\.){1,20000}x took 4.9 s on 100 KB, pass AF).
  */
 const bounded = (q: AST.Quantifier): boolean => writtenMax(q) * maximumLength(q.element) <= READ_PER_START;
-
-/** The unbounded repeats inside an element (not the element itself), lookarounds' included. */
-function unboundedInside(e: AST.Element): AST.Quantifier[] {
-  const found: AST.Quantifier[] = [];
-  const visit = (n: AST.Node) => {
-    if (n.type === "Quantifier") {
-      if (n !== e && n.max === Infinity) found.push(n);
-      visit(n.element);
-    } else if (n.type === "Group" || n.type === "CapturingGroup" || (n.type === "Assertion" && (n.kind === "lookahead" || n.kind === "lookbehind"))) {
-      for (const alt of n.alternatives) for (const part of alt.elements) visit(part);
-    }
-  };
-  visit(e);
-  return found;
-}
 
 /** Whether the parts hold a literal: two or more characters in a row, not one character repeated (==). */
 function holdsLiteral(parts: readonly AST.Element[]): boolean {
@@ -289,7 +274,7 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
         // An optional part that nothing after it can make fail is skipped when it fails, and the first
         // start succeeds (\b\d(?:[\d.]*y)? was reported, pass AH).
         const skipped = nullable(e) && e.type !== "Assertion" && !tailCanFail && !elements.slice(j + 1).some(canFail);
-        const inner = skipped ? undefined : unboundedInside(e).find((q) => !bounded(q) && (insideLookaround(q) || (canFailAfter(q) && !endsTheLine(q))) && startsInside(q));
+        const inner = skipped ? undefined : quantifiersIn(e).find((q) => q !== e && q.max === Infinity && !bounded(q) && (insideLookaround(q) || (canFailAfter(q) && !endsTheLine(q))) && startsInside(q));
         if (inner) {
           found.push(inner);
           return;

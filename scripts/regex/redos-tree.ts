@@ -12,21 +12,6 @@ export const LARGE_REPEAT = 10;
 /** For the every-position analysis: a bounded repeat costs up to its bound at each start, at most 256 × 64 KiB steps a line below this. */
 export const MOVE_BOUND = 256;
 
-/** The counted repeats (more than one turn) in an element, itself included, through groups. */
-function countsIn(e: AST.Element): AST.Quantifier[] {
-  const found: AST.Quantifier[] = [];
-  const visit = (n: AST.Element) => {
-    if (n.type === "Quantifier") {
-      if (n.max > 1) found.push(n);
-      visit(n.element);
-    } else if (n.type === "Group" || n.type === "CapturingGroup") {
-      for (const alt of n.alternatives) for (const part of alt.elements) visit(part);
-    }
-  };
-  visit(e);
-  return found;
-}
-
 /** Removes every ^ from the alternative and the groups in it, in place. */
 function dropStartAnchors(alt: AST.Alternative): void {
   (alt as { elements: AST.Element[] }).elements = alt.elements.filter((e) => !(e.type === "Assertion" && e.kind === "start"));
@@ -175,7 +160,7 @@ export function widenRepeatsOver(ast: AST.Pattern, limit: number, keepFixedUpTo 
           continue;
         }
         length += n;
-        stretch.push(...countsIn(e));
+        stretch.push(...quantifiersIn(e).filter((q) => q.max > 1));
       }
       close();
     },
@@ -240,4 +225,12 @@ export function writtenMax(q: AST.Quantifier): number {
   const bound = /\{(\d+)(,(\d*))?\}\??$/.exec(q.raw);
   if (!bound) return q.raw.endsWith("?") && !/[*+]\??$/.test(q.raw) ? 1 : Infinity;
   return bound[2] === undefined ? Number(bound[1]) : bound[3] === "" ? Infinity : Number(bound[3]);
+}
+
+/** The quantifiers inside an element, a lookaround's included. */
+export function quantifiersIn(e: AST.Element): AST.Quantifier[] {
+  const found: AST.Quantifier[] = [];
+  visitRegExpAST(e as never, { onQuantifierEnter: (q) => void found.push(q) });
+  if (e.type === "Quantifier" && !found.includes(e)) found.unshift(e);
+  return found;
 }

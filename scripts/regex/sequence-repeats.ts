@@ -10,7 +10,7 @@
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
 import { CharSet, type NFA } from "refa";
 import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters } from "./automata.ts";
-import { LARGE_REPEAT } from "./redos-tree.ts";
+import { LARGE_REPEAT, quantifiersIn } from "./redos-tree.ts";
 
 export interface RepeatsInSequence {
   /** A long repeat, or a group or optional part holding one. */
@@ -73,14 +73,6 @@ function backreferencesIn(e: AST.Element): AST.Backreference[] {
   const found: AST.Backreference[] = [];
   visitRegExpAST(e as never, { onBackreferenceEnter: (b) => void found.push(b) });
   if (e.type === "Backreference" && !found.includes(e)) found.push(e);
-  return found;
-}
-
-/** The quantifiers inside an element, a lookaround's included. */
-function quantifiersIn(e: AST.Element): AST.Quantifier[] {
-  const found: AST.Quantifier[] = [];
-  visitRegExpAST(e as never, { onQuantifierEnter: (q) => void found.push(q) });
-  if (e.type === "Quantifier" && !found.includes(e)) found.unshift(e);
   return found;
 }
 
