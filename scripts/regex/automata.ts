@@ -1,6 +1,6 @@
 // refa's automaton of any part of one pattern, as the ReDoS checks compare them: backreferences
 // disabled and assertions ignored (they only ever make a language smaller), at most MAX_NODES states;
-// and the characters its texts hold, begin or end with.
+// the characters its texts hold, begin or end with, and whether it has a text within given characters.
 import type { AST } from "@eslint-community/regexpp";
 import { CharSet, JS, NFA } from "refa";
 
@@ -39,6 +39,22 @@ export function lastCharactersOf(nfa: NFA): CharSet {
   const reversed = nfa.copy();
   reversed.reverse();
   return firstCharactersOf(reversed);
+}
+
+/** Whether the automaton matches some text made only of the given characters (the empty text included). */
+export function matchesWithin(nfa: NFA, chars: CharSet): boolean {
+  const seen = new Set<NFA.Node>([nfa.initial]);
+  const queue = [nfa.initial];
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    if (nfa.finals.has(node)) return true;
+    for (const [next, via] of node.out) {
+      if (seen.has(next) || via.isDisjointWith(chars)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return false;
 }
 
 /** Every character a line can hold under the flags (lookup reads one line at a time): what . matches. */

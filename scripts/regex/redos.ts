@@ -3,7 +3,8 @@
 // found exactly with refa's automata (regex/ambiguity.ts), and an unbounded repeat the search can
 // enter at every position of a run ([0-9]+/… or [a-z]*Error on a long line of digits or letters, or
 // at each turn of a repeat a match begins with, regex/leading-repeats.ts): each start runs it to the
-// run's end, quadratic in the line (a 64 KiB line takes seconds). A pattern
+// run's end, quadratic in the line (a 64 KiB line takes seconds); and a lookaround each turn of a
+// repeat runs over the turns again (regex/lookaround-scans.ts). A pattern
 // the analysis gives up on is a finding too: the built index runs lint-clean regexes in-thread, so
 // "not shown to be linear" cannot pass.
 import { RegExpParser, type AST } from "@eslint-community/regexpp";
@@ -11,6 +12,7 @@ import { analyse, type Report } from "scslre";
 import { findAmbiguousAlternations, type BoundedAmbiguity } from "./ambiguity.ts";
 import { JS_FLAGS } from "./pattern.ts";
 import { findLeadingRepeats } from "./leading-repeats.ts";
+import { findRescanningLookarounds } from "./lookaround-scans.ts";
 import { canFailAfter } from "./tail.ts";
 import { findRepeatsInSequence } from "./sequence-repeats.ts";
 import { readBackreferencesAsCopies } from "./backreference-copies.ts";
@@ -91,10 +93,12 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
     blamed.add(a.start).add(b.start);
     spans.push([a.start, a.end], [b.start, b.end]);
     const where = r.type === "Self" ? `${a.raw} nested inside ${b.raw}` : r.type === "Trade" ? `${a.raw} and ${b.raw}` : a.raw;
+    // Two repeats written alike are told apart by their columns (.*?:.*?:.*?; gave one line twice, pass AK).
+    const columns = r.type === "Trade" ? `columns ${a.start + 1} and ${b.start + 1}` : `column ${a.start + 1}`;
     findings.push({
       index: a.start,
       exponential: r.exponential,
-      message: `${r.exponential ? "exponential" : "polynomial"} backtracking: ${where} can match the same text (a run of ${JSON.stringify(r.character.pick)}) in many ways (column ${a.start + 1} of the pattern)`,
+      message: `${r.exponential ? "exponential" : "polynomial"} backtracking: ${where} can match the same text (a run of ${JSON.stringify(r.character.pick)}) in many ways (${columns} of the pattern)`,
       hint: fixHint(r, source),
     });
   }
@@ -195,6 +199,19 @@ export function findBacktracking(source: string): BacktrackingFinding[] {
       exponential: false,
       message: `polynomial backtracking: a match can begin with ${q.raw}, so on a run of its turns the search enters it at each turn and runs it to the end of the run (column ${q.start + 1} of the pattern)`,
       hint: "let a match start only where a run starts: put a literal before it, or a lookbehind that excludes what a turn ends with",
+    });
+  }
+  const looks = findRescanningLookarounds(parser.parsePattern(source, 0, source.length, { unicode: true }), flags);
+  if (looks.undecided) undecided = true;
+  for (const { lookaround, repeat } of looks.found) {
+    if (spans.some(([a, b]) => lookaround.start < b && a < lookaround.end)) continue;
+    spans.push([lookaround.start, lookaround.end]);
+    const ahead = lookaround.kind === "lookahead";
+    findings.push({
+      index: lookaround.start,
+      exponential: false,
+      message: `polynomial backtracking: each turn of ${repeat.raw} runs ${lookaround.raw}, which reads ${ahead ? "on" : "back"} over the turns ${ahead ? "after" : "before"} it, so a run of turns is read again at every turn (column ${lookaround.start + 1} of the pattern)`,
+      hint: `test it once, ${ahead ? "before" : "after"} the repeat, instead of in every turn, or bound what it reads (e.g. {0,100} instead of *)`,
     });
   }
   if (undecided && findings.length === 0) {

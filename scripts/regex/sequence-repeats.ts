@@ -8,8 +8,8 @@
 // with its alternations and optional parts opened (X: (?:.* in )?[^;]*;), and a repeated group as
 // its body twice in a row (X: (?:.* in )+;, exponential), since the chain may run through either.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
-import { CharSet, type NFA } from "refa";
-import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters } from "./automata.ts";
+import { CharSet } from "refa";
+import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters, matchesWithin } from "./automata.ts";
 import { LARGE_REPEAT, quantifiersIn } from "./redos-tree.ts";
 
 export interface RepeatsInSequence {
@@ -140,19 +140,7 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
   /** Whether the element matches some text made only of the given characters (a backreference: its group's characters decide). */
   const textWithin = (e: AST.Element, chars: CharSet): boolean => {
     if (backreferencesIn(e).length > 0) return !charsOf(e).intersect(chars).isEmpty;
-    const nfa = automaton(e);
-    const seen = new Set<NFA.Node>([nfa.initial]);
-    const queue = [nfa.initial];
-    while (queue.length > 0) {
-      const node = queue.pop()!;
-      if (nfa.finals.has(node)) return true;
-      for (const [next, via] of node.out) {
-        if (seen.has(next) || via.isDisjointWith(chars)) continue;
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-    return false;
+    return matchesWithin(automaton(e), chars);
   };
   /** Whether two repeats side by side can share out a text in more than one way: each can take a character the other begins or ends with. */
   const tradesAtBorder = (a: AST.Element, b: AST.Element): boolean => {

@@ -165,6 +165,10 @@ export const regexCases: RuleCases[] = [
         name: "a digest written in fixed-length blocks: each block is walked one way (pass Y: (?:[0-9a-f]{8}){8} was reported, 1 ms on 100 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|sha256:(?:[0-9a-f]{8}){8}|layer sha256:(?:[0-9a-f]{4}){16}\\b" },
       },
+      {
+        name: "a lookahead in each turn that stops where the next turn begins, and a lookbehind that reads back over nothing long (pass AK: (?:,(?=\\s*\\w))+ is linear)",
+        entry: { regex: "SampleError: the sample error widget refused to start|widgets(?:,(?=\\s*\\w)\\s*\\w+)+ refused|(?<=[a-z]+ )refused to start" },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -562,6 +566,24 @@ export const regexCases: RuleCases[] = [
         errors: [
           { pointer: "/regex", message: "polynomial backtracking: the search can enter [0-9]+ at every position of a run" },
           { pointer: "/regex", message: "polynomial backtracking: the search can enter [a-z_]* at every position of a run" },
+        ],
+      },
+      {
+        name: "a lookaround in each turn of a repeat that reads over the turns, and a lookbehind read backwards (pass AK: (?:[a-z](?=[a-z]*;))+x took 2.2 s on 100 KB, (?:[a-z](?<=widget [a-z]*))+! 2.2 s, (?<=: *)at 1.4 s)",
+        entry: { regex: "SampleError: the sample error widget refused to start|widget (?:[a-z](?=[a-z]*;))+x|widget (?:[a-z](?<=widget [a-z]*))+!|(?<=: *)at widget" },
+        errors: [
+          { pointer: "/regex", message: "polynomial backtracking: each turn of (?:[a-z](?=[a-z]*;))+ runs (?=[a-z]*;), which reads on over the turns after it" },
+          { pointer: "/regex", message: "polynomial backtracking: each turn of (?:[a-z](?<=widget [a-z]*))+ runs (?<=widget [a-z]*), which reads back over the turns before it" },
+          { pointer: "/regex", message: 'polynomial backtracking: the search can enter  * at every position of a run of " "' },
+        ],
+      },
+      {
+        name: "repeats written alike are told apart by their columns (pass AK: .*?:.*?:.*?; printed one line twice)",
+        entry: { regex: "SampleError: the sample error widget refused to start|widget .*?:.*?:.*?;" },
+        errors: [
+          { pointer: "/regex", message: "(columns 62 and 66 of the pattern)" },
+          { pointer: "/regex", message: "(columns 62 and 70 of the pattern)" },
+          { pointer: "/regex", message: "(columns 66 and 70 of the pattern)" },
         ],
       },
       {
