@@ -105,6 +105,14 @@ describe("kb new", () => {
     expect((await runKb(["new", "python/demo-missing"], { cwd: repo.dir })).code).toBe(2);
   });
 
+  it("names the line it read once escaped: a control character as \\u…, a backslash as \\\\ (pass AK: both came out as \\\\u…)", async () => {
+    const repo = makeRepo();
+    repos.push(repo);
+    const res = await runKb(["new", "x/controls", "--from", "Error: boom \u202e tail \u0007bell back\\slash"], { cwd: repo.dir });
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout.split("\n")[0]).toBe(String.raw`created entries/x/controls.json from the line "Error: boom \u202e tail \u0007bell back\\slash"`);
+  });
+
   it("never writes through a linked entries/ or domain folder, nor replaces a link at the entry's path", async () => {
     const repo = makeRepo({ "entries/node/.keep": "" });
     repos.push(repo);

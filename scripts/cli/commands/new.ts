@@ -43,6 +43,6 @@ export async function newCommand(id: string, flags: CommonFlags & { from?: strin
   await writeFileAtomic(file, scaffoldEntry(id, settings.today, line), { exclusive: true }).catch((e: unknown) => {
     throw e instanceof WriteError && e.code === "EEXIST" ? new UsageError(`${shown} already exists; edit it instead`) : e;
   });
-  process.stdout.write(`created ${shown}${line ? ` from the line ${JSON.stringify(terminalSafeLine(line))}` : ""}\nnext: replace every TODO, then run npx kb fix ${shown} && npx kb lint ${shown}\n`);
+  process.stdout.write(`created ${shown}${line ? ` from the line ${terminalSafeLine(JSON.stringify(line))}` : ""}\nnext: replace every TODO, then run npx kb fix ${shown} && npx kb lint ${shown}\n`);
   return 0;
 }
