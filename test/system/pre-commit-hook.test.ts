@@ -850,4 +850,53 @@ describe("kb hooks install", () => {
       rmSync(crashing, { recursive: true, force: true });
     }
   });
+
+  it("ignores FORCE_COLOR, prints kb fix's log as written, stays out of a hooks folder other repositories share, and lets their commits be (pass AK)", async () => {
+    const { r, git, env, commitWith } = await hookedRepo();
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    // FORCE_COLOR coloured kb's closing line: a fixable commit was refused as kb not running.
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { root_cause: "A cause, coloured.", confidence: "0.85" as unknown as number })));
+    git("add", "entries");
+    const coloured = commitWith({ FORCE_COLOR: "1" }, "coloured");
+    expect(coloured.status, coloured.stderr).toBe(0);
+    expect(git("show", "HEAD:entries/demo/sample-error.json")).toBe(entryText(validEntry("demo/sample-error", { root_cause: "A cause, coloured.", confidence: 0.85 })));
+    // kb fix's log: its arrow as written, not as octal escapes; no colour.
+    expect(coloured.stderr).toContain('confidence: "0.85" \u2192 0.85');
+    expect(coloured.stderr).not.toMatch(/\u001b|\\[0-7]{3}/);
+    writeFileSync(file, entryText(validEntry("demo/sample-error", { regex: "" })));
+    git("add", "entries");
+    const broken = commitWith({ FORCE_COLOR: "1" }, "broken");
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain("fix the problems above");
+    expect(broken.stderr).not.toContain("kb could not check the commit");
+    git("checkout", "HEAD", "--", "entries");
+
+    // A hooks folder every repository uses (core.hooksPath in the global config): refused unless --force.
+    const shared = mkdtempSync(path.join(os.tmpdir(), "kb-hooks-shared-"));
+    const other = mkdtempSync(path.join(os.tmpdir(), "kb-hooks-other-"));
+    try {
+      git("config", "--global", "core.hooksPath", shared);
+      const refused = await runKb(["hooks", "install"], { cwd: r.dir, env: { HOME: r.dir, GIT_CONFIG_NOSYSTEM: "1" } });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("outside this repository: a hook there runs in every repository that uses it");
+      expect(readdirSync(shared)).toEqual([]);
+      expect((await runKb(["hooks", "install", "--force"], { cwd: r.dir, env: { HOME: r.dir, GIT_CONFIG_NOSYSTEM: "1" } })).code).toBe(0);
+      expect(readdirSync(shared).sort()).toEqual(["pre-commit", "pre-merge-commit"]);
+      // Another repository, with neither kb nor entries: its commit goes through, and the hook says nothing.
+      const inOther = (script: string) => spawnSync("sh", ["-c", script], { cwd: other, env, encoding: "utf8" });
+      const made = inOther("git init -q && echo hi > README && git add README && git -c user.name=t -c user.email=t@example.com commit -q -m other");
+      expect(made.status, made.stderr).toBe(0);
+      expect(made.stderr).toBe("");
+      // This repository, through the shared folder: still checked.
+      writeFileSync(file, entryText(validEntry("demo/sample-error", { regex: "" })));
+      git("add", "entries");
+      const checked = commitWith({}, "broken through the shared hook");
+      expect(checked.status).toBe(1);
+      expect(checked.stderr).toContain("fix the problems above");
+    } finally {
+      git("config", "--global", "--unset", "core.hooksPath");
+      rmSync(shared, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,13 +2,17 @@
 // git commits itself) that run `kb fix` on the staged entries in a checkout of the index, re-stage the
 // fixes, and block the commit while `kb lint` of that checkout fails. Plain sh, no extra dependency.
 import { execFileSync } from "node:child_process";
+import { realpathSync } from "node:fs";
 import path from "node:path";
+import { CONTROL_OR_HIDDEN, codePointRanges } from "../../model/hidden-characters.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
 import { readBoundedFile } from "../../source/read-file.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
 import { UsageError } from "../usage-error.ts";
 
 const MARKER = "# installed by error-kb (npm run hooks)";
+/** The code points the hook's safe() shows escaped, as "lo hi lo hi …": the same list kb's own output escapes. */
+const SAFE_DENY = codePointRanges(CONTROL_OR_HIDDEN).flat().join(" ");
 
 export const PRE_COMMIT = `#!/bin/sh
 ${MARKER}: fixes staged entries, re-stages them, and blocks the commit while kb lint of it fails.
@@ -45,12 +49,29 @@ for tool in awk grep sed cut tr xargs cmp paste find mktemp cp rm mkdir cat id t
 done
 # The date kb checks entries against is today's: KB_TODAY (for tests) let a future-dated entry in (pass AE).
 unset KB_TODAY
-# Lines as they are, but every control character and every byte outside ASCII as an octal escape, as
-# git quotes names: an attribute value, a quoted name or the repository's path printed raw cleared the
-# screen or reordered the line (pass AE).
+# Lines as they are, but every control character, every bidi or invisible character kb's own output
+# escapes (model/hidden-characters.ts) and every byte that is not UTF-8 as an octal escape, as git
+# quotes names: an attribute value, a quoted name or the repository's path printed raw cleared the
+# screen or reordered the line (pass AE). Other characters stay: kb fix's → and an entry named café
+# were shown as octal escapes (pass AK).
 safe() {
-  LC_ALL=C awk 'BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
-    { s = ""; for (i = 1; i <= length($0); i++) { c = substr($0, i, 1); o = ord[c]; s = s ((o < 32 || o >= 127) ? sprintf("\\\\%03o", o) : c) } print s }'
+  LC_ALL=C awk -v deny='${SAFE_DENY}' 'BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i; n = split(deny, d, " ") }
+    function esc(from, count,   t, x) { t = ""; for (x = from; x < from + count; x++) t = t sprintf("\\\\%03o", ord[substr($0, x, 1)]); return t }
+    {
+      s = ""; len = length($0)
+      for (i = 1; i <= len; ) {
+        o = ord[substr($0, i, 1)]
+        if (o >= 32 && o < 127) { s = s substr($0, i, 1); i++; continue }
+        k = (o >= 194 && o <= 223) ? 2 : (o >= 224 && o <= 239) ? 3 : (o >= 240 && o <= 244) ? 4 : 1
+        cp = k == 2 ? o - 192 : k == 3 ? o - 224 : k == 4 ? o - 240 : -1
+        for (j = 1; j < k && cp >= 0; j++) { b = ord[substr($0, i + j, 1)]; cp = (b < 128 || b > 191) ? -1 : cp * 64 + b - 128 }
+        if (cp < 0 || (k == 3 && (cp < 2048 || (cp >= 55296 && cp <= 57343))) || (k == 4 && (cp < 65536 || cp > 1114111))) { s = s esc(i, 1); i++; continue }
+        bad = 0
+        for (j = 1; j < n; j += 2) if (cp >= d[j] + 0 && cp <= d[j + 1] + 0) { bad = 1; break }
+        s = s (bad ? esc(i, k) : substr($0, i, k)); i += k
+      }
+      print s
+    }'
 }
 block() {
   printf 'error-kb: commit blocked; %s\\n' "$1" | safe >&2
@@ -76,6 +97,9 @@ show() {
 # (it was skipped, and a broken entry named café.json was committed, pass W). --no-renames: a rename is
 # its old name deleted and its new one added (a rename committed dangling links, pass Y).
 # A deletion is not one: removing such a file was refused (pass AF).
+# A repository with neither kb nor entries is not one kb checks: a core.hooksPath every repository
+# shares ran the hook in all of them, and it refused every commit (pass AK).
+if [ ! -f bin/kb.mjs ] && listed=$(git ls-files -- 'entries' 'bin/kb.mjs') && [ -z "$listed" ]; then exit 0; fi
 changed=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=d -- 'entries' 'kb.config.json' 'lint-exceptions.json' '.gitattributes') || block "git diff --cached failed"
 quoted=$(printf '%s\\n' "$changed" | grep '^"')
 if [ -n "$quoted" ]; then
@@ -165,8 +189,10 @@ tree=$(quiet git write-tree) || block "git write-tree failed: the index cannot b
 # kb lint of the checkout: its output in $work/lint, its exit in $status. Without its closing line
 # (✔ or ✖) kb did not run: node's crash (kb could not be loaded from a path that is not UTF-8) was
 # read as problems in the entries and printed raw (pass AI).
+# Never coloured: FORCE_COLOR in the environment coloured the closing line, every failure read as
+# kb not running and kb fix never ran (pass AK).
 lint_commit() {
-  (cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache) > "$work/lint" 2>&1
+  (cd "$work/commit" && node "$top/bin/kb.mjs" lint --no-cache --no-color) > "$work/lint" 2>&1
   status=$?
   # The last line that is not empty or indented (kb's count of what kb fix can fix follows it): a
   # broken dist/ file echoed a line starting with ✔ before node's crash (pass AJ).
@@ -216,7 +242,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
   if [ -d "$work/commit/entries" ]; then cp -R "$work/commit/entries" "$work/before" || block "cannot write in $work"; fi
   # Through xargs: thousands of names passed the system's limit on one command line (pass AA). Its
   # report of what is left is the lint's below, once.
-  (cd "$work/commit" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --quiet -o "$work/fix-report.txt" --) 2> "$work/fix-log"
+  (cd "$work/commit" && printf '%s\\0' $files | xargs -0 node "$top/bin/kb.mjs" fix --no-cache --no-color --quiet -o "$work/fix-report.txt" --) 2> "$work/fix-log"
   grep -v '^kb fix: these problems need a person:$' "$work/fix-log" | safe >&2
   : > "$work/fixed"
   : > "$work/fixed-names"
@@ -317,6 +343,17 @@ exit 0
 /** The hooks installed: pre-commit, and pre-merge-commit, which git runs instead for a merge it commits itself (pass AA). */
 const HOOKS = ["pre-commit", "pre-merge-commit"] as const;
 
+/** The path with its existing part's links resolved (a hooks folder may not exist yet). */
+function physicalPath(p: string): string {
+  const absolute = path.resolve(p);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    return parent === absolute ? absolute : path.join(physicalPath(parent), path.basename(absolute));
+  }
+}
+
 export async function hooksCommand(action: string, opts: { force?: boolean }): Promise<number> {
   if (action !== "install") throw new UsageError(`unknown hooks action "${action}"; use: kb hooks install`);
   let hooksDir: string;
@@ -324,6 +361,22 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
     hooksDir = execFileSync("git", ["rev-parse", "--git-path", "hooks"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     throw new UsageError("not inside a git repository");
+  }
+  // A hooks folder outside this repository (a core.hooksPath in the user's global config) serves every
+  // repository that uses it: installing there put kb's hook in front of all of them (pass AK).
+  const inside = (dir: string, parent: string) => {
+    const rel = path.relative(physicalPath(parent), physicalPath(dir));
+    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+  };
+  const homes = ["--git-common-dir", "--show-toplevel"].flatMap((which) => {
+    try {
+      return [execFileSync("git", ["rev-parse", which], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\n$/, "")];
+    } catch {
+      return [];
+    }
+  });
+  if (!homes.some((home) => inside(hooksDir, home)) && !opts.force) {
+    throw new UsageError(`git's hooks folder is ${terminalSafeLine(path.resolve(hooksDir))} (core.hooksPath), outside this repository: a hook there runs in every repository that uses it. Give this repository its own (git config core.hooksPath .git/hooks) and run kb hooks install again, or use --force to install there anyway`);
   }
   // Every hook is checked before any is written: a refusal leaves none half installed.
   const files = HOOKS.map((name) => path.resolve(hooksDir, name));
