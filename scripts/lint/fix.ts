@@ -10,6 +10,7 @@ import { exactNumberIn } from "../model/number-text.ts";
 import { wholePercentAsRate } from "../model/rate.ts";
 import { translatedFields } from "../model/translation.ts";
 import type { Source } from "../source/entry-file.ts";
+import { truncate } from "./regex-misses.ts";
 
 export type FixOutcome = { readonly kind: "unchanged" } | { readonly kind: "fixed"; readonly text: string; readonly repairs: readonly string[] } | { readonly kind: "unparsable" };
 
@@ -61,7 +62,8 @@ function repairValues(e: Record<string, unknown>, repairs: string[]): Record<str
   if (typeof e.id === "string" && typeof e.domain === "string" && /^[a-z0-9-]+\//.test(e.id)) {
     const fromId = e.id.split("/")[0]!;
     if (e.domain !== fromId) {
-      repairs.push(`domain: "${e.domain}" → "${fromId}" (the id's first segment)`);
+      // Shortened: a 600 KB domain was logged whole, a line the hook then had to print (pass AL).
+      repairs.push(`domain: ${JSON.stringify(truncate(e.domain))} → "${fromId}" (the id's first segment)`);
       e.domain = fromId;
     }
   }
