@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeRepo, runKb } from "../helpers/repo.ts";
+import { makeRepo, ROOT, runKb } from "../helpers/repo.ts";
 import { pullRequestEvent } from "../ci/git-repo.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
 
@@ -18,6 +18,8 @@ describe("kb hooks install with something other than a hook file in the way", ()
   const repo = makeRepo();
   afterAll(() => repo.cleanup());
   execFileSync("git", ["init", "-q"], { cwd: repo.dir });
+  // kb where the hook runs it: install refuses a repository whose top has none (pass AL).
+  symlinkSync(path.join(ROOT, "bin"), path.join(repo.dir, "bin"));
   const hook = path.join(repo.dir, ".git/hooks/pre-commit");
 
   it.each([

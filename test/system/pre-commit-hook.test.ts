@@ -588,7 +588,9 @@ describe("kb hooks install", () => {
     execFileSync("git", ["clone", "-q", r.dir, odd], { env, stdio: "ignore" });
     try {
       symlinkSync(path.join(ROOT, "node_modules"), path.join(odd, "node_modules"));
-      expect((await runKb(["hooks", "install"], { cwd: odd })).code).toBe(0);
+      // Refused without --force (pass AL): kb is not where the hook runs it.
+      expect((await runKb(["hooks", "install"], { cwd: odd })).code).toBe(2);
+      expect((await runKb(["hooks", "install", "--force"], { cwd: odd })).code).toBe(0);
       writeFileSync(path.join(odd, "README.md"), "changed\n");
       const sparse = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-a", "-m", "no kb"], { cwd: odd, env, encoding: "utf8" });
       expect(sparse.status).toBe(1);
@@ -878,7 +880,7 @@ describe("kb hooks install", () => {
       git("config", "--global", "core.hooksPath", shared);
       const refused = await runKb(["hooks", "install"], { cwd: r.dir, env: { HOME: r.dir, GIT_CONFIG_NOSYSTEM: "1" } });
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain("outside this repository: a hook there runs in every repository that uses it");
+      expect(refused.stderr).toContain("core.hooksPath is set in the global configuration: a hook there runs in every repository that uses it");
       expect(readdirSync(shared)).toEqual([]);
       expect((await runKb(["hooks", "install", "--force"], { cwd: r.dir, env: { HOME: r.dir, GIT_CONFIG_NOSYSTEM: "1" } })).code).toBe(0);
       expect(readdirSync(shared).sort()).toEqual(["pre-commit", "pre-merge-commit"]);
@@ -896,6 +898,64 @@ describe("kb hooks install", () => {
     } finally {
       git("config", "--global", "--unset", "core.hooksPath");
       rmSync(shared, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it("installs only where git looks and kb runs: not for kb below the top, not in a folder set globally, through a link as git reads it; prints kb's output safe; leaves other repositories alone without the tools it needs (pass AL)", async () => {
+    const { r, git, env, commitWith } = await hookedRepo();
+    const home = { HOME: r.dir, GIT_CONFIG_NOSYSTEM: "1" };
+    // kb in a folder below the top of the repository: the hook would never run it.
+    const outer = mkdtempSync(path.join(os.tmpdir(), "kb-hooks-outer-"));
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "kb-hooks-elsewhere-"));
+    try {
+      const inOuter = (script: string) => spawnSync("sh", ["-c", script], { cwd: outer, env, encoding: "utf8" });
+      expect(inOuter(`git init -q && mkdir kb && ln -s '${path.join(ROOT, "bin")}' kb/bin`).status).toBe(0);
+      const below = await runKb(["hooks", "install"], { cwd: path.join(outer, "kb"), env: home });
+      expect(below.code).toBe(2);
+      expect(below.stderr).toContain("the hook runs kb from the top of the repository's work tree");
+      expect(readdirSync(path.join(outer, ".git/hooks")).filter((f) => !f.endsWith(".sample"))).toEqual([]);
+
+      // A global core.hooksPath that points into this repository is still everyone's.
+      git("config", "--global", "core.hooksPath", path.join(r.dir, "tools/hooks"));
+      const global = await runKb(["hooks", "install"], { cwd: r.dir, env: home });
+      expect(global.code).toBe(2);
+      expect(global.stderr).toContain("core.hooksPath is set in the global configuration");
+      git("config", "--global", "--unset", "core.hooksPath");
+
+      // lnk/../hooks, lnk a link to another folder: git opens elsewhere/hooks, and so does kb.
+      mkdirSync(path.join(elsewhere, "sub"));
+      mkdirSync(path.join(r.dir, ".git/inner"));
+      symlinkSync(path.join(elsewhere, "sub"), path.join(r.dir, ".git/inner/lnk"));
+      git("config", "core.hooksPath", ".git/inner/lnk/../hooks");
+      const linked = await runKb(["hooks", "install"], { cwd: r.dir, env: home });
+      expect(linked.code).toBe(2);
+      expect(linked.stderr).toContain(`${path.join(elsewhere, "hooks")} and it is outside this repository`);
+      git("config", "--unset", "core.hooksPath");
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+
+    // What node prints of its own, beside kb's output, is printed safe.
+    writeFileSync(path.join(r.dir, "README.md"), "changed\n");
+    git("add", "README.md");
+    const warned = commitWith({ NODE_EXTRA_CA_CERTS: "/nonexistent/x\u001b]0;pwned\u0007\u001b[2J\u202eX" }, "node warns");
+    expect(warned.status, warned.stderr).toBe(0);
+    expect(warned.stdout + warned.stderr).toContain("\\033]0;pwned\\007\\033[2J\\342\\200\\256X");
+    expect(warned.stdout + warned.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
+
+    // Another repository, with neither kb nor entries, and a PATH without the hook's tools: left alone.
+    const other = mkdtempSync(path.join(os.tmpdir(), "kb-hooks-bare-path-"));
+    try {
+      const inOther = (script: string) => spawnSync("sh", ["-c", script], { cwd: other, env, encoding: "utf8" });
+      expect(inOther(`git init -q && cp '${path.join(r.dir, ".git/hooks/pre-commit")}' .git/hooks/pre-commit && echo hi > README`).status).toBe(0);
+      const git_ = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+      expect(inOther("git add README").status).toBe(0);
+      const committed = spawnSync(git_, ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "bare PATH"], { cwd: other, env: { ...env, PATH: "/nonexistent" }, encoding: "utf8" });
+      expect(committed.status, committed.stderr).toBe(0);
+      expect(committed.stderr).not.toContain("the hook needs");
+    } finally {
       rmSync(other, { recursive: true, force: true });
     }
   });

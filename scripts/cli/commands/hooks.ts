@@ -2,7 +2,7 @@
 // git commits itself) that run `kb fix` on the staged entries in a checkout of the index, re-stage the
 // fixes, and block the commit while `kb lint` of that checkout fails. Plain sh, no extra dependency.
 import { execFileSync } from "node:child_process";
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { CONTROL_OR_HIDDEN, codePointRanges } from "../../model/hidden-characters.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
@@ -42,6 +42,10 @@ output_of() {
   out=\${out%"
 "}
 }
+# A repository with neither kb nor entries is not one kb checks: a core.hooksPath every repository
+# shares ran the hook in all of them, and it refused every commit (pass AK),
+# or, before this, every commit where a tool the hook needs was missing (pass AL).
+if [ ! -f bin/kb.mjs ] && listed=$(git ls-files -- 'entries' 'bin/kb.mjs') && [ -z "$listed" ]; then exit 0; fi
 # Every tool the hook uses, before any is used: without awk the check for unstaged work saw none, and
 # a fix overwrote an edit; without grep the filter check passed (pass AF). A missing one blocks.
 for tool in awk grep sed cut tr xargs cmp paste find mktemp cp rm mkdir cat id tail; do
@@ -51,26 +55,37 @@ done
 unset KB_TODAY
 # Lines as they are, but every control character, every bidi or invisible character kb's own output
 # escapes (model/hidden-characters.ts) and every byte that is not UTF-8 as an octal escape, as git
-# quotes names: an attribute value, a quoted name or the repository's path printed raw cleared the
-# screen or reordered the line (pass AE). Other characters stay: kb fix's → and an entry named café
-# were shown as octal escapes (pass AK).
+# quotes names, and a workflow command (:: where a line starts, ##[ anywhere) broken as kb breaks it:
+# an attribute value, a quoted name or the repository's path printed raw cleared the screen or
+# reordered the line (pass AE). Other characters stay: kb fix's → and an entry named café were shown
+# as octal escapes (pass AK). Printed piece by piece: a line built up one character at a time took
+# busybox's awk a minute for 400 KB (pass AL).
 safe() {
   LC_ALL=C awk -v deny='${SAFE_DENY}' 'BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i; n = split(deny, d, " ") }
-    function esc(from, count,   t, x) { t = ""; for (x = from; x < from + count; x++) t = t sprintf("\\\\%03o", ord[substr($0, x, 1)]); return t }
+    function esc(from, count,   x) { for (x = from; x < from + count; x++) printf "\\\\%03o", ord[substr($0, x, 1)] }
+    function upto(to) { if (to > from) printf "%s", substr($0, from, to - from); from = to }
     {
-      s = ""; len = length($0)
+      len = length($0); from = 1; lead = 1
       for (i = 1; i <= len; ) {
         o = ord[substr($0, i, 1)]
-        if (o >= 32 && o < 127) { s = s substr($0, i, 1); i++; continue }
+        if (o >= 32 && o < 127) {
+          if (lead && o == 58 && substr($0, i + 1, 1) == ":") { upto(i); printf "\\\\072"; i++; from = i; lead = 0; continue }
+          if (o == 35 && substr($0, i, 3) == "##[") { upto(i + 1); printf "\\\\043"; i += 2; from = i; lead = 0; continue }
+          if (o != 32) lead = 0
+          i++; continue
+        }
         k = (o >= 194 && o <= 223) ? 2 : (o >= 224 && o <= 239) ? 3 : (o >= 240 && o <= 244) ? 4 : 1
         cp = k == 2 ? o - 192 : k == 3 ? o - 224 : k == 4 ? o - 240 : -1
         for (j = 1; j < k && cp >= 0; j++) { b = ord[substr($0, i + j, 1)]; cp = (b < 128 || b > 191) ? -1 : cp * 64 + b - 128 }
-        if (cp < 0 || (k == 3 && (cp < 2048 || (cp >= 55296 && cp <= 57343))) || (k == 4 && (cp < 65536 || cp > 1114111))) { s = s esc(i, 1); i++; continue }
+        if (cp < 0 || (k == 3 && (cp < 2048 || (cp >= 55296 && cp <= 57343))) || (k == 4 && (cp < 65536 || cp > 1114111))) { upto(i); esc(i, 1); i++; from = i; lead = 0; continue }
         bad = 0
         for (j = 1; j < n; j += 2) if (cp >= d[j] + 0 && cp <= d[j + 1] + 0) { bad = 1; break }
-        s = s (bad ? esc(i, k) : substr($0, i, k)); i += k
+        if (bad) { upto(i); esc(i, k); i += k; from = i; lead = 0; continue }
+        # White space a workflow command may start after, as JavaScript reads \\\\s.
+        if (!(cp == 160 || cp == 5760 || (cp >= 8192 && cp <= 8202) || cp == 8239 || cp == 8287 || cp == 12288)) lead = 0
+        i += k
       }
-      print s
+      upto(len + 1); printf "\\n"
     }'
 }
 block() {
@@ -97,9 +112,6 @@ show() {
 # (it was skipped, and a broken entry named café.json was committed, pass W). --no-renames: a rename is
 # its old name deleted and its new one added (a rename committed dangling links, pass Y).
 # A deletion is not one: removing such a file was refused (pass AF).
-# A repository with neither kb nor entries is not one kb checks: a core.hooksPath every repository
-# shares ran the hook in all of them, and it refused every commit (pass AK).
-if [ ! -f bin/kb.mjs ] && listed=$(git ls-files -- 'entries' 'bin/kb.mjs') && [ -z "$listed" ]; then exit 0; fi
 changed=$(git -c core.quotePath=false diff --cached --no-renames --name-only --diff-filter=d -- 'entries' 'kb.config.json' 'lint-exceptions.json' '.gitattributes') || block "git diff --cached failed"
 quoted=$(printf '%s\\n' "$changed" | grep '^"')
 if [ -n "$quoted" ]; then
@@ -324,7 +336,8 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
     lint_commit
   fi
 fi
-if [ $status -ge 2 ]; then safe < "$work/lint"; else cat "$work/lint"; fi
+# Always safe: node prints warnings of its own (NODE_EXTRA_CA_CERTS named a file raw, pass AL).
+safe < "$work/lint"
 if [ $status -ge 2 ]; then
   echo "error-kb: commit blocked; kb could not check the commit (exit $status): see its message above" >&2
   exit 1
@@ -343,43 +356,59 @@ exit 0
 /** The hooks installed: pre-commit, and pre-merge-commit, which git runs instead for a merge it commits itself (pass AA). */
 const HOOKS = ["pre-commit", "pre-merge-commit"] as const;
 
-/** The path with its existing part's links resolved (a hooks folder may not exist yet). */
+/**
+ * Where the path leads, as the system reads it: links resolved before each "..", as git's own open()
+ * does (path.resolve read lnk/../hooks as hooks, and kb installed where git never looked, pass AL).
+ * A part that does not exist yet is kept as written.
+ */
 function physicalPath(p: string): string {
-  const absolute = path.resolve(p);
+  const written = path.isAbsolute(p) ? p : `${process.cwd()}/${p}`;
   try {
-    return realpathSync(absolute);
+    return realpathSync.native(written);
   } catch {
-    const parent = path.dirname(absolute);
-    return parent === absolute ? absolute : path.join(physicalPath(parent), path.basename(absolute));
+    const cut = written.replace(/\/+$/, "").lastIndexOf("/");
+    if (cut <= 0) return path.resolve(written);
+    const parent = physicalPath(written.slice(0, cut));
+    return path.resolve(parent, written.slice(cut + 1).replace(/\/+$/, ""));
   }
 }
 
+/** A line of git's output, or undefined when git fails (nothing set, not in a work tree). */
+function gitLine(args: readonly string[]): string | undefined {
+  try {
+    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\n$/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+const isInside = (dir: string, parent: string) => {
+  const rel = path.relative(parent, dir);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+
 export async function hooksCommand(action: string, opts: { force?: boolean }): Promise<number> {
   if (action !== "install") throw new UsageError(`unknown hooks action "${action}"; use: kb hooks install`);
-  let hooksDir: string;
-  try {
-    hooksDir = execFileSync("git", ["rev-parse", "--git-path", "hooks"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    throw new UsageError("not inside a git repository");
+  const written = gitLine(["rev-parse", "--git-path", "hooks"]);
+  if (written === undefined) throw new UsageError("not inside a git repository");
+  const hooksDir = physicalPath(written);
+  const top = gitLine(["rev-parse", "--show-toplevel"]);
+  // The hook runs kb from the top of the work tree: kb in a folder below it was never run, and once
+  // the hook left repositories without kb alone, broken entries went through (pass AL).
+  if ((top === undefined || !existsSync(path.join(top, "bin/kb.mjs"))) && !opts.force) {
+    throw new UsageError(`the hook runs kb from the top of the repository's work tree, and ${terminalSafeLine(top === undefined ? "this repository has none" : `${top}/bin/kb.mjs does not exist`)}: install it from a repository whose top folder is kb's, or use --force to install it anyway`);
   }
-  // A hooks folder outside this repository (a core.hooksPath in the user's global config) serves every
-  // repository that uses it: installing there put kb's hook in front of all of them (pass AK).
-  const inside = (dir: string, parent: string) => {
-    const rel = path.relative(physicalPath(parent), physicalPath(dir));
-    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-  };
-  const homes = ["--git-common-dir", "--show-toplevel"].flatMap((which) => {
-    try {
-      return [execFileSync("git", ["rev-parse", which], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\n$/, "")];
-    } catch {
-      return [];
-    }
-  });
-  if (!homes.some((home) => inside(hooksDir, home)) && !opts.force) {
-    throw new UsageError(`git's hooks folder is ${terminalSafeLine(path.resolve(hooksDir))} (core.hooksPath), outside this repository: a hook there runs in every repository that uses it. Give this repository its own (git config core.hooksPath .git/hooks) and run kb hooks install again, or use --force to install there anyway`);
+  // A hooks folder other repositories use (core.hooksPath in the user's global or system config, or
+  // one outside this repository) runs kb's hook in front of all of them: installing there blocked
+  // every commit elsewhere (pass AK); a global setting that points into this repository does too (pass AL).
+  const scope = gitLine(["config", "--show-scope", "--get", "core.hooksPath"])?.split("\t")[0];
+  const homes = [gitLine(["rev-parse", "--git-common-dir"]), top].filter((h): h is string => h !== undefined).map(physicalPath);
+  const shared = scope !== undefined && scope !== "local" && scope !== "worktree" ? `core.hooksPath is set in the ${scope} configuration` : homes.some((home) => isInside(hooksDir, home)) ? undefined : "it is outside this repository";
+  if (shared && !opts.force) {
+    throw new UsageError(`git's hooks folder is ${terminalSafeLine(hooksDir)} and ${shared}: a hook there runs in every repository that uses it. Give this repository its own (git config core.hooksPath .git/hooks) and run kb hooks install again, or use --force to install there anyway`);
   }
   // Every hook is checked before any is written: a refusal leaves none half installed.
-  const files = HOOKS.map((name) => path.resolve(hooksDir, name));
+  const files = HOOKS.map((name) => path.join(hooksDir, name));
   for (const file of files) {
     // Read bounded and without blocking: a FIFO or a link to /dev/zero there hung kb, a folder made it crash.
     const existing = readBoundedFile(file, 1024 * 1024, true);
