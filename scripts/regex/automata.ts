@@ -20,6 +20,17 @@ export function automataOf(pattern: AST.Pattern, flags: AST.Flags): ((node: AST.
   };
 }
 
+/** The automaton of elements in a row (assertions read as matching the empty text), or undefined for none. */
+export function sequenceAutomaton(automaton: (node: AST.Node) => NFA, elements: readonly AST.Element[]): NFA | undefined {
+  let sequence: NFA | undefined;
+  for (const e of elements) {
+    const next = automaton(e);
+    if (sequence) sequence.appendInto(next);
+    else sequence = next;
+  }
+  return sequence;
+}
+
 /** Every character some text of the automaton holds. */
 export function charactersOf(nfa: NFA): CharSet {
   let all = CharSet.empty(nfa.maxCharacter);
@@ -55,6 +66,39 @@ export function matchesWithin(nfa: NFA, chars: CharSet): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The longest text the automaton can read from its start using only the given characters, whether or
+ * not the rest of it then matches: Infinity where it can loop. What a lookaround reads over a run of
+ * those characters before it stops.
+ */
+export function longestReadWithin(nfa: NFA, chars: CharSet): number {
+  const done = new Map<NFA.Node, number>();
+  const open = new Set<NFA.Node>();
+  const stack: { node: NFA.Node; edges: Iterator<[NFA.Node, CharSet]>; best: number }[] = [{ node: nfa.initial, edges: nfa.initial.out.entries(), best: 0 }];
+  open.add(nfa.initial);
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    const next = top.edges.next();
+    if (next.done) {
+      stack.pop();
+      open.delete(top.node);
+      done.set(top.node, top.best);
+      if (stack.length > 0) stack.at(-1)!.best = Math.max(stack.at(-1)!.best, top.best + 1);
+      continue;
+    }
+    const [to, via] = next.value;
+    if (via.isDisjointWith(chars)) continue;
+    if (open.has(to)) return Infinity;
+    const known = done.get(to);
+    if (known !== undefined) top.best = Math.max(top.best, known + 1);
+    else {
+      open.add(to);
+      stack.push({ node: to, edges: to.out.entries(), best: 0 });
+    }
+  }
+  return done.get(nfa.initial) ?? 0;
 }
 
 /** Every character a line can hold under the flags (lookup reads one line at a time): what . matches. */

@@ -6,7 +6,8 @@
 // consumes. (?:,(?=\s*\w))+ is left alone: no turn is made of blanks alone, so each turn's look stops
 // where the next turn begins.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
-import { automataOf, charactersOf, matchesWithin } from "./automata.ts";
+import { NFA } from "refa";
+import { automataOf, charactersOf, longestReadWithin, matchesWithin, sequenceAutomaton } from "./automata.ts";
 import { maximumLength } from "./fixed-length.ts";
 import { LARGE_REPEAT, MOVE_BOUND, quantifiersIn, writtenMax } from "./redos-tree.ts";
 
@@ -21,6 +22,18 @@ export function findRescanningLookarounds(pattern: AST.Pattern, flags: AST.Flags
   const automaton = automataOf(pattern, flags);
   if (!automaton) return { found: [], undecided: true };
   const found: RescanningLookaround[] = [];
+  /** The lookaround's content as one automaton, in the order the search reads it (a lookbehind's backwards). */
+  const contentOf = (node: AST.LookaroundAssertion): NFA => {
+    let all: NFA | undefined;
+    for (const alt of node.alternatives) {
+      const sequence = sequenceAutomaton(automaton, alt.elements);
+      if (!sequence) continue;
+      if (all) all.unionInto(sequence);
+      else all = sequence;
+    }
+    if (all && node.kind === "lookbehind") all.reverse();
+    return all ?? NFA.empty({ maxCharacter: 0x10ffff });
+  };
   const around: AST.Quantifier[] = [];
   try {
     visitRegExpAST(pattern, {
@@ -38,7 +51,11 @@ export function findRescanningLookarounds(pattern: AST.Pattern, flags: AST.Flags
           const repeat = around[i]!;
           turns *= writtenMax(repeat);
           if (turns <= LARGE_REPEAT) continue;
-          if (matchesWithin(automaton(repeat.element), reads)) found.push({ lookaround: node, repeat });
+            // The text a run of turns is made of, which the lookaround's far-reading part reads too; the
+          // lookaround reads over it only if it can start in it and read on in it: </?[a-z]+> in a
+          // tempered token reads far only after a <, which [a-z]+ never reads (pass AL).
+          const run = reads.intersect(charactersOf(automaton(repeat.element)));
+          if (matchesWithin(automaton(repeat.element), run) && longestReadWithin(contentOf(node), run) > MOVE_BOUND) found.push({ lookaround: node, repeat });
           return;
         }
       },

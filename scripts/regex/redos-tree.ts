@@ -143,7 +143,10 @@ export function widenRepeatsOver(ast: AST.Pattern, limit: number, keepFixedUpTo 
       const wide = q.max > limit || (q.max > 1 && (self.product > limit || self.widenedInside));
       if (wide) widen(q);
       const parent = enclosing.at(-1);
-      if (parent && (wide || self.widenedInside)) parent.widenedInside = true;
+      // Not through a lookaround: what it reads is not a turn's text, and b* in (?:(?:a(?=b*)){2}){2}
+      // made both counts unbounded, read as nested repeats (pass AL). (The every-position tree reads
+      // lookarounds as groups before this, and there they pass it on.)
+      if (parent && (wide || self.widenedInside) && !lookaroundBetween(q, parent.q)) parent.widenedInside = true;
     },
     // Fixed counts side by side read their sum from each start: [^;]{250} written 150 times, then ;,
     // kept each and took 15.4 s on 100 KB (pass AI). A stretch of fixed-length parts longer than the
@@ -230,6 +233,12 @@ function widenAdjacentRepeats(ast: AST.Pattern, widen: (q: AST.Quantifier) => vo
     },
   });
   return widened;
+}
+
+/** Whether a lookaround lies between the node and an element around it. */
+function lookaroundBetween(node: AST.Node, outer: AST.Node): boolean {
+  for (let n = node.parent; n && n !== outer; n = n.parent) if (n.type === "Assertion") return true;
+  return false;
 }
 
 /** A quantifier's maximum as written (the analysis tree widens some, in place): * and + unbounded. */

@@ -9,7 +9,8 @@
 // its body twice in a row (X: (?:.* in )+;, exponential), since the chain may run through either.
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
 import { CharSet } from "refa";
-import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters, matchesWithin } from "./automata.ts";
+import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters, matchesWithin, sequenceAutomaton, wordCharacters } from "./automata.ts";
+import { fixedLength } from "./fixed-length.ts";
 import { LARGE_REPEAT, quantifiersIn } from "./redos-tree.ts";
 
 export interface RepeatsInSequence {
@@ -149,6 +150,28 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     const second = automaton(b);
     return !firstCharactersOf(second).isDisjointWith(charsOf(a)) && !lastCharactersOf(first).isDisjointWith(charsOf(b));
   };
+  /**
+   * Whether the test can hold between two characters of a run of `shared` (a line's start or end, in
+   * the middle of a line, cannot; \b only where the run mixes word and other characters; a lookahead
+   * only if its text can begin with one of them, a lookbehind end with one; a negative one unless it
+   * forbids each of them alone). Where unsure, it holds.
+   */
+  const holdsInside = (a: AST.Assertion, shared: CharSet): boolean => {
+    if (a.kind === "start" || a.kind === "end") return false;
+    if (a.kind === "word") {
+      const word = wordCharacters(shared.maximum, flags);
+      return a.negate || (!word.isSupersetOf(shared) && !shared.isDisjointWith(word));
+    }
+    if (a.kind !== "lookahead" && a.kind !== "lookbehind") return true;
+    if (a.negate) return !a.alternatives.some((alt) => alt.elements.length === 1 && fixedLength(alt) === 1 && charsOf(alt).isSupersetOf(shared));
+    return a.alternatives.some((alt) => {
+      if (alt.elements.some((e) => e.type === "Assertion" && (e.kind === "start" || e.kind === "end"))) return false;
+      if (alt.elements.some((e) => backreferencesIn(e).length > 0)) return true;
+      const nfa = sequenceAutomaton(automaton, alt.elements);
+      if (!nfa || nfa.finals.has(nfa.initial)) return true;
+      return !(a.kind === "lookahead" ? firstCharactersOf(nfa) : lastCharactersOf(nfa)).isDisjointWith(shared);
+    });
+  };
   /** Every character a line can hold (lookup reads one line at a time). */
   const inLine = lineCharacters(flags);
   /** Whether a repeat runs to the end of any line: nothing that follows it then makes the search back up. */
@@ -214,7 +237,11 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
         // (?:\.\w+)+, which always holds a "." (2 ms on 100 KB, pass AE). Repeats side by side trade
         // characters only if each can take what the other starts or ends with: \d+(?:\.\d+)+ cannot.
         const shared = charsOf(sequence[previous]!).intersect(charsOf(sequence[j]!));
-        const fits = between.length > 0 ? between.every((e) => textWithin(e, shared)) : tradesAtBorder(sequence[previous]!, sequence[j]!);
+        // And each test in it must hold inside a run of those characters: \w+(?=,|$),? cannot run past
+        // a , it needs before it, nor \w+\b past a word's end (both were called exponential, pass AL).
+        // A lookaround as the next link too: [a-z]+ ran "into" (?==[^;]*;), which needs a = first (pass AL).
+        const guards = sequence.slice(previous + 1, j + 1).filter((e): e is AST.Assertion => e.type === "Assertion");
+        const fits = (between.length > 0 ? between.every((e) => textWithin(e, shared)) : tradesAtBorder(sequence[previous]!, sequence[j]!)) && guards.every((g) => holdsInside(g, shared));
         if (shared.isEmpty || !fits) {
           // A repeat that does not fit is part of the separator to a later one ((.*) ([a-z]+) (.*) x: 35 s
           // on 17.6 KB, pass P), for a few repeats.

@@ -169,6 +169,14 @@ export const regexCases: RuleCases[] = [
         name: "a lookahead in each turn that stops where the next turn begins, and a lookbehind that reads back over nothing long (pass AK: (?:,(?=\\s*\\w))+ is linear)",
         entry: { regex: "SampleError: the sample error widget refused to start|widgets(?:,(?=\\s*\\w)\\s*\\w+)+ refused|(?<=[a-z]+ )refused to start" },
       },
+      {
+        name: "tempered tokens whose look reads far only after a character the far part never reads, and guards a chain cannot run past (pass AL: each was reported, under 1.2 ms on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|body: (?:(?!</?[a-z]+>).)*</p>|msg: (?:(?! at [\\w.$]+ \\().)+ at|key (?:[a-z](?=[a-z]|=[^;]*;))+=|call (?:[a-z]+(?=\\.[a-z]+)\\.)+\\(|key (?:[a-z]+(?==[^;]*;)=[^;]*;\\s*)+x" },
+      },
+      {
+        name: "a lookahead holding a repeat inside small fixed counts: no count is widened for it (pass AL: ^(?:(?:a(?=b*)){2}){2}x was called exponential)",
+        entry: { regex: "SampleError: the sample error widget refused to start|^(?:(?:a(?=b*)){2}){2}x|sha (?:(?:[0-9a-f](?=[0-9a-f]{0,40}\\b)){8}){5}\\b" },
+      },
       { name: "many disjoint alternatives under a repeat", entry: { regex: `SampleError: the sample error widget refused to start(?:${Array.from({ length: 40 }, (_, i) => `w${i.toString(36)}`).join("|")})+z|SampleError: the sample error widget refused to start` } },
     ],
     invalid: [
@@ -576,6 +584,11 @@ export const regexCases: RuleCases[] = [
           { pointer: "/regex", message: "polynomial backtracking: each turn of (?:[a-z](?<=widget [a-z]*))+ runs (?<=widget [a-z]*), which reads back over the turns before it" },
           { pointer: "/regex", message: 'polynomial backtracking: the search can enter  * at every position of a run of " "' },
         ],
+      },
+      {
+        name: "a lookaround that rereads the turns inside fixed counts under a repeat is named for that, not as nested repeats (pass AL: ^(?:(?:[a-z](?=[a-z]*;)){3}){5,}x took 2.1 s on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|^(?:(?:[a-z](?=[a-z]*;)){3}){5,}x" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking: each turn of (?:(?:[a-z](?=[a-z]*;)){3}){5,} runs (?=[a-z]*;), which reads on over the turns after it" }],
       },
       {
         name: "repeats written alike are told apart by their columns (pass AK: .*?:.*?:.*?; printed one line twice)",
