@@ -10,7 +10,7 @@
 import { type AST, visitRegExpAST } from "@eslint-community/regexpp";
 import { CharSet } from "refa";
 import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters, matchesWithin, sequenceAutomaton, wordCharacters } from "./automata.ts";
-import { fixedLength } from "./fixed-length.ts";
+import { fixedLength, maximumLength } from "./fixed-length.ts";
 import { LARGE_REPEAT, quantifiersIn } from "./redos-tree.ts";
 
 export interface RepeatsInSequence {
@@ -165,7 +165,12 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
     if (a.kind !== "lookahead" && a.kind !== "lookbehind") return true;
     if (a.negate) return !a.alternatives.some((alt) => alt.elements.length === 1 && fixedLength(alt) === 1 && charsOf(alt).isSupersetOf(shared));
     return a.alternatives.some((alt) => {
-      if (alt.elements.some((e) => e.type === "Assertion" && (e.kind === "start" || e.kind === "end"))) return false;
+      // A line's end ahead, or its start behind, only where the look reads nothing on the way to it:
+      // (?=[^;]*$) holds wherever the rest of the line fits, and hid a cubic chain (pass AM).
+      const edge = alt.elements.findIndex((e) => e.type === "Assertion" && e.kind === (a.kind === "lookahead" ? "end" : "start"));
+      const away = alt.elements.findIndex((e) => e.type === "Assertion" && e.kind === (a.kind === "lookahead" ? "start" : "end"));
+      if (away >= 0) return false;
+      if (edge >= 0 && maximumLength({ type: "Alternative", elements: a.kind === "lookahead" ? alt.elements.slice(0, edge) : alt.elements.slice(edge + 1) } as unknown as AST.Alternative) === 0) return false;
       if (alt.elements.some((e) => backreferencesIn(e).length > 0)) return true;
       const nfa = sequenceAutomaton(automaton, alt.elements);
       if (!nfa || nfa.finals.has(nfa.initial)) return true;

@@ -591,6 +591,14 @@ export const regexCases: RuleCases[] = [
         errors: [{ pointer: "/regex", message: "polynomial backtracking: each turn of (?:(?:[a-z](?=[a-z]*;)){3}){5,} runs (?=[a-z]*;), which reads on over the turns after it" }],
       },
       {
+        name: "a lookahead that reads to the line's end holds in mid-line: the chain through it is still found (pass AM: E: .* in (?=.*$).* at took 25 s on 16 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|E: .* in (?=.*$).* at|E: (.*) in (?=(.*) at$)" },
+        errors: [
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " in " after it' },
+          { pointer: "/regex", message: 'polynomial backtracking: .* can run past every " in " after it' },
+        ],
+      },
+      {
         name: "repeats written alike are told apart by their columns (pass AK: .*?:.*?:.*?; printed one line twice)",
         entry: { regex: "SampleError: the sample error widget refused to start|widget .*?:.*?:.*?;" },
         errors: [
