@@ -8,10 +8,15 @@ const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 /** Domains whose generated/<domain>.json or folder would collide with the build's own outputs. */
 export const RESERVED_DOMAINS: ReadonlySet<string> = new Set(["index", "match", "readme", "entry", "package"]);
 
+/** Whether a path.relative() result leaves its base: "..", "../x" or absolute, but not a name that starts with ".." (..hooks, pass AM). */
+export function leavesBase(rel: string): boolean {
+  return rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
 /** A path relative to the working directory with forward slashes, or the absolute path when outside it. */
 export function displayPath(absolute: string, cwd: string): string {
   const rel = path.relative(cwd, absolute);
-  return (rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join("/");
+  return (rel === "" ? "." : leavesBase(rel) ? absolute : rel).split(path.sep).join("/");
 }
 
 /** Longest domain or slug, in characters (kebab-case: one byte each). */
@@ -58,5 +63,5 @@ export function realPathOf(p: string): string {
 /** Whether `inner` is `outer` or inside it, links resolved (see realPathOf). */
 export function isWithin(inner: string, outer: string): boolean {
   const rel = path.relative(realPathOf(outer), realPathOf(inner));
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+  return !leavesBase(rel);
 }

@@ -959,4 +959,35 @@ describe("kb hooks install", () => {
       rmSync(other, { recursive: true, force: true });
     }
   });
+
+  it("installs where git runs the hook file: an empty core.hooksPath is refused, ..hooks is inside, a relative path is read from the top; prints kb's output safe when it refuses a fix (pass AM)", async () => {
+    const { r, git, commitWith } = await hookedRepo();
+    const home = { HOME: r.dir, GIT_CONFIG_NOSYSTEM: "1" };
+    git("config", "core.hooksPath", "");
+    const empty = await runKb(["hooks", "install"], { cwd: r.dir, env: home });
+    expect(empty.code).toBe(2);
+    expect(existsSync(path.join(r.dir, "pre-commit"))).toBe(false);
+    git("config", "core.hooksPath", "..hooks");
+    expect((await runKb(["hooks", "install"], { cwd: r.dir, env: home })).code).toBe(0);
+    expect(existsSync(path.join(r.dir, "..hooks/pre-commit"))).toBe(true);
+    git("config", "core.hooksPath", ".githooks");
+    const outside = mkdtempSync(path.join(os.tmpdir(), "kb-hooks-cwd-"));
+    try {
+      const fromOutside = await runKb(["hooks", "install"], { cwd: outside, env: { ...home, GIT_DIR: path.join(r.dir, ".git"), GIT_WORK_TREE: r.dir } });
+      expect(fromOutside.code, fromOutside.stderr).toBe(0);
+      expect(existsSync(path.join(r.dir, ".githooks/pre-commit"))).toBe(true);
+      expect(readdirSync(outside)).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    // A fix refused for unstaged changes: kb's output (node's warning included) printed safe.
+    const file = path.join(r.dir, "entries/demo/sample-error.json");
+    writeFileSync(file, compactEntry("A cause to fix."));
+    git("add", "entries");
+    writeFileSync(file, compactEntry("A cause to fix, edited."));
+    const refused = commitWith({ NODE_EXTRA_CA_CERTS: "/nonexistent/x\u001b]0;pwned\u0007\u202e" }, "unstaged");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("they also have unstaged changes");
+    expect(refused.stdout + refused.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
+  });
 });

@@ -4,6 +4,7 @@
 import { constants } from "node:buffer";
 import { realpathSync } from "node:fs";
 import path from "node:path";
+import { leavesBase } from "../../source/entry-path.ts";
 import { planFromEvent, planOutputs, formatStepOutputs, type CiPlan } from "../../ci/event.ts";
 import { changedFiles, commitState, fileAtCommit, GitError, headCommit, mergeBase, topLevel } from "../../ci/git.ts";
 import { findHandEdits, type FileChange, type Layout } from "../../ci/hand-edits.ts";
@@ -87,7 +88,7 @@ async function repoLayout(settings: RunSettings, cwd: string): Promise<Layout> {
   const top = realpathSync(await topLevel(cwd));
   const rel = (abs: string) => {
     const r = path.relative(top, path.resolve(realpathSync(cwd), path.relative(cwd, abs))).split(path.sep).join("/");
-    if (r === "" || r.startsWith("..") || path.isAbsolute(r)) throw new UsageError(`${abs} is not inside the git working tree ${top}`);
+    if (r === "" || leavesBase(r)) throw new UsageError(`${abs} is not inside the git working tree ${top}`);
     return r;
   };
   return { entriesDir: rel(settings.entriesDir), outDir: rel(settings.outDir) };

@@ -6,6 +6,7 @@ import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { CONTROL_OR_HIDDEN, codePointRanges } from "../../model/hidden-characters.ts";
 import { terminalSafeLine } from "../../report/terminal-text.ts";
+import { leavesBase } from "../../source/entry-path.ts";
 import { readBoundedFile } from "../../source/read-file.ts";
 import { writeFileAtomic } from "../../write/atomic.ts";
 import { UsageError } from "../usage-error.ts";
@@ -245,7 +246,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
   quiet git check-attr -a --stdin < "$work/staged" > "$work/attributes" || block "git check-attr failed"
   filtered=$(grep -e ': filter: ' -e ': working-tree-encoding: ' "$work/attributes")
   if [ -n "$filtered" ]; then
-    cat "$work/lint"
+    safe < "$work/lint"
     echo "error-kb: commit blocked; these staged entries have a filter or working-tree-encoding attribute, so git cannot say whether they have unstaged changes and the hook does not fix them (run npx kb fix and git add yourself):" >&2
     printf '%s\\n' "$filtered" | safe >&2
     exit 1
@@ -300,7 +301,7 @@ if [ $status -eq 1 ] && [ -n "$files" ] && [ -n "$fixing" ]; then
       awk '$1 !~ /^[0-9a-f]+$/ || $2 !~ /^[0-9a-f]+$/ { exit 1 } $1 != $2 { sub(/^[^ ]+ [^ ]+ /, ""); print }' "$work/pairs" >> "$work/changed" || block "cannot tell whether the fixed entries have unstaged changes"
     fi
     if [ -s "$work/changed" ]; then
-      cat "$work/lint"
+      safe < "$work/lint"
       echo "error-kb: commit blocked; kb fix fixed these staged entries, but they also have unstaged changes, which writing the fixed file back would lose:" >&2
       show $(cat "$work/changed")
       echo "stage them (git add) or stash them (git stash push --keep-index) and commit again" >&2
@@ -361,8 +362,8 @@ const HOOKS = ["pre-commit", "pre-merge-commit"] as const;
  * does (path.resolve read lnk/../hooks as hooks, and kb installed where git never looked, pass AL).
  * A part that does not exist yet is kept as written.
  */
-function physicalPath(p: string): string {
-  const written = path.isAbsolute(p) ? p : `${process.cwd()}/${p}`;
+function physicalPath(p: string, base = process.cwd()): string {
+  const written = path.isAbsolute(p) ? p : `${base}/${p}`;
   try {
     return realpathSync.native(written);
   } catch {
@@ -373,10 +374,20 @@ function physicalPath(p: string): string {
   }
 }
 
+/** git's own location variables made absolute, so that git run from another folder reads the same repository. */
+function gitEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"]) {
+    const value = env[name];
+    if (value) env[name] = path.resolve(value);
+  }
+  return env;
+}
+
 /** A line of git's output, or undefined when git fails (nothing set, not in a work tree). */
-function gitLine(args: readonly string[]): string | undefined {
+function gitLine(args: readonly string[], cwd?: string): string | undefined {
   try {
-    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\n$/, "");
+    return execFileSync("git", args, { cwd, env: gitEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\n$/, "");
   } catch {
     return undefined;
   }
@@ -384,15 +395,20 @@ function gitLine(args: readonly string[]): string | undefined {
 
 const isInside = (dir: string, parent: string) => {
   const rel = path.relative(parent, dir);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+  return !leavesBase(rel);
 };
 
 export async function hooksCommand(action: string, opts: { force?: boolean }): Promise<number> {
   if (action !== "install") throw new UsageError(`unknown hooks action "${action}"; use: kb hooks install`);
-  const written = gitLine(["rev-parse", "--git-path", "hooks"]);
-  if (written === undefined) throw new UsageError("not inside a git repository");
-  const hooksDir = physicalPath(written);
+  if (gitLine(["rev-parse", "--git-dir"]) === undefined) throw new UsageError("not inside a git repository");
   const top = gitLine(["rev-parse", "--show-toplevel"]);
+  // Asked as git runs hooks: from the top of the work tree (a relative core.hooksPath read from another
+  // folder was refused, pass AM), and for the hook file itself (an empty core.hooksPath gave the
+  // folder ./, and kb installed where git never looked, pass AM).
+  const at = top ?? process.cwd();
+  const written = gitLine(["rev-parse", "--git-path", "hooks/pre-commit"], at);
+  if (written === undefined) throw new UsageError("not inside a git repository");
+  const hooksDir = path.dirname(physicalPath(written, at));
   // The hook runs kb from the top of the work tree: kb in a folder below it was never run, and once
   // the hook left repositories without kb alone, broken entries went through (pass AL).
   if ((top === undefined || !existsSync(path.join(top, "bin/kb.mjs"))) && !opts.force) {
@@ -401,11 +417,12 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
   // A hooks folder other repositories use (core.hooksPath in the user's global or system config, or
   // one outside this repository) runs kb's hook in front of all of them: installing there blocked
   // every commit elsewhere (pass AK); a global setting that points into this repository does too (pass AL).
-  const scope = gitLine(["config", "--show-scope", "--get", "core.hooksPath"])?.split("\t")[0];
-  const homes = [gitLine(["rev-parse", "--git-common-dir"]), top].filter((h): h is string => h !== undefined).map(physicalPath);
+  const scope = gitLine(["config", "--show-scope", "--get", "core.hooksPath"], at)?.split("\t")[0];
+  const common = gitLine(["rev-parse", "--git-common-dir"], at);
+  const homes = [common, top].filter((h): h is string => h !== undefined).map((h) => physicalPath(h, at));
   const shared = scope !== undefined && scope !== "local" && scope !== "worktree" ? `core.hooksPath is set in the ${scope} configuration` : homes.some((home) => isInside(hooksDir, home)) ? undefined : "it is outside this repository";
   if (shared && !opts.force) {
-    throw new UsageError(`git's hooks folder is ${terminalSafeLine(hooksDir)} and ${shared}: a hook there runs in every repository that uses it. Give this repository its own (git config core.hooksPath .git/hooks) and run kb hooks install again, or use --force to install there anyway`);
+    throw new UsageError(`git's hooks folder is ${terminalSafeLine(hooksDir)} and ${shared}: a hook there runs in every repository that uses it. Give this repository its own (${terminalSafeLine(`git config core.hooksPath '${physicalPath(common ?? ".git", at)}/hooks'`)}: a relative one is read from each linked worktree's own folder, pass AM) and run kb hooks install again, or use --force to install there anyway`);
   }
   // Every hook is checked before any is written: a refusal leaves none half installed.
   const files = HOOKS.map((name) => path.join(hooksDir, name));
