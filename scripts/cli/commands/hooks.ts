@@ -408,7 +408,8 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
   const at = top ?? process.cwd();
   const written = gitLine(["rev-parse", "--git-path", "hooks/pre-commit"], at);
   if (written === undefined) throw new UsageError("not inside a git repository");
-  const hooksDir = path.dirname(physicalPath(written, at));
+  // The folder resolved, not the file: a hook file that is a link is refused below, naming it.
+  const hooksDir = physicalPath(written.endsWith("/pre-commit") ? written.slice(0, -"/pre-commit".length) || "/" : path.dirname(written), at);
   // The hook runs kb from the top of the work tree: kb in a folder below it was never run, and once
   // the hook left repositories without kb alone, broken entries went through (pass AL).
   if ((top === undefined || !existsSync(path.join(top, "bin/kb.mjs"))) && !opts.force) {
