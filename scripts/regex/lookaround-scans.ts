@@ -51,7 +51,7 @@ export function findRescanningLookarounds(pattern: AST.Pattern, flags: AST.Flags
           const repeat = around[i]!;
           turns *= writtenMax(repeat);
           if (turns <= LARGE_REPEAT) continue;
-            // The text a run of turns is made of, which the lookaround's far-reading part reads too; the
+          // The text a run of turns is made of, which the lookaround's far-reading part reads too; the
           // lookaround reads over it only if it can start in it and read on in it: </?[a-z]+> in a
           // tempered token reads far only after a <, which [a-z]+ never reads (pass AL).
           const run = reads.intersect(charactersOf(automaton(repeat.element)));
