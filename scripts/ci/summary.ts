@@ -10,6 +10,20 @@ export const GENERATED_ARTIFACT = "kb-generated";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * Most rows or list items a section shows, and the longest signature it quotes: GitHub drops a step
+ * summary past 1 MiB, and 12,000 changed entries wrote 2.5 MB (pass AM). 500 rows of an id and 200
+ * characters stay near 150 KB.
+ */
+export const MAX_SUMMARY_ROWS = 500;
+const MAX_SUMMARY_TEXT = 200;
+const shorten = (s: string) => (s.length > MAX_SUMMARY_TEXT ? `${s.slice(0, MAX_SUMMARY_TEXT - 1)}…` : s);
+/** The first MAX_SUMMARY_ROWS items, and a paragraph saying how many more there are, where any are. */
+function capped<T>(items: readonly T[], where: string): { shown: readonly T[]; more: RootContent[] } {
+  const rest = items.length - MAX_SUMMARY_ROWS;
+  return { shown: items.slice(0, MAX_SUMMARY_ROWS), more: rest > 0 ? [paragraph(text(`${rest} more not shown; ${where}.`))] : [] };
+}
+
 const bulletList = (items: PhrasingContent[][]): List => ({
   type: "list",
   ordered: false,
@@ -24,7 +38,10 @@ function codeList(values: readonly string[]): PhrasingContent[] {
 
 export function regenerationSummary(outcome: RegenerationOutcome, outDisplay: string): Root {
   const children: RootContent[] = [heading(2, text("Generated files"))];
-  const fileList = (files: readonly string[]) => bulletList(files.map((f) => [code(f)]));
+  const fileList = (files: readonly string[]): RootContent[] => {
+    const { shown, more } = capped(files, `see the ${GENERATED_ARTIFACT} artifact of this run`);
+    return [bulletList(shown.map((f) => [code(f)])), ...more];
+  };
   switch (outcome.kind) {
     case "up-to-date":
       children.push(paragraph(code(`${outDisplay}/`), text(" is up to date with the entries: nothing to commit.")));
@@ -32,20 +49,20 @@ export function regenerationSummary(outcome: RegenerationOutcome, outDisplay: st
     case "commit":
       children.push(
         paragraph(text(`${plural(outcome.files.length, "file")} in `), code(`${outDisplay}/`), text(` ${outcome.files.length === 1 ? "was" : "were"} out of date. The bot commits the rebuilt files to branch `), code(outcome.branch), text(" (job “Commit regenerated files”); pull before you push again.")),
-        fileList(outcome.files),
+        ...fileList(outcome.files),
       );
       break;
     case "cannot-push":
       children.push(
         paragraph(text(`${plural(outcome.files.length, "file")} in `), code(`${outDisplay}/`), text(` ${outcome.files.length === 1 ? "is" : "are"} out of date, and this run cannot commit the rebuilt files: ${outcome.reason}.`)),
         paragraph(text("To fix it, run "), code("npx kb build"), text(" in your clone and commit "), code(`${outDisplay}/`), text(", or download the "), code(GENERATED_ARTIFACT), text(" artifact of this run and copy its files into "), code(`${outDisplay}/`), text(".")),
-        fileList(outcome.files),
+        ...fileList(outcome.files),
       );
       break;
     case "fork-stale":
       children.push(
         paragraph(text(`${plural(outcome.files.length, "file")} in `), code(`${outDisplay}/`), text(` ${outcome.files.length === 1 ? "is" : "are"} not regenerated in this pull request (${outcome.reason}). Nothing to do: after the merge, the run on the default branch regenerates and commits ${outcome.files.length === 1 ? "it" : "them"}. Reviewers can see the rebuilt files in the `), code(GENERATED_ARTIFACT), text(" artifact of this run.")),
-        fileList(outcome.files),
+        ...fileList(outcome.files),
       );
       break;
     case "hand-edited":
@@ -53,8 +70,9 @@ export function regenerationSummary(outcome: RegenerationOutcome, outDisplay: st
         paragraph(text("These files under "), code(`${outDisplay}/`), text(" were changed by hand. kb build rewrites them from the entries, so the change would be lost:")),
         table(
           ["File", "Edit instead", "Problem"],
-          outcome.edits.map((e) => [[code(e.file)], [code(e.editInstead)], [text(e.message)]]),
+          capped(outcome.edits, "see the annotations of this run").shown.map((e) => [[code(e.file)], [code(e.editInstead)], [text(shorten(e.message))]]),
         ),
+        ...capped(outcome.edits, "see the annotations of this run").more,
         paragraph(text("Make the change in the entry, run "), code("npx kb build"), text(" (it also restores the generated files) and commit both.")),
       );
       break;
@@ -63,7 +81,7 @@ export function regenerationSummary(outcome: RegenerationOutcome, outDisplay: st
 }
 
 /** Short description of an entry for the table: its signature when it has one. */
-const describe = (e: IndexedRecord): PhrasingContent[] => (typeof e.signature === "string" ? [text(e.signature)] : []);
+const describe = (e: IndexedRecord): PhrasingContent[] => (typeof e.signature === "string" ? [text(shorten(e.signature))] : []);
 
 export function changeSummary(diff: IndexDiff, note?: string): Root {
   const { added, changed, removed } = diff;
@@ -74,15 +92,14 @@ export function changeSummary(diff: IndexDiff, note?: string): Root {
     return { type: "root", children };
   }
   children.push(paragraph(text(`${plural(added.length, "entry", "entries")} added, ${changed.length} changed, ${removed.length} removed.`)));
-  children.push(
-    table(
-      ["Change", "Entry", "Details"],
-      [
-        ...added.map((e) => [[text("added")], [code(e.id)], describe(e)]),
-        ...changed.map((c) => [[text("changed")], [code(c.id)], codeList(c.fields)]),
-        ...removed.map((e) => [[text("removed")], [code(e.id)], describe(e)]),
-      ],
-    ),
+  const rows = capped(
+    [
+      ...added.map((e) => [[text("added")], [code(e.id)], describe(e)]),
+      ...changed.map((c) => [[text("changed")], [code(c.id)], codeList(c.fields.slice(0, 20))]),
+      ...removed.map((e) => [[text("removed")], [code(e.id)], describe(e)]),
+    ],
+    "the diff of generated/index.json has them all",
   );
+  children.push(table(["Change", "Entry", "Details"], [...rows.shown]), ...rows.more);
   return { type: "root", children };
 }

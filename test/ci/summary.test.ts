@@ -83,6 +83,17 @@ const cellTexts = (table: Table) =>
   );
 
 describe("changeSummary", () => {
+  it("stays far below GitHub's 1 MiB limit, saying how many rows it left out (pass AM: 12,000 changed entries wrote 2.5 MB)", () => {
+    const added = Array.from({ length: 12_000 }, (_, i) => rec(`node/e${i}`, { signature: `Error: ${"x".repeat(20_000)}` }));
+    const markdown = toMarkdown(changeSummary({ added, changed: [], removed: [] }));
+    expect(Buffer.byteLength(markdown)).toBeLessThan(256 * 1024);
+    expect(markdown).toContain("11500 more not shown; the diff of generated/index.json has them all.");
+    const files = Array.from({ length: 3_000 }, (_, i) => `generated/node/e${i}.md`);
+    const regenerated = toMarkdown(regenerationSummary({ kind: "commit", files, branch: "main" } as Parameters<typeof regenerationSummary>[0], "generated"));
+    expect(Buffer.byteLength(regenerated)).toBeLessThan(256 * 1024);
+    expect(regenerated).toContain("2500 more not shown; see the kb-generated artifact of this run.");
+  });
+
   it("is a table of the changes that parses back to the same text, user text escaped", () => {
     const hostile = "Error: <script>alert(1)</script> | *bold* [x](javascript:alert(1))";
     const diff = diffIndexes([rec("a/old", { signature: "gone | soon" }), rec("a/edit")], [rec("a/edit", { root_cause: "x", aliases: [] }), rec("a/new", { signature: hostile })]);
