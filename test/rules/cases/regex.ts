@@ -599,6 +599,11 @@ export const regexCases: RuleCases[] = [
         ],
       },
       {
+        name: "a rewrite the check itself flags is not offered as safe (pass AM: ^(?:[a-z](?=[a-z]*;))+x was, 2.1 s on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|^(?:[a-z](?=[a-z]{0,5}[a-z]*;))+x" },
+        errors: [{ pointer: "/regex", message: "[a-z]{0,5} and [a-z]* can match the same text", hint: /^make the quantified parts unable to match/ }],
+      },
+      {
         name: "repeats written alike are told apart by their columns (pass AK: .*?:.*?:.*?; printed one line twice)",
         entry: { regex: "SampleError: the sample error widget refused to start|widget .*?:.*?:.*?;" },
         errors: [
