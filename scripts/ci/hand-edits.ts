@@ -63,7 +63,9 @@ export function findHandEdits(drift: OutputDrift, changes: readonly FileChange[]
     // The content is what the build writes: whoever wrote it, nothing is lost.
     if (!differs.has(rel)) continue;
     const sources = sourcesOf(rel, layout);
-    const explained = sourceChanges.some((p) => [...sources.prefixes, ...BUILDER_SOURCES].some((prefix) => p === prefix || (prefix.endsWith("/") && p.startsWith(prefix))));
+    // A file the change adds that the build does not write is no output of any source it changes: an
+    // entry changed in the same pull request excused generated/foo.md, and the bot deleted it (pass AM).
+    const explained = !(change.status === "added" && drift.extra.includes(rel)) && sourceChanges.some((p) => [...sources.prefixes, ...BUILDER_SOURCES].some((prefix) => p === prefix || (prefix.endsWith("/") && p.startsWith(prefix))));
     if (explained) continue;
     edits.push({ file: change.path, status: change.status, editInstead: sources.entryFile ?? sources.describe, message: handEditMessage(change, sources, drift.extra.includes(rel)) });
   }

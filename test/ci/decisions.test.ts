@@ -72,6 +72,11 @@ describe("findHandEdits", () => {
     expect(added[0]!.message).toContain("create entries/api/new.json instead");
   });
 
+  it("reports a file added by hand that no build writes, whatever else the change touches (pass AM: an entry change excused generated/foo.md)", () => {
+    const edits = findHandEdits(drift({ extra: ["foo.md"] }), [{ status: "added", path: "generated/foo.md" }, mod("entries/node/x.json"), mod("scripts/render/entry-view.ts")], LAYOUT);
+    expect(edits.map((e) => e.file)).toEqual(["generated/foo.md"]);
+  });
+
   it("ignores stale outputs the change did not touch (those are simply regenerated)", () => {
     expect(findHandEdits(drift({ stale: ["api/x.md", "index.json"] }), [mod("README.md")], LAYOUT)).toEqual([]);
   });
