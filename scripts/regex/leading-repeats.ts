@@ -8,7 +8,7 @@ import type { AST } from "@eslint-community/regexpp";
 import { CharSet, type NFA } from "refa";
 import { automataOf, charactersOf, firstCharactersOf, lastCharactersOf, lineCharacters, wordCharacters } from "./automata.ts";
 import { maximumLength } from "./fixed-length.ts";
-import { MOVE_BOUND, quantifiersIn, writtenMax } from "./redos-tree.ts";
+import { lookaroundBetween, MOVE_BOUND, quantifiersIn, writtenMax } from "./redos-tree.ts";
 import { canFail, canFailAfter, nullable } from "./tail.ts";
 import { tailMatchesInEveryTurn } from "./turn-cover.ts";
 
@@ -42,12 +42,6 @@ function holdsLiteral(parts: readonly AST.Element[]): boolean {
     return false;
   };
   return visit(parts);
-}
-
-/** Whether the node is inside a lookahead or a lookbehind. */
-function insideLookaround(node: AST.Node): boolean {
-  for (let n: AST.Node | null = node.parent; n; n = n.parent) if (n.type === "Assertion") return true;
-  return false;
 }
 
 /**
@@ -274,7 +268,7 @@ export function findLeadingRepeats(pattern: AST.Pattern, flags: AST.Flags): AST.
         // An optional part that nothing after it can make fail is skipped when it fails, and the first
         // start succeeds (\b\d(?:[\d.]*y)? was reported, pass AH).
         const skipped = nullable(e) && e.type !== "Assertion" && !tailCanFail && !elements.slice(j + 1).some(canFail);
-        const inner = skipped ? undefined : quantifiersIn(e).find((q) => q !== e && q.max === Infinity && !bounded(q) && (insideLookaround(q) || (canFailAfter(q) && !endsTheLine(q))) && startsInside(q));
+        const inner = skipped ? undefined : quantifiersIn(e).find((q) => q !== e && q.max === Infinity && !bounded(q) && (lookaroundBetween(q) || (canFailAfter(q) && !endsTheLine(q))) && startsInside(q));
         if (inner) {
           found.push(inner);
           return;

@@ -235,9 +235,9 @@ function widenAdjacentRepeats(ast: AST.Pattern, widen: (q: AST.Quantifier) => vo
   return widened;
 }
 
-/** Whether a lookaround lies between the node and an element around it. */
-function lookaroundBetween(node: AST.Node, outer: AST.Node): boolean {
-  for (let n = node.parent; n && n !== outer; n = n.parent) if (n.type === "Assertion") return true;
+/** Whether a lookaround lies between the node and an element around it (without one: anywhere around the node). */
+export function lookaroundBetween(node: AST.Node, outer?: AST.Node): boolean {
+  for (let n: AST.Node | null = node.parent; n && n !== outer; n = n.parent) if (n.type === "Assertion") return true;
   return false;
 }
 

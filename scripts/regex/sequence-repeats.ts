@@ -170,7 +170,8 @@ export function findRepeatsInSequence(pattern: AST.Pattern, flags: AST.Flags): {
       const edge = alt.elements.findIndex((e) => e.type === "Assertion" && e.kind === (a.kind === "lookahead" ? "end" : "start"));
       const away = alt.elements.findIndex((e) => e.type === "Assertion" && e.kind === (a.kind === "lookahead" ? "start" : "end"));
       if (away >= 0) return false;
-      if (edge >= 0 && maximumLength({ type: "Alternative", elements: a.kind === "lookahead" ? alt.elements.slice(0, edge) : alt.elements.slice(edge + 1) } as unknown as AST.Alternative) === 0) return false;
+      const onTheWay = edge < 0 ? [] : a.kind === "lookahead" ? alt.elements.slice(0, edge) : alt.elements.slice(edge + 1);
+      if (edge >= 0 && onTheWay.every((e) => maximumLength(e) === 0)) return false;
       if (alt.elements.some((e) => backreferencesIn(e).length > 0)) return true;
       const nfa = sequenceAutomaton(automaton, alt.elements);
       if (!nfa || nfa.finals.has(nfa.initial)) return true;
