@@ -393,11 +393,6 @@ function gitLine(args: readonly string[], cwd?: string): string | undefined {
   }
 }
 
-const isInside = (dir: string, parent: string) => {
-  const rel = path.relative(parent, dir);
-  return !leavesBase(rel);
-};
-
 export async function hooksCommand(action: string, opts: { force?: boolean }): Promise<number> {
   if (action !== "install") throw new UsageError(`unknown hooks action "${action}"; use: kb hooks install`);
   if (gitLine(["rev-parse", "--git-dir"]) === undefined) throw new UsageError("not inside a git repository");
@@ -409,7 +404,7 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
   const written = gitLine(["rev-parse", "--git-path", "hooks/pre-commit"], at);
   if (written === undefined) throw new UsageError("not inside a git repository");
   // The folder resolved, not the file: a hook file that is a link is refused below, naming it.
-  const hooksDir = physicalPath(written.endsWith("/pre-commit") ? written.slice(0, -"/pre-commit".length) || "/" : path.dirname(written), at);
+  const hooksDir = physicalPath(path.dirname(written), at);
   // The hook runs kb from the top of the work tree: kb in a folder below it was never run, and once
   // the hook left repositories without kb alone, broken entries went through (pass AL).
   if ((top === undefined || !existsSync(path.join(top, "bin/kb.mjs"))) && !opts.force) {
@@ -421,7 +416,7 @@ export async function hooksCommand(action: string, opts: { force?: boolean }): P
   const scope = gitLine(["config", "--show-scope", "--get", "core.hooksPath"], at)?.split("\t")[0];
   const common = gitLine(["rev-parse", "--git-common-dir"], at);
   const homes = [common, top].filter((h): h is string => h !== undefined).map((h) => physicalPath(h, at));
-  const shared = scope !== undefined && scope !== "local" && scope !== "worktree" ? `core.hooksPath is set in the ${scope} configuration` : homes.some((home) => isInside(hooksDir, home)) ? undefined : "it is outside this repository";
+  const shared = scope !== undefined && scope !== "local" && scope !== "worktree" ? `core.hooksPath is set in the ${scope} configuration` : homes.some((home) => !leavesBase(path.relative(home, hooksDir))) ? undefined : "it is outside this repository";
   if (shared && !opts.force) {
     throw new UsageError(`git's hooks folder is ${terminalSafeLine(hooksDir)} and ${shared}: a hook there runs in every repository that uses it. Give this repository its own (${terminalSafeLine(`git config core.hooksPath '${physicalPath(common ?? ".git", at)}/hooks'`)}: a relative one is read from each linked worktree's own folder, pass AM) and run kb hooks install again, or use --force to install there anyway`);
   }
