@@ -2,6 +2,7 @@
 // does to the knowledge base. Built as mdast trees; user text enters only as text and inline code.
 import type { List, PhrasingContent, Root, RootContent } from "mdast";
 import { code, heading, paragraph, table, text } from "../markdown/build.ts";
+import { truncate } from "../lint/regex-misses.ts";
 import type { IndexDiff, IndexedRecord } from "./index-diff.ts";
 import type { RegenerationOutcome } from "./regeneration.ts";
 
@@ -17,7 +18,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  */
 export const MAX_SUMMARY_ROWS = 500;
 const MAX_SUMMARY_TEXT = 200;
-const shorten = (s: string) => (s.length > MAX_SUMMARY_TEXT ? `${s.slice(0, MAX_SUMMARY_TEXT - 1)}…` : s);
+const shorten = (s: string) => truncate(s, MAX_SUMMARY_TEXT);
 /** The first MAX_SUMMARY_ROWS items, and a paragraph saying how many more there are, where any are. */
 function capped<T>(items: readonly T[], where: string): { shown: readonly T[]; more: RootContent[] } {
   const rest = items.length - MAX_SUMMARY_ROWS;
@@ -65,17 +66,19 @@ export function regenerationSummary(outcome: RegenerationOutcome, outDisplay: st
         ...fileList(outcome.files),
       );
       break;
-    case "hand-edited":
+    case "hand-edited": {
+      const edits = capped(outcome.edits, "see the annotations of this run");
       children.push(
         paragraph(text("These files under "), code(`${outDisplay}/`), text(" were changed by hand. kb build rewrites them from the entries, so the change would be lost:")),
         table(
           ["File", "Edit instead", "Problem"],
-          capped(outcome.edits, "see the annotations of this run").shown.map((e) => [[code(e.file)], [code(e.editInstead)], [text(shorten(e.message))]]),
+          edits.shown.map((e) => [[code(e.file)], [code(e.editInstead)], [text(shorten(e.message))]]),
         ),
-        ...capped(outcome.edits, "see the annotations of this run").more,
+        ...edits.more,
         paragraph(text("Make the change in the entry, run "), code("npx kb build"), text(" (it also restores the generated files) and commit both.")),
       );
       break;
+    }
   }
   return { type: "root", children };
 }
