@@ -51,14 +51,21 @@ export function readBoundedFile(file: string, maxBytes: number, followLinks = fa
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, reason: "not-a-file", detail: stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : "a device" };
     if (stat.size > maxBytes && !prefix) return { ok: false, reason: "too-large", detail: `${stat.size} bytes`, size: stat.size };
-    // Read one byte past the size seen: a file that grows while it is read is still bounded.
-    const buffer = Buffer.allocUnsafe(Math.min(prefix ? maxBytes : maxBytes + 1, stat.size + 1));
+    // Read past the size seen, up to one byte over the limit: a file that grows while it is read, or
+    // one whose size says less than it holds (/proc), is read whole or refused, never cut short.
+    const cap = prefix ? maxBytes : maxBytes + 1;
+    let buffer = Buffer.allocUnsafe(Math.min(cap, stat.size + 1));
     let filled = 0;
     for (;;) {
+      if (filled === buffer.length) {
+        if (buffer.length === cap) break;
+        const larger = Buffer.allocUnsafe(Math.min(cap, buffer.length * 2 + 4096));
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
+      }
       const n = readSync(fd, buffer, filled, buffer.length - filled, null);
       if (n === 0) break;
       filled += n;
-      if (filled === buffer.length) break;
     }
     if (filled > maxBytes) return { ok: false, reason: "too-large", detail: `more than ${maxBytes} bytes`, size: filled };
     return { ok: true, bytes: buffer.subarray(0, filled), stamp: stampOf(stat) };

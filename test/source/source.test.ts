@@ -2,7 +2,7 @@
 // read are errors (never an empty listing), FIFOs and devices never block, and no nesting, however
 // disguised, reaches the recursive parser.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -155,6 +155,13 @@ describe("reading a file", () => {
     const d = tmp();
     writeFileSync(path.join(d, "big.json"), "x".repeat(2048));
     expect(readBoundedFile(path.join(d, "big.json"), 1024)).toMatchObject({ ok: false, reason: "too-large", detail: "2048 bytes" });
+  });
+
+  it.runIf(existsSync("/proc/self/status"))("a file holding more than its size says is read whole, or refused past the limit, never cut short", () => {
+    // /proc files report size 0: the buffer once ended one byte past the size seen, so this read gave "N".
+    const read = readBoundedFile("/proc/self/status", 1 << 20, true);
+    expect(read.ok && new TextDecoder().decode(read.bytes)).toMatch(/^Name:[\s\S]*\nPid:\s+\d+\n/);
+    expect(readBoundedFile("/proc/self/status", 10, true)).toMatchObject({ ok: false, reason: "too-large", detail: "more than 10 bytes" });
   });
 
   it("as a prefix, reads only the first bytes of a larger file (an output folder's mark: every ancestor's README.md is asked)", () => {
