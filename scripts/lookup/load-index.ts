@@ -3,10 +3,10 @@
 // is of another major version. Sized and validated before use; the matcher then skips (and reports)
 // any entry it cannot use instead of failing on the whole index.
 import { constants } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { INDEX_SCHEMA_VERSION, MATCH_SCHEMA_VERSION, type BundledIndex, type MatchIndex } from "../model/index-format.ts";
 import { shapeProblem } from "../model/json-shape.ts";
+import { decodeUtf8, readBoundedFile } from "../source/read-file.ts";
 import { DATA_DIR } from "./data-folder.ts";
 
 /** The indexes shipped with the package (generated/ in the repository). */
@@ -33,21 +33,21 @@ export const MAX_INDEX_DEPTH = 64;
 export const MAX_OBJECT_KEYS = 10_000;
 
 function readVersioned<T extends { schema_version: string; entries: readonly unknown[] }>(file: string, version: string, maxBytes: number): T {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new IndexFileError(`${file} is not a regular file`);
-    size = stat.size;
-  } catch (e) {
-    if (e instanceof IndexFileError) throw e;
-    throw new IndexFileError(`cannot read the index ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  // One open, then fstat and a bounded read of that descriptor: a path swapped for a FIFO or a larger
+  // file between a stat and a read could hang the caller or pass the size cap (pass AM).
+  const read = readBoundedFile(file, Math.min(maxBytes, constants.MAX_STRING_LENGTH), true);
+  if (!read.ok) {
+    if (read.reason === "not-a-file") throw new IndexFileError(`${file} is not a regular file (${read.detail})`);
+    if (read.reason !== "too-large") throw new IndexFileError(`cannot read the index ${file} (${read.detail})`);
+    // Past the longest text the file cannot become one: V8's error said "not valid JSON" (pass O).
+    if ((read.size ?? Infinity) > maxBytes) throw new IndexFileError(`${file} is ${read.detail}, more than the limit of ${maxBytes}`);
+    throw new IndexFileError(`${file} is ${read.detail}, more than the longest text Node.js can hold (${constants.MAX_STRING_LENGTH} characters); it is not read`);
   }
-  if (size > maxBytes) throw new IndexFileError(`${file} is ${size} bytes, more than the limit of ${maxBytes}`);
-  // Past it the file cannot become one text: V8's error said "not valid JSON" (pass O).
-  if (size > constants.MAX_STRING_LENGTH) throw new IndexFileError(`${file} is ${size} bytes, more than the longest text Node.js can hold (${constants.MAX_STRING_LENGTH} characters); it is not read`);
   let value: unknown;
   try {
-    const text = readFileSync(file, "utf8");
+    const decoded = decodeUtf8(read.bytes);
+    if (!decoded.ok) throw new IndexFileError(`${file} is not UTF-8 text (byte 0x${decoded.byte.toString(16).padStart(2, "0")} at offset ${decoded.offset})`);
+    const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
     const problem = shapeProblem(text, { values: MAX_INDEX_VALUES, keys: MAX_OBJECT_KEYS, depth: MAX_INDEX_DEPTH });
     if (problem) throw new IndexFileError(`${file} holds ${problem}, more than an index of any real corpus; it is not read`);
     value = JSON.parse(text);

@@ -1,5 +1,5 @@
 // `npm run pack:consumer`: builds the consumer package, error-kb-data, from generated/ and the lookup
-// library (lookup/, match/, the model's types), and packs it with npm pack into .pack/. It has no
+// library (lookup/, match/, the model's types, the bounded reader), and packs it with npm pack into .pack/. It has no
 // runtime dependencies at all: compiled ESM and CommonJS with .d.ts types, the data (index.json,
 // match.json, one JSON per domain, the schemas) typed as modules, nothing of the CLI. Development
 // tooling: it uses the TypeScript compiler of the repository.
@@ -13,8 +13,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export const PACK_DIR = path.join(ROOT, ".pack");
 export const PACKAGE_NAME = "error-kb-data";
 
-/** Where the library may reach: all a consumer needs to look up errors, nothing of the CLI or the build. */
-const LIBRARY_FOLDERS = ["lookup/", "match/", "model/"];
+/**
+ * Where the library may reach: all a consumer needs to look up errors, nothing of the CLI or the build.
+ * One file of source/ besides: the bounded, non-blocking reader (node:fs only), so an index is read as
+ * safely as kb reads an entry (.dependency-cruiser.cjs keeps it free of the project's other modules).
+ */
+const LIBRARY_FOLDERS = ["lookup/", "match/", "model/", "source/read-file.ts"];
 
 /**
  * The library's sources, relative to scripts/: every module lookup/index.ts reaches through relative

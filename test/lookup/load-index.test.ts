@@ -1,8 +1,14 @@
 // Reading an index for programs: before JSON.parse, the number of values is bounded, since parsing
 // costs memory per value (a small file of zeros can exhaust the heap). The count ignores what is
-// inside strings, so real indexes are measured by their structure, not their text.
+// inside strings, so real indexes are measured by their structure, not their text. The file is opened
+// once and read from that descriptor, so what was checked is what is read.
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { IndexFileError, loadIndex, loadMatchIndex } from "../../scripts/lookup/load-index.ts";
 import { shapeProblem } from "../../scripts/model/json-shape.ts";
+import { useRepos } from "../helpers/repo.ts";
 
 const hasMoreValuesThan = (text: string, values: number) => shapeProblem(text, { values, keys: Infinity, depth: Infinity }) !== undefined;
 
@@ -26,5 +32,34 @@ describe("shapeProblem", () => {
     expect(shapeProblem("[0,0,0]", { values: 3, keys: 1e9, depth: 64 })).toBe("more than 3 JSON values");
     expect(shapeProblem(`{"a":${"[".repeat(64)}${"]".repeat(64)}}`, { values: 1e9, keys: 1e9, depth: 65 })).toBeUndefined();
     expect(shapeProblem(`{"a":${"[".repeat(65)}${"]".repeat(65)}}`, { values: 1e9, keys: 1e9, depth: 65 })).toBe("nesting deeper than 65 levels"); // pass O
+  });
+});
+
+describe("loadIndex and loadMatchIndex read what they checked", () => {
+  const repo = useRepos();
+
+  it("a FIFO never blocks: refused as not a regular file", () => {
+    const { dir } = repo();
+    const fifo = path.join(dir, "index.json");
+    execFileSync("mkfifo", [fifo]);
+    expect(() => loadIndex(fifo)).toThrow(new IndexFileError(`${fifo} is not a regular file (a FIFO)`));
+    expect(() => loadMatchIndex(fifo)).toThrow(IndexFileError);
+  });
+
+  it.runIf(existsSync("/proc/self/status"))("a file whose size says less than it holds is read only up to the limit (pass AM: a stat, then a whole read)", () => {
+    // /proc files report size 0 and then give their text: the shape of a path swapped for a bigger file between stat and read.
+    expect(() => loadIndex("/proc/self/status", 10)).toThrow(/^\/proc\/self\/status is more than 10 bytes, more than the limit of 10$/);
+  });
+
+  it("a larger file is refused by its size, an invalid UTF-8 byte is located, a BOM is allowed", () => {
+    const { dir } = repo();
+    const file = path.join(dir, "index.json");
+    writeFileSync(file, '{"schema_version":"1.0.0","entries":[]}');
+    expect(() => loadIndex(file, 20)).toThrow(`${file} is 39 bytes, more than the limit of 20`);
+    writeFileSync(file, '\uFEFF{"schema_version":"2.0.0","entries":[]}');
+    expect(loadIndex(file).entries).toEqual([]);
+    writeFileSync(file, Buffer.from([0x7b, 0xff, 0x7d]));
+    expect(() => loadIndex(file)).toThrow(`${file} is not UTF-8 text (byte 0xff at offset 1)`);
+    expect(() => loadIndex(path.join(dir, "none.json"))).toThrow(`cannot read the index ${path.join(dir, "none.json")} (ENOENT)`);
   });
 });
