@@ -174,6 +174,10 @@ export const regexCases: RuleCases[] = [
         entry: { regex: "SampleError: the sample error widget refused to start|body: (?:(?!</?[a-z]+>).)*</p>|msg: (?:(?! at [\\w.$]+ \\().)+ at|key (?:[a-z](?=[a-z]|=[^;]*;))+=|call (?:[a-z]+(?=\\.[a-z]+)\\.)+\\(|key (?:[a-z]+(?==[^;]*;)=[^;]*;\\s*)+x" },
       },
       {
+        name: "a lookaround after \\b that reads within one word, or only a bounded stretch (pass AN: linear, kept passing)",
+        entry: { regex: "SampleError: the sample error widget refused to start|\\b(?=\\w*;)x|\\b(?=\\w+Error)\\w+|\\b(?=.{0,80};)y" },
+      },
+      {
         name: "a lookahead holding a repeat inside small fixed counts: no count is widened for it (pass AL: ^(?:(?:a(?=b*)){2}){2}x was called exponential)",
         entry: { regex: "SampleError: the sample error widget refused to start|^(?:(?:a(?=b*)){2}){2}x|sha (?:(?:[0-9a-f](?=[0-9a-f]{0,40}\\b)){8}){5}\\b" },
       },
@@ -602,6 +606,22 @@ export const regexCases: RuleCases[] = [
         name: "a rewrite the check itself flags is not offered as safe (pass AM: ^(?:[a-z](?=[a-z]*;))+x was, 2.1 s on 100 KB)",
         entry: { regex: "SampleError: the sample error widget refused to start|^(?:[a-z](?=[a-z]{0,5}[a-z]*;))+x" },
         errors: [{ pointer: "/regex", message: "[a-z]{0,5} and [a-z]* can match the same text", hint: /^make the quantified parts unable to match/ }],
+      },
+      {
+        name: "a lookaround at a start guarded by \\b or a lookbehind reads on from every start the guard lets through (pass AN: \\b(?=.*timeout)connection took 4.2 s on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|\\b(?=.*timeout)connection|\\b(?![\\w ]*;)x|\\b(?<=:[\\w ]*)y|\\b(?:(?=[\\w ]*;)z|q)|\\b(?<=\\s)(?=.*;)w" },
+        errors: [
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with .*, so" },
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with [\\w ]*, so" },
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with [\\w ]*, so" },
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with [\\w ]*, so" },
+          { pointer: "/regex", message: "polynomial backtracking: a match can begin with .*, so" },
+        ],
+      },
+      {
+        name: "a lookaround in each turn whose content holds a backreference is read as reading far, not as reading nothing (pass AN: ^(?:(\\w)(?=\\w*\\1))+! took 2.7 s on 100 KB)",
+        entry: { regex: "SampleError: the sample error widget refused to start|^(?:(\\w)(?=\\w*\\1))+!" },
+        errors: [{ pointer: "/regex", message: "polynomial backtracking: each turn of (?:(\\w)(?=\\w*\\1))+ runs (?=\\w*\\1), which reads on over the turns after it" }],
       },
       {
         name: "repeats written alike are told apart by their columns (pass AK: .*?:.*?:.*?; printed one line twice)",
