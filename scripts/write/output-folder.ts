@@ -121,10 +121,38 @@ export function assertOwnedOutputFolder(outDir: string): void {
   }
   if (stat.isSymbolicLink()) throw new OutputFolderError(`refusing to write into ${outDir}: it is a symbolic link, and kb writes only inside the repository`);
   if (!stat.isDirectory()) throw new OutputFolderError(`refusing to write into ${outDir}: it is a file, not a folder (check --out)`);
-  // A first build killed before its first rename leaves only temporary files: still ours to repair.
-  const names = readdirSync(outDir).filter((f) => !f.endsWith(TEMP_SUFFIX));
-  if (names.length === 0) return;
+  // A first build killed before its README's rename leaves only temporary files and the domain
+  // folders it made: still ours to repair (an empty generated/api made every later build refuse, pass AN).
+  if (holdsOnlyLeftovers(outDir)) return;
   if (!isMarkedOutputFolder(outDir)) throw new OutputFolderError(`refusing to write into ${outDir}: it is not empty and was not written by kb build (no README.md starting with kb's generated mark); check --out, or if it is kb's folder and its README.md was deleted or edited, restore it (git checkout -- README.md in that folder) or remove the folder, and build again`);
+}
+
+/** How deep and how many items a folder of leftovers may hold: a first build makes domain folders one level down. */
+const LEFTOVER_DEPTH = 2;
+const MOST_LEFTOVERS = 10_000;
+
+/**
+ * Whether the folder holds nothing but the writer's temporary files and folders holding only those
+ * (or nothing), as a first build killed early leaves it. Links, other files, a deeper or larger tree,
+ * or a folder that cannot be listed: not leftovers.
+ */
+function holdsOnlyLeftovers(dir: string): boolean {
+  let seen = 0;
+  const only = (at: string, depth: number): boolean => {
+    let items;
+    try {
+      items = readdirSync(at, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const item of items) {
+      if (++seen > MOST_LEFTOVERS) return false;
+      if (item.isFile() && item.name.endsWith(TEMP_SUFFIX)) continue;
+      if (!item.isDirectory() || depth >= LEFTOVER_DEPTH || !only(path.join(at, item.name), depth + 1)) return false;
+    }
+    return true;
+  };
+  return only(dir, 1);
 }
 
 /** Whether the folder's README.md carries kb build's mark. */

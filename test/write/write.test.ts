@@ -17,7 +17,7 @@ import { GENERATED_MARK } from "../../scripts/model/generated-mark.ts";
 import type { PlannedOutput } from "../../scripts/outputs/plan.ts";
 import { LockError, withLock } from "../../scripts/write/lock.ts";
 import { removeStaleTempFiles } from "../../scripts/write/leftovers.ts";
-import { listOutputFolder } from "../../scripts/write/output-folder.ts";
+import { assertOwnedOutputFolder, listOutputFolder, OutputFolderError } from "../../scripts/write/output-folder.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
 import { KB_BIN, makeRepo, runKb, type TempRepo } from "../helpers/repo.ts";
 
@@ -225,6 +225,28 @@ describe("a FIFO in generated/", () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("was not written by kb build");
     expect(readFileSync(path.join(repo.dir, "generated/other.md"), "utf8")).toBe("someone's file");
+  });
+});
+
+describe("the ownership check on an output folder without kb's README", () => {
+  it("owns what a first build killed early leaves (empty domain folders, temporary files), and nothing more (pass AN: an empty generated/api made every later build refuse)", () => {
+    const temp = ".index.json.99999.0badf00d.kb-tmp";
+    const owned = tmp();
+    mkdirSync(path.join(owned, "api"));
+    mkdirSync(path.join(owned, "git"));
+    writeFileSync(path.join(owned, "git", temp), "");
+    writeFileSync(path.join(owned, temp), "");
+    expect(() => assertOwnedOutputFolder(owned)).not.toThrow();
+
+    const refused = (make: (dir: string) => void) => {
+      const dir = tmp();
+      make(dir);
+      expect(() => assertOwnedOutputFolder(dir)).toThrow(OutputFolderError);
+    };
+    refused((d) => { mkdirSync(path.join(d, "api")); writeFileSync(path.join(d, "api", "notes.txt"), "someone's"); });
+    refused((d) => { mkdirSync(path.join(d, "api")); symlinkSync(os.tmpdir(), path.join(d, "api", "link")); });
+    refused((d) => mkdirSync(path.join(d, "a", "b", "c"), { recursive: true }));
+    refused((d) => writeFileSync(path.join(d, "notes.txt"), ""));
   });
 });
 
