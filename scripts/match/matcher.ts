@@ -156,7 +156,8 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
       continue;
     }
     literalChars += chars;
-    literalIndex.add(entries.length, literals ? [...literals] : undefined);
+    // Folded as the text is (a hand-made index's "EADDRINUSE" never matched, pass AN).
+    literalIndex.add(entries.length, literals ? literals.map(foldText) : undefined);
     entries.push(e as E);
     compiled.push(re);
   }
@@ -321,7 +322,7 @@ function nearMisses<E extends MatchableEntry>(entries: readonly E[], lines: read
     const shared = own.filter((w) => words.has(w));
     const score = shared.length / own.length;
     if (shared.length < 2 || score < 0.4) continue;
-    const missing = (e.literals ?? []).find((l) => !text.includes(l));
+    const missing = (e.literals ?? []).find((l) => !text.includes(foldText(l)));
     const why = missing !== undefined ? `shares ${shared.length} of ${own.length} words with its signature, but its regex needs ${JSON.stringify(missing)}` : `shares ${shared.length} of ${own.length} words with its signature, but its regex does not match`;
     scored.push({ entry: e, id: e.id, score, why });
   }

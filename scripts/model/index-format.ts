@@ -46,7 +46,7 @@ export interface MatchIndexEntry {
   readonly regex: string;
   /** Flags for `new RegExp(regex, flags)`: always "iu", the regex contract. */
   readonly flags: string;
-  /** Literals (lower case) one of which every match contains, per alternative; null: no filter. */
+  /** Literals (lower case as built; a matcher folds them as it folds the text) one of which every match contains, per alternative; null: no filter. */
   readonly literals: readonly string[] | null;
   /** Literal characters every match contains: the more, the more specific; ranking prefers them. */
   readonly literal_chars: number;

@@ -145,6 +145,17 @@ describe("the matcher", () => {
     expect((await m.lookup("permission denied while trying to connect to the Docker daemon socket")).results.map((r) => r.id)).toEqual(["docker/socket"]);
   });
 
+  it("reads an index's literals as lookup reads the text, whatever their case (pass AN: a hand-made index's upper-case literal never matched, silently)", async () => {
+    const upper = { ...port, literals: ["EADDRINUSE: Address already in use"] };
+    for (const trusted of [true, false]) {
+      const report = await createMatcher([upper, docker], { trusted }).lookup("Error: listen EADDRINUSE: address already in use :::3000");
+      expect(report.results.map((r) => r.id)).toEqual(["node/eaddrinuse"]);
+    }
+    // A near miss names the literal the text lacks, not one it holds in another case.
+    const near = await createMatcher([{ ...upper, signature: "EADDRINUSE: address already in use", regex: "EADDRNOTAVAIL address already in use", literals: ["ADDRESS ALREADY IN USE", "EADDRNOTAVAIL"] }]).lookup("eaddrinuse address already in use");
+    expect(near.nearMisses.map((n) => n.why)).toEqual([expect.stringContaining('its regex needs "EADDRNOTAVAIL"')]);
+  });
+
   it("skips an entry whose answer (fix, dead end, confusions, view) has the wrong shape, instead of failing on it later", async () => {
     const wrong: Record<string, unknown>[] = [
       { fix: "use sudo" },
