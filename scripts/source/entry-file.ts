@@ -4,7 +4,7 @@ import type { Node } from "jsonc-parser";
 import { createDiagnostic, type Diagnostic } from "../model/diagnostic.ts";
 import { LineIndex } from "../model/location.ts";
 import type { Limits } from "../model/limits.ts";
-import { parseJsonText } from "./json-text.ts";
+import { invalidUtf8Diagnostic, parseJsonText } from "./json-text.ts";
 import { decodeUtf8 } from "./read-file.ts";
 
 /** A file under entries/ that should be an entry, before it is read. */
@@ -40,11 +40,9 @@ export function parseEntryFile(ref: Pick<EntryRef, "file" | "pathId" | "pathProb
     : [];
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    const at = new LineIndex(decoded.prefix).position(decoded.prefix.length);
-    const d = createDiagnostic({ file: ref.file, ...at, severity: "error", rule: "kb/encoding", message: `invalid UTF-8 byte 0x${decoded.byte.toString(16).padStart(2, "0")} at byte ${decoded.offset}`, hint: "save the file as UTF-8" });
-    return { source: undefined, diagnostics: [...pathProblems, d] };
+    return { source: undefined, diagnostics: [...pathProblems, invalidUtf8Diagnostic(ref.file, decoded)] };
   }
-  const json = parseJsonText(ref.file, decoded.text, { maxDepth: limits.maxDepth, maxProblems: limits.maxDiagnosticsPerFile, emptyHint: "an entry is one JSON object; run npx kb new <domain>/<slug> to start one" });
+  const json = parseJsonText(ref.file, decoded.text, { maxDepth: limits.maxDepth, maxProblems: limits.maxDiagnosticsPerFile, emptyHint: "an entry is one JSON object; run npx kb new <domain>/<slug> to start one", bomFix: "npx kb fix" });
   const diagnostics = [...pathProblems, ...json.diagnostics];
   if (json.tree && json.tree.type !== "object") {
     const article = json.tree.type === "array" ? "an array" : `a ${json.tree.type}`;

@@ -4,7 +4,7 @@
 import { createDiagnostic } from "../model/diagnostic.ts";
 import { LineIndex } from "../model/location.ts";
 import type { Limits } from "../model/limits.ts";
-import { parseJsonText, type JsonText } from "./json-text.ts";
+import { invalidUtf8Diagnostic, parseJsonText, type JsonText } from "./json-text.ts";
 import { decodeUtf8, readBoundedFile } from "./read-file.ts";
 
 /** The file parsed, or undefined when it does not exist. `shown` is the path as messages print it. */
@@ -23,6 +23,6 @@ export function readJsonFile(absolute: string, shown: string, limits: Pick<Limit
     return failed(`cannot be read (${read.detail})`, "check the file's permissions");
   }
   const decoded = decodeUtf8(read.bytes);
-  if (!decoded.ok) return failed(`invalid UTF-8 byte 0x${decoded.byte.toString(16).padStart(2, "0")} at byte ${decoded.offset}`, "save the file as UTF-8");
+  if (!decoded.ok) return { file: shown, text: "", lines: new LineIndex(""), diagnostics: [invalidUtf8Diagnostic(shown, decoded)] };
   return parseJsonText(shown, decoded.text, { maxDepth: limits.maxDepth, maxProblems: limits.maxDiagnosticsPerFile });
 }

@@ -45,6 +45,14 @@ export interface JsonOptions {
   readonly maxProblems: number;
   /** What the file is, for the empty-file message ("an entry is one JSON object"). */
   readonly emptyHint?: string;
+  /** The command that repairs a byte-order mark, when one does (kb fix repairs entries only). */
+  readonly bomFix?: string;
+}
+
+/** Bytes that are not UTF-8, located at the line and column where the valid text before them ends. */
+export function invalidUtf8Diagnostic(file: string, invalid: { readonly offset: number; readonly byte: number; readonly prefix: string }): Diagnostic {
+  const at = new LineIndex(invalid.prefix).position(invalid.prefix.length);
+  return createDiagnostic({ file, ...at, severity: "error", rule: "kb/encoding", message: `invalid UTF-8 byte 0x${invalid.byte.toString(16).padStart(2, "0")} at byte ${invalid.offset}`, hint: "save the file as UTF-8" });
 }
 
 export function parseJsonText(file: string, text: string, options: JsonOptions): JsonText {
@@ -62,7 +70,7 @@ export function parseJsonText(file: string, text: string, options: JsonOptions):
 
   let body = text;
   if (body.charCodeAt(0) === 0xfeff) {
-    report(0, "kb/encoding", "the file starts with a byte-order mark (BOM)", "save as UTF-8 without BOM, or run npx kb fix", "", true);
+    report(0, "kb/encoding", "the file starts with a byte-order mark (BOM)", options.bomFix ? `save as UTF-8 without BOM, or run ${options.bomFix}` : "save as UTF-8 without BOM", "", options.bomFix !== undefined);
     body = " " + body.slice(1); // keeps every offset where it is
   }
   if (body.trim() === "") {

@@ -151,6 +151,17 @@ describe("reading a file", () => {
     expect(json.diagnostics[0]).toMatchObject({ rule: "kb/json-syntax", message: "is a device, not a regular file" });
   });
 
+  it("an invalid UTF-8 byte in kb.config.json is located at its line and column, and a BOM's hint names no fix that does not repair it (pass AN: 1:1, and \"run npx kb fix\")", () => {
+    const d = tmp();
+    writeFileSync(path.join(d, "kb.config.json"), Buffer.concat([Buffer.from('{\n  "limits": {\n    "maxDepth": "ab'), Buffer.from([0xff]), Buffer.from('"\n  }\n}\n')]));
+    const bad = readJsonFile(path.join(d, "kb.config.json"), "kb.config.json", DEFAULT_LIMITS)!;
+    expect(bad.diagnostics).toMatchObject([{ rule: "kb/encoding", line: 3, column: 20, message: "invalid UTF-8 byte 0xff at byte 35" }]);
+    writeFileSync(path.join(d, "lint-exceptions.json"), "\ufeff[]\n");
+    const bom = readJsonFile(path.join(d, "lint-exceptions.json"), "lint-exceptions.json", DEFAULT_LIMITS)!;
+    expect(bom.diagnostics).toMatchObject([{ rule: "kb/encoding", line: 1, column: 1, hint: "save as UTF-8 without BOM" }]);
+    expect(bom.diagnostics[0]!.fixable).not.toBe(true);
+  });
+
   it("a file over the limit is refused with its size", () => {
     const d = tmp();
     writeFileSync(path.join(d, "big.json"), "x".repeat(2048));
