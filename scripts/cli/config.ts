@@ -51,7 +51,8 @@ function isDir(p: string): boolean {
 export function loadConfig(root: string, cwd: string, explicit?: string): LoadedConfig {
   const absolute = explicit ? path.resolve(cwd, explicit) : path.join(root, CONFIG_FILE);
   const shown = displayPath(absolute, cwd);
-  const json = readJsonFile(absolute, shown, DEFAULT_LIMITS);
+  // The repository's own config follows links only inside it; one named with --config is the caller's choice.
+  const json = readJsonFile(absolute, shown, DEFAULT_LIMITS, DEFAULT_LIMITS.maxFileBytes, explicit ? undefined : root);
   if (json === undefined) {
     if (explicit) throw new UsageError(`the config file ${shown} does not exist`);
     return { file: undefined, limits: DEFAULT_LIMITS, rules: new Map(), repositoryUrl: undefined };

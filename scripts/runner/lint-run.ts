@@ -112,7 +112,7 @@ function readEntry(ref: EntryRef, settings: RunSettings): { input: FileInput; st
 function applyExceptionsFile(diagnostics: readonly Diagnostic[], settings: RunSettings): Diagnostic[] {
   const absolute = path.join(settings.root, EXCEPTIONS_FILE);
   const shown = displayPath(absolute, settings.cwd);
-  const json = readJsonFile(absolute, shown, settings.limits);
+  const json = readJsonFile(absolute, shown, settings.limits, settings.limits.maxFileBytes, settings.root);
   if (json === undefined) return [...diagnostics];
   const parsed = parseExceptions(json);
   const fileOfEntry = (id: string) => displayPath(path.join(settings.entriesDir, `${id}.json`), settings.cwd);

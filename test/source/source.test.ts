@@ -162,6 +162,22 @@ describe("reading a file", () => {
     expect(bom.diagnostics[0]!.fixable).not.toBe(true);
   });
 
+  it("kb.config.json or lint-exceptions.json as a link out of the repository is refused unread; a link inside it is followed (pass AN: a committed link to a credentials file had its keys printed)", () => {
+    const repo = tmp();
+    const outside = tmp();
+    writeFileSync(path.join(outside, "credentials"), '{"aws_secret_access_key": "SECRET"}');
+    writeFileSync(path.join(repo, "shared.json"), "[]");
+    symlinkSync(path.join(outside, "credentials"), path.join(repo, "lint-exceptions.json"));
+    symlinkSync("shared.json", path.join(repo, "kb.config.json"));
+    const out = readJsonFile(path.join(repo, "lint-exceptions.json"), "lint-exceptions.json", DEFAULT_LIMITS, DEFAULT_LIMITS.maxFileBytes, repo)!;
+    expect(out.diagnostics).toMatchObject([{ rule: "kb/json-syntax", line: 1, column: 1, message: "is a symbolic link to a file outside the repository; kb does not read it" }]);
+    expect(JSON.stringify(out)).not.toContain("SECRET");
+    expect(JSON.stringify(out)).not.toContain("aws_secret");
+    const inside = readJsonFile(path.join(repo, "kb.config.json"), "kb.config.json", DEFAULT_LIMITS, DEFAULT_LIMITS.maxFileBytes, repo)!;
+    expect(inside.diagnostics).toEqual([]);
+    expect(inside.value).toEqual([]);
+  });
+
   it("a file over the limit is refused with its size", () => {
     const d = tmp();
     writeFileSync(path.join(d, "big.json"), "x".repeat(2048));
