@@ -33,6 +33,9 @@ export const MAX_INDEX_DEPTH = 64;
 export const MAX_OBJECT_KEYS = 10_000;
 
 function readVersioned<T extends { schema_version: string; entries: readonly unknown[] }>(file: string, version: string, maxBytes: number): T {
+  // Node's own ERR_OUT_OF_RANGE or ERR_INVALID_ARG_TYPE named none of this API (pass AN).
+  if (typeof file !== "string" || file === "") throw new TypeError(`the index file must be a path (a non-empty string), not ${file === null ? "null" : typeof file}`);
+  if (typeof maxBytes !== "number" || !Number.isFinite(maxBytes) || maxBytes <= 0) throw new RangeError(`maxBytes must be a positive number of bytes, not ${String(maxBytes)}`);
   // One open, then fstat and a bounded read of that descriptor: a path swapped for a FIFO or a larger
   // file between a stat and a read could hang the caller or pass the size cap (pass AM).
   const read = readBoundedFile(file, Math.min(maxBytes, constants.MAX_STRING_LENGTH), true);

@@ -122,7 +122,26 @@ function checkOptions(options: MatcherOptions): void {
   }
 }
 
+/** What a wrong argument was, for the message: its type, and a short value where one is shown safely. */
+const described = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "number" ? `the number ${String(v)}` : typeof v);
+
+/**
+ * The text and options of a lookup, checked before any work: a number as the text, null as the
+ * options or a limit of -1 or NaN were TypeErrors from inside or silently odd answers (pass AN).
+ * Returns the limit to use.
+ */
+export function checkLookupArguments(name: string, text: unknown, opts: unknown): number {
+  if (typeof text !== "string") throw new TypeError(`${name}: the text must be a string, not ${described(text)}`);
+  if (opts === undefined) return 5;
+  if (typeof opts !== "object" || opts === null || Array.isArray(opts)) throw new TypeError(`${name}: the options must be an object ({ limit }), not ${described(opts)}`);
+  const limit = (opts as LookupOptions).limit;
+  if (limit === undefined) return 5;
+  if (typeof limit !== "number" || !Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`${name}: limit must be a whole number of 1 or more, not ${described(limit)}`);
+  return limit;
+}
+
 export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { readonly entries: readonly E[] }, options: MatcherOptions = {}): Matcher<E> {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new TypeError(`createMatcher: the options must be an object, not ${described(options)}`);
   checkOptions(options);
   // null or a number read as an index was a TypeError from inside (pass U).
   const all: unknown = Array.isArray(index) ? index : isObject(index) ? (index as { entries?: unknown }).entries : undefined;
@@ -174,7 +193,8 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
     return { results, timedOut: [...timedOut].map((i) => entries[i]!.id).sort(), nearMisses: results.length === 0 ? nearMisses(entries, lines) : [] };
   };
 
-  const lookupSync = (text: string, opts: LookupOptions = {}): LookupReport<E> => {
+  const lookupSync = (text: string, opts?: LookupOptions): LookupReport<E> => {
+    const limit = checkLookupArguments("lookupSync", text, opts);
     if (!trusted) throw new Error("lookupSync needs a trusted matcher (createMatcher(index, { trusted: true })); use lookup() for other indexes");
     const input = normaliseInput(text);
     const found = new Map<number, Found>();
@@ -187,10 +207,11 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
         if (m) found.set(i, better(found.get(i), found_(input.lines, candidate, m.index, m[0].length)));
       }
     }
-    return finish(input.lines, found, new Set(), opts.limit ?? 5);
+    return finish(input.lines, found, new Set(), limit);
   };
 
-  const lookup = async (text: string, opts: LookupOptions = {}): Promise<LookupReport<E>> => {
+  const lookup = async (text: string, opts?: LookupOptions): Promise<LookupReport<E>> => {
+    const limit = checkLookupArguments("lookup", text, opts);
     if (trusted) return lookupSync(text, opts);
     const input = normaliseInput(text);
     const found = new Map<number, Found>();
@@ -249,7 +270,7 @@ export function createMatcher<E extends MatchableEntry>(index: readonly E[] | { 
         for (const i of ids) if (!found.has(i)) timedOut.add(i);
       }
     }
-    return finish(input.lines, found, timedOut, opts.limit ?? 5);
+    return finish(input.lines, found, timedOut, limit);
   };
 
   return { entries, skipped, trusted, lookup, lookupSync };

@@ -7,6 +7,8 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { IndexFileError, loadIndex, loadMatchIndex } from "../../scripts/lookup/load-index.ts";
+import { lookupBatch } from "../../scripts/lookup/index.ts";
+import { createMatcher } from "../../scripts/match/matcher.ts";
 import { shapeProblem } from "../../scripts/model/json-shape.ts";
 import { useRepos } from "../helpers/repo.ts";
 
@@ -61,5 +63,18 @@ describe("loadIndex and loadMatchIndex read what they checked", () => {
     writeFileSync(file, Buffer.from([0x7b, 0xff, 0x7d]));
     expect(() => loadIndex(file)).toThrow(`${file} is not UTF-8 text (byte 0xff at offset 1)`);
     expect(() => loadIndex(path.join(dir, "none.json"))).toThrow(`cannot read the index ${path.join(dir, "none.json")} (ENOENT)`);
+  });
+});
+
+describe("the package's loaders and batch lookup given the wrong arguments", () => {
+  it("say what they need, not Node's own ERR_OUT_OF_RANGE, and never look up a string one character at a time (pass AN)", async () => {
+    expect(() => loadIndex(undefined, Number.NaN)).toThrow(new RangeError("maxBytes must be a positive number of bytes, not NaN"));
+    expect(() => loadMatchIndex(undefined, -5)).toThrow(new RangeError("maxBytes must be a positive number of bytes, not -5"));
+    expect(() => loadIndex(42 as never)).toThrow(new TypeError("the index file must be a path (a non-empty string), not number"));
+    const matcher = createMatcher([{ id: "node/eaddrinuse", regex: "EADDRINUSE", signature: "EADDRINUSE", fix_success_rate: 0.5 }], { trusted: true });
+    await expect(lookupBatch("boom" as never, { matcher })).rejects.toThrow(new TypeError("lookupBatch: the texts must be an array of strings, not string"));
+    await expect(lookupBatch(["x", 5] as never, { matcher })).rejects.toThrow(new TypeError("lookupBatch (text 1): the text must be a string, not the number 5"));
+    await expect(lookupBatch(["x"], null as never)).rejects.toThrow(new TypeError("lookupBatch: the options must be an object"));
+    expect((await lookupBatch(["EADDRINUSE", "nothing"], { matcher })).map((r) => r.results.length)).toEqual([1, 0]);
   });
 });

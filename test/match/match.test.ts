@@ -145,6 +145,32 @@ describe("the matcher", () => {
     expect((await m.lookup("permission denied while trying to connect to the Docker daemon socket")).results.map((r) => r.id)).toEqual(["docker/socket"]);
   });
 
+  it("names a wrong argument in the caller's words, before any work (pass AN: TypeErrors from inside, and a limit of -1 or NaN accepted)", async () => {
+    const guarded = createMatcher([port]);
+    const trusted = createMatcher([port], { trusted: true });
+    for (const [call, message] of [
+      [() => guarded.lookup(12345 as never), "lookup: the text must be a string, not the number 12345"],
+      [() => guarded.lookup(undefined as never), "lookup: the text must be a string, not undefined"],
+      [() => trusted.lookupSync(null as never), "lookupSync: the text must be a string, not null"],
+      [() => guarded.lookup("x", null as never), "lookup: the options must be an object ({ limit }), not null"],
+      [() => trusted.lookupSync("x", { limit: -1 }), "lookupSync: limit must be a whole number of 1 or more, not the number -1"],
+      [() => guarded.lookup("x", { limit: Number.NaN }), "lookup: limit must be a whole number of 1 or more, not the number NaN"],
+      [() => guarded.lookup("x", { limit: "3" as never }), "lookup: limit must be a whole number of 1 or more, not string"],
+      [() => createMatcher([port], null as never), "createMatcher: the options must be an object, not null"],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        await call();
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown, message).toBeInstanceOf(Error);
+      expect((thrown as Error).message).toBe(message);
+      expect(["TypeError", "RangeError"]).toContain((thrown as Error).name);
+    }
+    expect((await guarded.lookup("Error: listen EADDRINUSE: address already in use :::3000", { limit: 1 })).results).toHaveLength(1);
+  });
+
   it("reads an index's literals as lookup reads the text, whatever their case (pass AN: a hand-made index's upper-case literal never matched, silently)", async () => {
     const upper = { ...port, literals: ["EADDRINUSE: Address already in use"] };
     for (const trusted of [true, false]) {
