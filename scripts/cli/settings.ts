@@ -41,7 +41,9 @@ export function resolveSettings(flags: CommonFlags, cwd: string = process.cwd(),
   // breaks the repository: the checkout's own .git, a worktree's or submodule's git folder, a bare repository.
   const git = path.join(root, ".git");
   const gitAround = gitDirectoryAround(outDir);
-  if (gitAround !== undefined || isWithin(git, outDir)) throw new UsageError(`refusing to use ${terminalSafeLine(outDir)} as the output folder: it is inside ${gitAround === undefined ? ".git" : `the git folder ${terminalSafeLine(gitAround)}`} (or holds it), which git owns; check --out`);
+  // Each reason in its own words: --out / was "inside .git (or holds it)" (pass AN).
+  if (gitAround !== undefined) throw new UsageError(`refusing to use ${terminalSafeLine(outDir)} as the output folder: it is inside the git folder ${terminalSafeLine(gitAround)}, which git owns; check --out`);
+  if (isWithin(git, outDir)) throw new UsageError(`refusing to use ${terminalSafeLine(outDir)} as the output folder: it holds the repository${isWithin(root, outDir) ? "" : "'s git folder"} (${terminalSafeLine(root)}) itself; check --out`);
   // kb fix rewrites what it lints: entries inside (or holding) the output folder would be outputs rewritten.
   // Compared with links resolved: a link to a parent folder must not lead around the check.
   if (isWithin(entriesDir, outDir) || isWithin(outDir, entriesDir)) throw new UsageError(`the entries folder and the output folder overlap (${terminalSafeLine(entriesDir)}, ${terminalSafeLine(outDir)}); check --entries and --out`);

@@ -29,12 +29,14 @@ describe("the output folder", () => {
     expect(readdirSync(path.join(r.dir, "docs"))).toEqual(["notes.md"]);
   });
 
-  it("--out inside .git (an empty refs/tags passes the ownership check), an empty --out and one that is not UTF-8: usage errors, nothing written", async () => {
+  it("--out inside .git (an empty refs/tags passes the ownership check), one holding the repository, an empty --out and one that is not UTF-8: usage errors with their own reasons, nothing written (pass AN: --out / was \"inside .git\")", async () => {
     const r = repo();
     mkdirSync(path.join(r.dir, ".git/refs/tags"), { recursive: true });
     const cases: [string, string][] = [
-      [".git/refs/tags", "/.git (or holds it), which git owns; check --out"],
-      [".", "it is inside .git (or holds it), which git owns; check --out"],
+      [".git/refs/tags", "/.git, which git owns; check --out"],
+      [".", `it holds the repository (${r.dir}) itself; check --out`],
+      ["..", `it holds the repository (${r.dir}) itself; check --out`],
+      ["/", `refusing to use / as the output folder: it holds the repository (${r.dir}) itself; check --out`],
       ["", "--out needs a folder, not an empty name"],
       ["out-\uFFFD", "the name is not valid UTF-8"],
     ];
@@ -86,7 +88,7 @@ describe("the output folder", () => {
     for (const out of ["bare.git/refs/tags", path.join(worktreeGitDir, "refs/kb"), "refs-link/kb", "main/.git/objects/kb", "head-link.git/refs/tags/x", "objects-link.git/refs/tags/x"]) {
       const res = await runKb(["build", "--out", out], { cwd: r.dir });
       expect(res.code, out).toBe(2);
-      expect(res.stderr, out).toMatch(/it is inside the git folder .+ \(or holds it\), which git owns; check --out/);
+      expect(res.stderr, out).toMatch(/it is inside the git folder .+, which git owns; check --out/);
     }
     expect(readdirSync(path.join(r.dir, "bare.git/refs/tags"))).toEqual([]);
     expect(existsSync(path.join(r.dir, "bare.git/refs/kb"))).toBe(false);
