@@ -34,11 +34,15 @@ const sha = (value: unknown, ...keys: string[]): string | null => {
 
 /**
  * A branch name safe to hand to `git push origin HEAD:refs/heads/<name>`: git's own ref-name rules
- * (no control characters, spaces, `~^:?*[\`, `..`, `@{`, leading `-`, trailing `.lock`, `/` or `.`).
+ * (no control characters, spaces, `~^:?*[\`, `..`, `@{`, leading `-`, trailing `.lock`, `/` or `.`),
+ * and `git check-ref-format --branch`'s: not HEAD. A name under refs/ is refused too: it reads as a
+ * full ref name where a branch name is meant (HEAD and refs/heads/x were accepted, pass AN).
  */
 export function isSafeBranchName(name: string): boolean {
   return (
     name.length > 0 &&
+    name !== "HEAD" &&
+    !name.startsWith("refs/") &&
     name.length <= 255 &&
     !/[\u0000-\u0020\u007f~^:?*\[\\]/u.test(name) &&
     !name.includes("..") &&

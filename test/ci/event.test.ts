@@ -86,6 +86,15 @@ describe("isSafeBranchName", () => {
   );
 });
 
+describe("the branch a run may push to", () => {
+  it("is never HEAD or a name under refs/, which read as a ref where a branch is meant (pass AN: both were accepted)", () => {
+    for (const name of ["HEAD", "refs/heads/main", "refs/tags/v1"]) expect(isSafeBranchName(name), name).toBe(false);
+    for (const name of ["head", "x/HEAD", "prefs/x", "HEADS-UP"]) expect(isSafeBranchName(name), name).toBe(true);
+    const plan = planFromEvent("pull_request", pullRequestEvent(BASE, HEAD, { branch: "HEAD" }));
+    expect([plan.canPush, plan.pushBranch]).toEqual([false, null]);
+  });
+});
+
 describe("step outputs", () => {
   it("are key=value lines, in order", () => {
     const plan = planFromEvent("pull_request", pullRequestEvent(BASE, HEAD));
