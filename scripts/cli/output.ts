@@ -18,6 +18,7 @@ import { appendToRegularFile } from "../write/append.ts";
 import { useColor } from "./color.ts";
 import { UsageError } from "./usage-error.ts";
 import { KB_VERSION } from "./version.ts";
+import { REPOSITORY_URL } from "../model/config-schema.ts";
 import { flagNumber } from "./flag-number.ts";
 
 /** The report formats; main.ts lists the same four for --help (a test keeps them equal). */
@@ -127,5 +128,6 @@ export async function report(diagnostics: readonly Diagnostic[], flags: ReportFl
 /** Where SARIF's help links point: the repository's rules page, from kb.config.json or the Actions environment. */
 function rulesPageUrl(repositoryUrl: string | undefined): string | undefined {
   const base = repositoryUrl ?? (process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}` : undefined);
-  return base ? `${base.replace(/\/+$/, "")}/blob/HEAD/docs/rules.md` : undefined;
+  // The environment's too must be a URL a SARIF viewer can link to; anything else gives no link.
+  return base && REPOSITORY_URL.test(base) ? `${base.replace(/\/+$/, "")}/blob/HEAD/docs/rules.md` : undefined;
 }

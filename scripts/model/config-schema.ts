@@ -8,6 +8,14 @@ const STRUCTURAL: ReadonlySet<string> = new Set(STRUCTURAL_RULE_IDS);
 /** The rules a repository may turn off, down or except: every rule that is not structural. */
 export const ADJUSTABLE_RULE_IDS = RULE_IDS.filter((id) => !STRUCTURAL.has(id));
 
+
+/**
+ * An https URL of a host and a path, in the characters a URL holds unescaped: SARIF's helpUri is a
+ * URI, and quotes, <>, backslashes and controls passed the old pattern (^https://[^\s]+$, pass AN).
+ * No query or fragment: the rules page's path is appended.
+ */
+export const REPOSITORY_URL = /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~%!$&'()*+,;=:@-]*)*$/;
+
 export const configSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://error-kb.dev/schema/kb.config.schema.json",
@@ -31,7 +39,7 @@ export const configSchema = {
     },
     repositoryUrl: {
       type: "string",
-      pattern: "^https://[^\\s]+$",
+      pattern: REPOSITORY_URL.source,
       description: "The repository's https URL, e.g. https://github.com/owner/repo: links in SARIF reports point at its docs/rules.md.",
     },
   },

@@ -33,6 +33,12 @@ describe(".vscode/settings.json", () => {
     expect(config({ rules: { "kb/json-syntax": "off" } })).toBe(false);
     expect(config({ rule: {} })).toBe(false);
   });
+
+  it("takes as repositoryUrl only an https URL a SARIF viewer can link to (pass AN: quotes, <>, backslashes and controls passed)", () => {
+    const config = new Ajv2020({ strict: false }).compile(configSchema);
+    for (const url of ["https://github.com/owner/repo", "https://git.example.com:8443/group/sub/repo.git", "https://example.com/kb/"]) expect(config({ repositoryUrl: url }), url).toBe(true);
+    for (const url of ['https://x/"onmouseover="a', "https://x/<script>", "https://x\\y", "https://x/\u0007", "https://x/\u001b]8;;", "http://x/y", "https://", "https://x/y?q=1", "https://x/y#z", "https://-x/"]) expect(config({ repositoryUrl: url }), url).toBe(false);
+  });
 });
 
 describe(".vscode/tasks.json", () => {
