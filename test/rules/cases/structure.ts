@@ -120,6 +120,12 @@ export const structureCases: RuleCases[] = [
     invalid: [
       { name: "an id another path says", path: "demo/other-name.json", text: valid, errors: [{ pointer: "/id", message: 'does not match the file\'s path, which says "demo/other-name"' }] },
       { name: "a path that cannot be an id", path: "demo/Bad_Name.json", text: valid, errors: [{ pointer: "/id", message: "must live at entries/<domain>/<slug>.json", hint: "move it to entries/demo/sample-error.json" }] },
+      {
+        name: "a slug too long, in the path and the id alike: not told to move where it is (pass AN)",
+        path: `demo/${"a".repeat(230)}.json`,
+        text: entryText(validEntry(`demo/${"a".repeat(230)}`)),
+        errors: [{ pointer: "/id", message: "the id cannot name such a path either: \"aaaaaaaaaaaaaaaaaaaaaaaa…\" is 230 characters long; at most 120", hint: "choose an id of a lowercase kebab-case domain and slug (at most 120 characters each), and name the file after it" }],
+      },
     ],
   },
   {
