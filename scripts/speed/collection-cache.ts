@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import { digest } from "../model/digest.ts";
 import type { LintCollection } from "../lint/engine.ts";
+import { COLLISIONS_STOPPED } from "../lint/rules/regex-collision.ts";
 import type { RunSettings } from "../model/run-settings.ts";
 import { openCache } from "./cache-file.ts";
 import { toolFingerprint } from "./fingerprint.ts";
@@ -24,7 +25,9 @@ export function withCollectionCache(inner: LintCollection, settings: RunSettings
     const known = store.get(`${KEY}:${corpus}`);
     if (known) return known;
     const fresh = await inner(verdicts, options, budget, locator);
-    if (!fresh.some((d) => d.rule === "kb/regex-timeout")) {
+    // A collision check stopped by the budget is reported under kb/regex-collision: stored, it came
+    // back on a run that had time to finish (pass AN).
+    if (!fresh.some((d) => d.rule === "kb/regex-timeout" || (d.rule === "kb/regex-collision" && d.message.startsWith(COLLISIONS_STOPPED)))) {
       store.set(`${KEY}:${corpus}`, fresh);
       await store.save();
     }

@@ -11,6 +11,9 @@ import { DEFAULT_LIMITS } from "../../scripts/model/limits.ts";
 import type { RunSettings } from "../../scripts/model/run-settings.ts";
 import { cacheFilePath } from "../../scripts/speed/cache-file.ts";
 import { withCache } from "../../scripts/speed/lint-cache.ts";
+import { withCollectionCache } from "../../scripts/speed/collection-cache.ts";
+import { COLLISIONS_STOPPED } from "../../scripts/lint/rules/regex-collision.ts";
+import type { LintCollection } from "../../scripts/lint/engine.ts";
 import { digest } from "../../scripts/model/digest.ts";
 import { createDiagnostic } from "../../scripts/model/diagnostic.ts";
 import { entryText, validEntry } from "../helpers/entries.ts";
@@ -115,5 +118,28 @@ describe("kb lint --no-cache", () => {
     const trusted = await lint();
     expect(trusted.code).toBe(1); // the forgery is well formed: a run with the cache believes it
     expect(trusted.stdout).toContain(file);
+  });
+});
+
+describe("the collection cache", () => {
+  it("never stores a run whose collision checks were stopped by the budget, and stores one that finished (pass AN: the stop would come back on a run with time to finish)", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "kb-collection-cache-"));
+    dirs.push(root);
+    mkdirSync(path.join(root, "node_modules"));
+    const settings = { root, limits: DEFAULT_LIMITS, today: "2026-12-01", python: false } as RunSettings;
+    const verdicts = [{ file: "entries/d/e.json", pathId: "d/e", diagnostics: [], summary: undefined, contentDigest: "x" }];
+    let runs = 0;
+    let stopped = true;
+    const inner: LintCollection = async () => {
+      runs++;
+      return stopped ? [createDiagnostic({ file: "entries/d/e.json", severity: "error", rule: "kb/regex-collision", message: `${COLLISIONS_STOPPED} when the run's time budget (totalBudgetMs) ran out or a test timed out; 3 tests did not run` })] : [];
+    };
+    const run = withCollectionCache(inner, settings);
+    const call = () => run(verdicts, undefined as never, undefined as never, undefined as never);
+    expect(await call()).toHaveLength(1);
+    stopped = false;
+    expect(await call()).toEqual([]); // run again, not the stop read back
+    expect(await call()).toEqual([]);
+    expect(runs).toBe(2); // the finished run was stored and read back
   });
 });

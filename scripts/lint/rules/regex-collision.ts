@@ -8,6 +8,9 @@ import { quoteText } from "../regex-misses.ts";
 import { collectionRule } from "../rule.ts";
 import type { EntrySummary } from "../summary.ts";
 
+/** How a stopped check's diagnostic begins: it depends on timing, so no cache stores it. */
+export const COLLISIONS_STOPPED = "the collision checks of this regex stopped";
+
 const declared = (a: EntrySummary, b: EntrySummary) => (a.graph?.frequently_confused_with ?? []).some((l) => l.error_id === b.id);
 const mutual = (a: EntrySummary, b: EntrySummary) => declared(a, b) && declared(b, a);
 
@@ -45,7 +48,7 @@ export const regexCollision = collectionRule({
     for (const [matcher, skipped] of collisions.skippedByMatcher) {
       report(entries[matcher]!, {
         pointer: "/regex",
-        message: `the collision checks of this regex stopped when the run's time budget (totalBudgetMs) ran out or a test timed out; ${skipped} test${skipped === 1 ? "" : "s"} did not run`,
+        message: `${COLLISIONS_STOPPED} when the run's time budget (totalBudgetMs) ran out or a test timed out; ${skipped} test${skipped === 1 ? "" : "s"} did not run`,
         hint: "make slow regexes faster (see kb/regex-redos), or raise limits.totalBudgetMs in kb.config.json",
       });
     }
